@@ -1,0 +1,100 @@
+# GreenScript build. `make` builds build/gs and build/libgs.a; `make test`
+# runs everything. Missing build tools are installed with apt-get when we are
+# root (or have sudo), otherwise we stop and print the command to run.
+
+CC      ?= gcc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Iinclude -Ivm -Iparser -Ibuild -I$(BUILD)/gen
+LDLIBS  += -lm
+BUILD   ?= build
+LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
+
+VM_SRC     := $(wildcard vm/*.c)
+STDLIB_SRC := $(wildcard stdlib/*.c)
+PARSER_SRC := $(wildcard parser/*.c)
+ASM_SRC    := asm/switch_x86_64.S
+CLI_SRC    := $(wildcard cli/*.c)
+
+LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(VM_SRC) $(STDLIB_SRC) $(PARSER_SRC)) \
+           $(BUILD)/gen/lexer.o $(BUILD)/gen/grammar.o $(BUILD)/asm/switch_x86_64.o
+CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRC))
+
+.PHONY: all tools clean test test-asan test-valgrind test-gcstress bench
+all: tools $(BUILD)/gs $(BUILD)/libgs.a
+
+# ---- build tools ---------------------------------------------------------
+# Each check installs the Debian package when it can. The stamp keeps the
+# check out of every incremental build.
+APT_PKGS = re2c lemon libedit-dev liblua5.4-dev lua5.4
+tools: $(BUILD)/.tools-ok
+$(BUILD)/.tools-ok:
+	@mkdir -p $(BUILD)
+	@missing=""; \
+	command -v re2c >/dev/null 2>&1 || missing="$$missing re2c"; \
+	command -v lemon >/dev/null 2>&1 && [ -f $(LEMON_TEMPLATE) ] || missing="$$missing lemon"; \
+	[ -f /usr/include/histedit.h ] || [ -f /usr/include/editline/readline.h ] || missing="$$missing libedit-dev"; \
+	[ -f /usr/include/lua5.4/lua.h ] || missing="$$missing liblua5.4-dev"; \
+	command -v lua5.4 >/dev/null 2>&1 || missing="$$missing lua5.4"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing missing build tools:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else \
+	    echo "make: cannot install as a normal user. Run:"; \
+	    echo "    sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing ) >$(BUILD)/apt.log 2>&1 || { \
+	    cat $(BUILD)/apt.log; echo "make: apt-get failed. Run:"; \
+	    echo "    sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; }; \
+	fi
+	@touch $@
+
+# ---- generated front end --------------------------------------------------
+$(BUILD)/gen/lexer.c: parser/lexer.re $(BUILD)/gen/grammar.h | $(BUILD)/.tools-ok
+	@mkdir -p $(dir $@)
+	re2c -W --no-generation-date -o $@ $<
+
+$(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: parser/grammar.y | $(BUILD)/.tools-ok
+	@mkdir -p $(BUILD)/gen
+	lemon -q -s -T$(LEMON_TEMPLATE) -d$(BUILD)/gen $< > $(BUILD)/gen/lemon.log 2>&1 || { cat $(BUILD)/gen/lemon.log; exit 1; }
+	@cat $(BUILD)/gen/lemon.log
+	@if grep -q "parsing conflict" $(BUILD)/gen/lemon.log; then echo "lemon: grammar has conflicts"; exit 1; fi
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS) -Wno-unused-variable -Wno-sign-compare -c -o $@ $<
+
+# ---- objects ----------------------------------------------------------------
+$(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/asm/%.o: asm/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libgs.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs.a $(LDLIBS) -ledit
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- tests ------------------------------------------------------------------
+test: all
+	@tests/run
+
+test-gcstress: all
+	@GS_GC_STRESS=1 tests/run
+
+test-asan:
+	$(MAKE) BUILD=build/asan CC=clang OPT="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDLIBS="-lm -fsanitize=address,undefined"
+	@GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 tests/run
+
+test-valgrind: all
+	@GS_VALGRIND=1 tests/run
+
+bench: all
+	@bench/run
+
+clean:
+	rm -rf build

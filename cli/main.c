@@ -1,0 +1,115 @@
+/* main.c — the `gs` command: run a file, `-e code`, standard input, or the
+ * REPL when standard input is a terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "vm.h"
+#include "run.h"
+#include "coro.h"
+
+#define GS_VERSION "0.1.0"
+
+int repl_main(VM *vm);
+
+static void usage(FILE *out) {
+  fprintf(out,
+    "usage: gs [options] [script.gs | -e code | -] [args...]\n"
+    "  (no script)        start the REPL (or run standard input when it is not a terminal)\n"
+    "  -e code            run code given on the command line\n"
+    "  -                  run standard input\n"
+    "  --dis              print the bytecode instead of running\n"
+    "  --stack-size=N     C stack per fiber, e.g. 64k, 1m (default %zuk)\n"
+    "  --help, --version\n", coro_default_stack_size() / 1024);
+}
+
+static bool parse_size(const char *s, size_t *out) {
+  char *end;
+  double v = strtod(s, &end);
+  if (end == s || v <= 0) return false;
+  switch (*end) {
+    case 'k': case 'K': v *= 1024; end++; break;
+    case 'm': case 'M': v *= 1024 * 1024; end++; break;
+    case '\0': break;
+    default: return false;
+  }
+  if (*end) return false;
+  *out = (size_t)v;
+  return true;
+}
+
+static char *read_all_stdin(size_t *len) {
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) return NULL;
+  size_t r;
+  while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+    n += r;
+    if (n == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); return NULL; }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  *len = n;
+  return buf;
+}
+
+static void set_args(VM *vm, int argc, char **argv) {
+  ObjList *l = list_new(vm, 0);
+  vm->args = LIST_VAL(l);
+  for (int i = 0; i < argc; i++) list_push(vm, l, STR_VAL(str_cstr(vm, argv[i])));
+}
+
+int main(int argc, char **argv) {
+  RunOptions opt = {0};
+  const char *code = NULL, *file = NULL;
+  bool from_stdin = false;
+  int i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { usage(stdout); return 0; }
+    if (strcmp(a, "--version") == 0) { printf("GreenScript %s\n", GS_VERSION); return 0; }
+    if (strcmp(a, "--dis") == 0) { opt.disassemble = true; continue; }
+    if (strncmp(a, "--stack-size=", 13) == 0) {
+      size_t sz;
+      if (!parse_size(a + 13, &sz)) { fprintf(stderr, "gs: bad stack size '%s'\n", a + 13); return 2; }
+      coro_set_default_stack_size(sz);
+      continue;
+    }
+    if (strcmp(a, "-e") == 0) {
+      if (i + 1 >= argc) { fprintf(stderr, "gs: -e needs an argument\n"); usage(stderr); return 2; }
+      code = argv[++i];
+      i++;
+      break;
+    }
+    if (strcmp(a, "-") == 0) { from_stdin = true; i++; break; }
+    if (a[0] == '-' && a[1]) { fprintf(stderr, "gs: unknown option '%s'\n", a); usage(stderr); return 2; }
+    file = a;
+    i++;
+    break;
+  }
+  coro_install_overflow_handler();
+  VM *vm = vm_new();
+  if (!vm) { fprintf(stderr, "gs: out of memory\n"); return 1; }
+  set_args(vm, argc - i, argv + i);
+  int status;
+  if (code) {
+    status = run_source(vm, "<-e>", code, strlen(code), &opt);
+  } else if (file) {
+    vm->script_path = file;
+    status = run_file(vm, file, &opt);
+  } else if (from_stdin || !isatty(0)) {
+    size_t len;
+    char *src = read_all_stdin(&len);
+    if (!src) { fprintf(stderr, "gs: cannot read standard input\n"); vm_free(vm); return 1; }
+    status = run_source(vm, "<stdin>", src, len, &opt);
+    free(src);
+  } else {
+    status = repl_main(vm);
+  }
+  vm_free(vm);
+  coro_pool_trim();
+  return status;
+}

@@ -1,0 +1,1172 @@
+/* compile.c — resolves names and generates register bytecode from the AST.
+ *
+ * One pass per function. Locals live in registers allocated in declaration
+ * order; temporaries sit above them (`freereg`). Names resolve to a local
+ * register, an upvalue, a module variable slot or a global (builtin) slot;
+ * anything else is an error collected in AstErrors, and compilation goes on
+ * so every such error is reported at once. */
+#include <string.h>
+#include <stdlib.h>
+#include "compile.h"
+#include "opcodes.h"
+
+#define MAX_REGS 250
+#define MAX_LOCALS 200
+
+typedef struct {
+  const char *name;
+  int reg;
+  int depth;
+  bool captured;
+} Local;
+
+typedef struct {
+  const char *name;
+  uint8_t from_parent_local;
+  uint8_t index;
+} Upval;
+
+typedef struct Loop {
+  struct Loop *prev;
+  int scope_depth;        /* scope depth outside the loop's own scope */
+  int try_depth;
+  int *breaks; int nbreaks, capbreaks;
+  int *conts; int nconts, capconts;
+} Loop;
+
+typedef struct FuncState {
+  struct FuncState *parent;
+  struct Compiler *C;
+  ObjProto *p;
+  uint32_t *code; int32_t *lines; int ncode, capcode;
+  Value *k; int nk, capk;
+  Table kindex;               /* constant -> index (ints and strings) */
+  ObjProto **protos; int nprotos, capprotos;
+  Local locals[MAX_LOCALS]; int nlocals;
+  Upval upvals[256]; int nupvals;
+  int scope_depth;
+  int freereg, maxregs;
+  Loop *loop;
+  int try_depth;
+  int ncaptured;              /* bumps whenever a local of this function is captured */
+  bool is_method;
+  bool is_main;               /* the module's top-level function */
+  bool class_has_super;
+  int line;
+} FuncState;
+
+typedef struct Compiler {
+  VM *vm;
+  ObjModule *module;
+  AstErrors *errs;
+  const CompileOptions *opt;
+  /* module-level names: which are declared so far (top-level code may only
+   * use a module variable after its declaration) */
+  Table declared;             /* name -> true */
+} Compiler;
+
+static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) {
+  char msg[200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ast_error(fs->C->errs, line, col, "%s", msg);
+}
+
+static ObjString *intern(FuncState *fs, const char *s) { return str_cstr(fs->C->vm, s); }
+
+/* ---- emitting -------------------------------------------------------- */
+
+static int emit(FuncState *fs, uint32_t ins) {
+  if (fs->ncode == fs->capcode) {
+    int nc = fs->capcode ? fs->capcode * 2 : 64;
+    fs->code = realloc(fs->code, sizeof(uint32_t) * nc);
+    fs->lines = realloc(fs->lines, sizeof(int32_t) * nc);
+    fs->capcode = nc;
+  }
+  fs->code[fs->ncode] = ins;
+  fs->lines[fs->ncode] = fs->line;
+  return fs->ncode++;
+}
+#define EMIT_ABC(fs, op, a, b, c) emit(fs, MK_ABC(OP_##op, a, b, c))
+#define EMIT_ABX(fs, op, a, bx) emit(fs, MK_ABX(OP_##op, a, bx))
+
+static int emit_jump(FuncState *fs) { return emit(fs, MK_ASBX(OP_JMP, 0, 0)); }
+
+static void patch_to(FuncState *fs, int at, int target) {
+  int off = target - (at + 1);
+  if (off < SBX_MIN || off > SBX_MAX - 1) {
+    error_at(fs, fs->line, 1, "function too large (jump out of range)");
+    return;
+  }
+  uint32_t ins = fs->code[at];
+  fs->code[at] = MK_ASBX(INS_OP(ins), INS_A(ins), off);
+}
+static void patch_here(FuncState *fs, int at) { patch_to(fs, at, fs->ncode); }
+static void emit_loop_to(FuncState *fs, int target) {
+  int j = emit_jump(fs);
+  patch_to(fs, j, target);
+}
+
+static int add_const(FuncState *fs, Value v) {
+  VM *vm = fs->C->vm;
+  bool keyed = IS_STRING(v) || IS_INT(v);
+  if (keyed) {
+    Value *slot = table_find(&fs->kindex, v);
+    if (slot) return (int)AS_INT(*slot);
+  } else if (IS_FLOAT(v)) {
+    for (int i = fs->nk - 1; i >= 0 && i >= fs->nk - 64; i--)
+      if (IS_FLOAT(fs->k[i]) && memcmp(&fs->k[i].as.f, &v.as.f, sizeof(double)) == 0) return i;
+  }
+  if (fs->nk == fs->capk) {
+    fs->capk = fs->capk ? fs->capk * 2 : 16;
+    fs->k = realloc(fs->k, sizeof(Value) * fs->capk);
+  }
+  fs->k[fs->nk] = v;
+  if (keyed) table_set(vm, &fs->kindex, v, INT_VAL(fs->nk));
+  return fs->nk++;
+}
+
+static int str_const(FuncState *fs, const char *s) { return add_const(fs, STR_VAL(intern(fs, s))); }
+
+/* A constant index that must fit an 8-bit operand. */
+static int name_const(FuncState *fs, const char *s, int line, int col) {
+  int k = str_const(fs, s);
+  if (k > 255) { error_at(fs, line, col, "too many constants in one function"); return 0; }
+  return k;
+}
+
+static int alloc_reg(FuncState *fs, int n) {
+  int r = fs->freereg;
+  fs->freereg += n;
+  if (fs->freereg > MAX_REGS) {
+    error_at(fs, fs->line, 1, "function needs too many registers");
+    fs->freereg = MAX_REGS - 10;
+    r = fs->freereg - n;
+    if (r < 0) r = 0;
+  }
+  if (fs->freereg > fs->maxregs) fs->maxregs = fs->freereg;
+  return r;
+}
+
+/* ---- scopes and names ---------------------------------------------- */
+
+static void begin_scope(FuncState *fs) { fs->scope_depth++; }
+
+static void end_scope(FuncState *fs) {
+  bool captured = false;
+  int lowest = fs->freereg;
+  while (fs->nlocals > 0 && fs->locals[fs->nlocals - 1].depth == fs->scope_depth) {
+    Local *l = &fs->locals[--fs->nlocals];
+    if (l->captured) captured = true;
+    lowest = l->reg;
+  }
+  if (captured) EMIT_ABC(fs, CLOSE, lowest, 0, 0);
+  fs->scope_depth--;
+  fs->freereg = lowest;
+}
+
+static bool is_module_scope(FuncState *fs) { return fs->is_main && fs->scope_depth == 0; }
+
+static int add_local(FuncState *fs, const char *name, int reg, int line, int col) {
+  for (int i = fs->nlocals - 1; i >= 0 && fs->locals[i].depth == fs->scope_depth; i--) {
+    if (strcmp(fs->locals[i].name, name) == 0) {
+      error_at(fs, line, col, "variable '%s' is already declared in this block", name);
+      break;
+    }
+  }
+  if (fs->nlocals == MAX_LOCALS) {
+    error_at(fs, line, col, "too many local variables in one function");
+    return reg;
+  }
+  fs->locals[fs->nlocals++] = (Local){name, reg, fs->scope_depth, false};
+  return reg;
+}
+
+typedef enum { N_LOCAL, N_UPVAL, N_MODULE, N_GLOBAL, N_NONE } NameKind;
+
+static int find_local(FuncState *fs, const char *name) {
+  for (int i = fs->nlocals - 1; i >= 0; i--)
+    if (strcmp(fs->locals[i].name, name) == 0) return i;
+  return -1;
+}
+
+static int add_upval(FuncState *fs, const char *name, bool local, int index) {
+  for (int i = 0; i < fs->nupvals; i++)
+    if (fs->upvals[i].from_parent_local == local && fs->upvals[i].index == index) return i;
+  if (fs->nupvals == 255) {
+    error_at(fs, fs->line, 1, "too many captured variables in one function");
+    return 0;
+  }
+  fs->upvals[fs->nupvals] = (Upval){name, (uint8_t)local, (uint8_t)index};
+  return fs->nupvals++;
+}
+
+static int resolve_upval(FuncState *fs, const char *name) {
+  if (!fs->parent) return -1;
+  int l = find_local(fs->parent, name);
+  if (l >= 0) {
+    fs->parent->locals[l].captured = true;
+    fs->parent->ncaptured++;
+    return add_upval(fs, name, true, fs->parent->locals[l].reg);
+  }
+  int u = resolve_upval(fs->parent, name);
+  if (u >= 0) return add_upval(fs, name, false, u);
+  return -1;
+}
+
+static NameKind resolve(FuncState *fs, const char *name, int *index) {
+  int l = find_local(fs, name);
+  if (l >= 0) { *index = fs->locals[l].reg; return N_LOCAL; }
+  int u = resolve_upval(fs, name);
+  if (u >= 0) { *index = u; return N_UPVAL; }
+  VM *vm = fs->C->vm;
+  ObjString *s = intern(fs, name);
+  Value *slot = table_find_str(&fs->C->module->names, s);
+  if (slot) {
+    /* top-level code sees a module variable only after its declaration;
+     * function bodies see all of them */
+    bool top = true;
+    for (FuncState *f = fs; f; f = f->parent) if (!f->is_main) top = false;
+    if (!top || table_find_str(&fs->C->declared, s)) { *index = (int)AS_INT(*slot); return N_MODULE; }
+  }
+  Value *g = table_find_str(&vm->global_index, s);
+  if (g) { *index = (int)AS_INT(*g); return N_GLOBAL; }
+  return N_NONE;
+}
+
+static void declare_module_name(FuncState *fs, const char *name) {
+  ObjString *s = intern(fs, name);
+  table_set(fs->C->vm, &fs->C->declared, STR_VAL(s), BOOL_VAL(true));
+}
+
+/* ---- expressions ---------------------------------------------------- */
+
+static void expr_into(FuncState *fs, Node *e, int dest);
+static void compile_block(FuncState *fs, Node *block);
+static void statement(FuncState *fs, Node *s);
+static int function(FuncState *fs, FnNode *fn, bool is_method, int line, int col);
+
+/* Evaluate e into some register, preferring not to move locals. */
+static int expr_any(FuncState *fs, Node *e) {
+  if (e->kind == E_NAME) {
+    int l = find_local(fs, e->u.name);
+    if (l >= 0) return fs->locals[l].reg;
+  } else if (e->kind == E_SELF && fs->is_method) {
+    return 0;
+  }
+  int r = alloc_reg(fs, 1);
+  expr_into(fs, e, r);
+  return r;
+}
+
+static bool is_small_int(Node *e, int lo, int hi) {
+  return e->kind == E_INT && e->u.ival >= lo && e->u.ival <= hi;
+}
+
+static void load_name(FuncState *fs, Node *e, int dest) {
+  int idx;
+  switch (resolve(fs, e->u.name, &idx)) {
+    case N_LOCAL: if (idx != dest) EMIT_ABC(fs, MOVE, dest, idx, 0); break;
+    case N_UPVAL: EMIT_ABC(fs, GETUPVAL, dest, idx, 0); break;
+    case N_MODULE: EMIT_ABX(fs, GETMOD, dest, idx); break;
+    case N_GLOBAL: EMIT_ABX(fs, GETGLOBAL, dest, idx); break;
+    case N_NONE: error_at(fs, e->line, e->col, "undefined variable '%s'", e->u.name); break;
+  }
+}
+
+static void load_self(FuncState *fs, Node *e, int dest) {
+  int idx;
+  NameKind k = N_NONE;
+  /* `self` is register 0 of the nearest enclosing method */
+  bool in_method = false;
+  for (FuncState *f = fs; f; f = f->parent) if (f->is_method) in_method = true;
+  if (in_method) k = resolve(fs, "self", &idx);
+  if (k == N_LOCAL) { if (idx != dest) EMIT_ABC(fs, MOVE, dest, idx, 0); }
+  else if (k == N_UPVAL) EMIT_ABC(fs, GETUPVAL, dest, idx, 0);
+  else error_at(fs, e->line, e->col, "'self' used outside a method");
+}
+
+static bool super_ok(FuncState *fs, Node *e) {
+  FuncState *m = NULL;
+  for (FuncState *f = fs; f; f = f->parent) if (f->is_method) { m = f; break; }
+  if (!m) { error_at(fs, e->line, e->col, "'super' used outside a method"); return false; }
+  if (!m->class_has_super) { error_at(fs, e->line, e->col, "'super' used in a class with no superclass"); return false; }
+  return true;
+}
+
+static void load_int(FuncState *fs, int64_t v, int dest) {
+  if (v >= SBX_MIN && v <= SBX_MAX - 1) emit(fs, MK_ASBX(OP_LOADI, dest, (int)v));
+  else EMIT_ABX(fs, LOADK, dest, add_const(fs, INT_VAL(v)));
+}
+
+static void load_k(FuncState *fs, Value v, int dest) {
+  int k = add_const(fs, v);
+  if (k > 65535) { error_at(fs, fs->line, 1, "too many constants in one function"); return; }
+  EMIT_ABX(fs, LOADK, dest, k);
+}
+
+static bool has_spread(NodeList *l) {
+  for (int i = 0; i < l->count; i++) if (l->items[i]->kind == E_SPREAD) return true;
+  return false;
+}
+
+/* Build a list of call arguments (some spread) in register r. */
+static void args_list(FuncState *fs, NodeList *args, int r) {
+  EMIT_ABC(fs, NEWLIST, r, 0, 0);
+  for (int i = 0; i < args->count; i++) {
+    Node *a = args->items[i];
+    int save = fs->freereg;
+    if (a->kind == E_SPREAD) {
+      int v = expr_any(fs, a->u.operand);
+      EMIT_ABC(fs, LISTEXTEND, r, v, 0);
+    } else {
+      int v = expr_any(fs, a);
+      EMIT_ABC(fs, LISTAPPEND, r, v, 0);
+    }
+    fs->freereg = save;
+  }
+}
+
+/* Lay out arguments in consecutive registers from `first`. */
+static int args_regs(FuncState *fs, NodeList *args, int first) {
+  for (int i = 0; i < args->count; i++) {
+    int r = alloc_reg(fs, 1);
+    (void)first;
+    expr_into(fs, args->items[i], r);
+  }
+  if (args->count > 200) error_at(fs, fs->line, 1, "too many arguments in one call");
+  return args->count;
+}
+
+static void call_expr(FuncState *fs, Node *e, int dest, bool spawn) {
+  int save = fs->freereg;
+  Node *callee = e->u.call.callee;
+  NodeList *args = &e->u.call.args;
+  int base = alloc_reg(fs, 1);
+  if (callee->kind == E_FIELD && !spawn && !has_spread(args)) {
+    int recv = alloc_reg(fs, 1);
+    expr_into(fs, callee->u.field.object, recv);
+    int k = name_const(fs, callee->u.field.name, callee->line, callee->col);
+    int n = args_regs(fs, args, recv + 1);
+    fs->line = e->line;
+    EMIT_ABC(fs, INVOKE, base, n, k);
+  } else {
+    if (callee->kind == E_SUPER) {
+      if (super_ok(fs, callee)) {
+        int selfr = alloc_reg(fs, 1);
+        load_self(fs, callee, selfr);
+        EMIT_ABC(fs, GETSUPER, base, name_const(fs, callee->u.field.name, callee->line, callee->col), selfr);
+        fs->freereg = base + 1;
+      }
+    } else {
+      expr_into(fs, callee, base);
+    }
+    if (has_spread(args)) {
+      int lr = alloc_reg(fs, 1);
+      args_list(fs, args, lr);
+      fs->line = e->line;
+      if (spawn) error_at(fs, e->line, e->col, "spread arguments are not supported in spawn");
+      EMIT_ABC(fs, CALLV, base, lr, 0);
+    } else {
+      int n = args_regs(fs, args, base + 1);
+      fs->line = e->line;
+      if (spawn) EMIT_ABC(fs, SPAWN, base, n, 0);
+      else EMIT_ABC(fs, CALL, base, n, 0);
+    }
+  }
+  if (dest != base) EMIT_ABC(fs, MOVE, dest, base, 0);
+  fs->freereg = save;
+}
+
+/* Compile a condition; returns the jump to patch for "condition is false". */
+static int cond_jump_false(FuncState *fs, Node *e) {
+  int save = fs->freereg;
+  if (e->kind == E_BINARY) {
+    int op = e->u.binary.op;
+    if (op == A_EQ || op == A_NE || op == A_LT || op == A_LE || op == A_GT || op == A_GE) {
+      Node *l = e->u.binary.left, *r = e->u.binary.right;
+      if ((op == A_EQ || op == A_NE) && (r->kind == E_STRING || r->kind == E_NIL || r->kind == E_TRUE || r->kind == E_FALSE || r->kind == E_INT)) {
+        int a = expr_any(fs, l);
+        Value kv = r->kind == E_STRING ? STR_VAL(str_new(fs->C->vm, r->u.str.chars, r->u.str.len))
+                 : r->kind == E_NIL ? NIL_VAL : r->kind == E_INT ? INT_VAL(r->u.ival)
+                 : BOOL_VAL(r->kind == E_TRUE);
+        int k = r->kind == E_NIL ? -1 : add_const(fs, kv);
+        if (k >= 0 && k <= 255) {
+          fs->line = e->line;
+          /* jump (to the false branch) when the comparison does not hold */
+          EMIT_ABC(fs, JEQK, a, k, op == A_EQ ? 0 : 1);
+          fs->freereg = save;
+          return emit_jump(fs);
+        }
+      }
+      int a, b;
+      if (op == A_GT || op == A_GE) { a = expr_any(fs, l); b = expr_any(fs, r); int t = a; a = b; b = t; }
+      else { a = expr_any(fs, l); b = expr_any(fs, r); }
+      fs->line = e->line;
+      switch (op) {
+        case A_EQ: EMIT_ABC(fs, JEQ, a, b, 0); break;
+        case A_NE: EMIT_ABC(fs, JEQ, a, b, 1); break;
+        case A_LT: case A_GT: EMIT_ABC(fs, JLT, a, b, 0); break;
+        default: EMIT_ABC(fs, JLE, a, b, 0); break;
+      }
+      fs->freereg = save;
+      return emit_jump(fs);
+    }
+  }
+  if (e->kind == E_UNARY && e->u.unary.op == A_NOT) {
+    int r = expr_any(fs, e->u.unary.operand);
+    EMIT_ABC(fs, TEST, r, 0, 1);   /* jump to false branch when operand truthy */
+    fs->freereg = save;
+    return emit_jump(fs);
+  }
+  int r = expr_any(fs, e);
+  EMIT_ABC(fs, TEST, r, 0, 0);     /* jump when falsy */
+  fs->freereg = save;
+  return emit_jump(fs);
+}
+
+static OpCode arith_op(int op) {
+  switch (op) {
+    case A_ADD: return OP_ADD; case A_SUB: return OP_SUB; case A_MUL: return OP_MUL;
+    case A_DIV: return OP_DIV; case A_IDIV: return OP_IDIV; case A_MOD: return OP_MOD;
+    case A_POW: return OP_POW; case A_BAND: return OP_BAND; case A_BOR: return OP_BOR;
+    case A_BXOR: return OP_BXOR; case A_SHL: return OP_SHL; case A_SHR: return OP_SHR;
+    default: return OP_NOP;
+  }
+}
+
+static void binary_expr(FuncState *fs, Node *e, int dest) {
+  int save = fs->freereg;
+  int op = e->u.binary.op;
+  Node *l = e->u.binary.left, *r = e->u.binary.right;
+  if ((op == A_ADD || op == A_SUB) && is_small_int(r, -127, 127)) {
+    int b = expr_any(fs, l);
+    int imm = (int)(op == A_ADD ? r->u.ival : -r->u.ival);
+    fs->line = e->line;
+    EMIT_ABC(fs, ADDI, dest, b, (uint8_t)(int8_t)imm);
+    fs->freereg = save;
+    return;
+  }
+  int b = expr_any(fs, l);
+  int c = expr_any(fs, r);
+  fs->line = e->line;
+  switch (op) {
+    case A_EQ: EMIT_ABC(fs, EQ, dest, b, c); break;
+    case A_NE: EMIT_ABC(fs, NE, dest, b, c); break;
+    case A_LT: EMIT_ABC(fs, LT, dest, b, c); break;
+    case A_LE: EMIT_ABC(fs, LE, dest, b, c); break;
+    case A_GT: EMIT_ABC(fs, LT, dest, c, b); break;
+    case A_GE: EMIT_ABC(fs, LE, dest, c, b); break;
+    case A_RANGE: EMIT_ABC(fs, RANGE, dest, b, c); break;
+    default: emit(fs, MK_ABC(arith_op(op), dest, b, c)); break;
+  }
+  fs->freereg = save;
+}
+
+/* A register safe to build into incrementally: dest itself when it is the
+ * newest temporary, otherwise a fresh one (dest may be a live local that the
+ * expression still reads). */
+static int build_reg(FuncState *fs, int dest) {
+  return dest == fs->freereg - 1 ? dest : alloc_reg(fs, 1);
+}
+
+static void expr_into(FuncState *fs, Node *e, int dest) {
+  int save = fs->freereg;
+  int line_save = fs->line;
+  fs->line = e->line;
+  switch (e->kind) {
+    case E_NIL: EMIT_ABC(fs, LOADNIL, dest, 0, 0); break;
+    case E_TRUE: EMIT_ABC(fs, LOADBOOL, dest, 1, 0); break;
+    case E_FALSE: EMIT_ABC(fs, LOADBOOL, dest, 0, 0); break;
+    case E_INT: load_int(fs, e->u.ival, dest); break;
+    case E_FLOAT: load_k(fs, FLOAT_VAL(e->u.fval), dest); break;
+    case E_STRING: load_k(fs, STR_VAL(str_new(fs->C->vm, e->u.str.chars, e->u.str.len)), dest); break;
+    case E_NAME: load_name(fs, e, dest); break;
+    case E_SELF: load_self(fs, e, dest); break;
+    case E_SUPER:
+      if (super_ok(fs, e)) {
+        int selfr = alloc_reg(fs, 1);
+        load_self(fs, e, selfr);
+        EMIT_ABC(fs, GETSUPER, dest, name_const(fs, e->u.field.name, e->line, e->col), selfr);
+      }
+      break;
+    case E_INTERP: {
+      int n = e->u.list.count;
+      int base = alloc_reg(fs, n);
+      for (int i = 0; i < n; i++) expr_into(fs, e->u.list.items[i], base + i);
+      fs->line = e->line;
+      if (n > 255) error_at(fs, e->line, e->col, "too many parts in one interpolated string");
+      EMIT_ABC(fs, CONCAT, dest, base, n);
+      break;
+    }
+    case E_LIST: {
+      NodeList *l = &e->u.list;
+      if (!has_spread(l) && l->count <= 100) {
+        int base = alloc_reg(fs, l->count);
+        for (int i = 0; i < l->count; i++) expr_into(fs, l->items[i], base + i);
+        fs->line = e->line;
+        EMIT_ABC(fs, NEWLIST, dest, base, l->count);
+      } else {
+        int r = build_reg(fs, dest);
+        args_list(fs, l, r);
+        if (r != dest) EMIT_ABC(fs, MOVE, dest, r, 0);
+      }
+      break;
+    }
+    case E_MAP: {
+      int n = e->u.map.count;
+      if (n <= 60) {
+        int base = alloc_reg(fs, n * 2);
+        for (int i = 0; i < n; i++) {
+          expr_into(fs, e->u.map.keys[i], base + 2 * i);
+          expr_into(fs, e->u.map.values[i], base + 2 * i + 1);
+        }
+        fs->line = e->line;
+        EMIT_ABC(fs, NEWMAP, dest, base, n);
+      } else {
+        int r = build_reg(fs, dest);
+        EMIT_ABC(fs, NEWMAP, r, 0, 0);
+        for (int i = 0; i < n; i++) {
+          int s2 = fs->freereg;
+          int k = expr_any(fs, e->u.map.keys[i]);
+          int v = expr_any(fs, e->u.map.values[i]);
+          EMIT_ABC(fs, SETINDEX, r, k, v);
+          fs->freereg = s2;
+        }
+        if (r != dest) EMIT_ABC(fs, MOVE, dest, r, 0);
+      }
+      break;
+    }
+    case E_UNARY: {
+      Node *o = e->u.unary.operand;
+      if (e->u.unary.op == A_NEG && o->kind == E_INT) { load_int(fs, (int64_t)(0ULL - (uint64_t)o->u.ival), dest); break; }
+      if (e->u.unary.op == A_NEG && o->kind == E_FLOAT) { load_k(fs, FLOAT_VAL(-o->u.fval), dest); break; }
+      int b = expr_any(fs, o);
+      fs->line = e->line;
+      if (e->u.unary.op == A_NEG) EMIT_ABC(fs, UNM, dest, b, 0);
+      else if (e->u.unary.op == A_BNOT) EMIT_ABC(fs, BNOT, dest, b, 0);
+      else EMIT_ABC(fs, NOT, dest, b, 0);
+      break;
+    }
+    case E_BINARY: binary_expr(fs, e, dest); break;
+    case E_AND: case E_OR: {
+      int r = build_reg(fs, dest);
+      expr_into(fs, e->u.binary.left, r);
+      EMIT_ABC(fs, TEST, r, 0, e->kind == E_AND ? 0 : 1);  /* short-circuit: keep left */
+      int j = emit_jump(fs);
+      expr_into(fs, e->u.binary.right, r);
+      patch_here(fs, j);
+      if (r != dest) EMIT_ABC(fs, MOVE, dest, r, 0);
+      break;
+    }
+    case E_CALL: call_expr(fs, e, dest, false); break;
+    case E_INDEX: {
+      int b = expr_any(fs, e->u.index.object);
+      int c = expr_any(fs, e->u.index.index);
+      fs->line = e->line;
+      EMIT_ABC(fs, GETINDEX, dest, b, c);
+      break;
+    }
+    case E_SLICE: {
+      int b = expr_any(fs, e->u.slice.object);
+      int lo = alloc_reg(fs, 2);
+      if (e->u.slice.lo) expr_into(fs, e->u.slice.lo, lo); else EMIT_ABC(fs, LOADNIL, lo, 0, 0);
+      if (e->u.slice.hi) expr_into(fs, e->u.slice.hi, lo + 1); else EMIT_ABC(fs, LOADNIL, lo + 1, 0, 0);
+      fs->line = e->line;
+      EMIT_ABC(fs, SLICE, dest, b, lo);
+      break;
+    }
+    case E_FIELD: {
+      int b = expr_any(fs, e->u.field.object);
+      fs->line = e->line;
+      EMIT_ABC(fs, GETFIELD, dest, b, name_const(fs, e->u.field.name, e->line, e->col));
+      break;
+    }
+    case E_FN: {
+      int idx = function(fs, &e->u.fn, false, e->line, e->col);
+      EMIT_ABX(fs, CLOSURE, dest, idx);
+      break;
+    }
+    case E_SPREAD:
+      error_at(fs, e->line, e->col, "unexpected '...' outside a call or list");
+      break;
+    case E_YIELD: {
+      int b;
+      if (e->u.operand) b = expr_any(fs, e->u.operand);
+      else { b = alloc_reg(fs, 1); EMIT_ABC(fs, LOADNIL, b, 0, 0); }
+      fs->line = e->line;
+      EMIT_ABC(fs, YIELD, dest, b, 0);
+      break;
+    }
+    case E_SPAWN: {
+      Node *o = e->u.operand;
+      if (o->kind == E_CALL) {
+        call_expr(fs, o, dest, true);
+      } else {
+        FnNode fn = {0};
+        fn.name = "<spawn>";
+        fn.body = o;
+        int base = alloc_reg(fs, 1);
+        int idx = function(fs, &fn, false, e->line, e->col);
+        EMIT_ABX(fs, CLOSURE, base, idx);
+        EMIT_ABC(fs, SPAWN, base, 0, 0);
+        if (base != dest) EMIT_ABC(fs, MOVE, dest, base, 0);
+      }
+      break;
+    }
+    default:
+      error_at(fs, e->line, e->col, "expected an expression");
+      break;
+  }
+  fs->freereg = save;
+  fs->line = line_save;
+}
+
+/* ---- functions ------------------------------------------------------- */
+
+static void fs_init(FuncState *fs, FuncState *parent, Compiler *C, const char *name) {
+  memset(fs, 0, sizeof *fs);
+  fs->parent = parent;
+  fs->C = C;
+  fs->p = proto_new(C->vm);
+  fs->p->module = C->module;
+  fs->p->name = str_cstr(C->vm, name ? name : "<fn>");
+  table_init(&fs->kindex);
+}
+
+static ObjProto *fs_finish(FuncState *fs) {
+  VM *vm = fs->C->vm;
+  ObjProto *p = fs->p;
+  p->code = vm_realloc(vm, NULL, 0, sizeof(uint32_t) * fs->ncode);
+  memcpy(p->code, fs->code, sizeof(uint32_t) * fs->ncode);
+  p->lines = vm_realloc(vm, NULL, 0, sizeof(int32_t) * fs->ncode);
+  memcpy(p->lines, fs->lines, sizeof(int32_t) * fs->ncode);
+  p->ncode = fs->ncode;
+  p->k = vm_realloc(vm, NULL, 0, sizeof(Value) * fs->nk);
+  if (fs->nk) memcpy(p->k, fs->k, sizeof(Value) * fs->nk);
+  p->nk = fs->nk;
+  p->protos = vm_realloc(vm, NULL, 0, sizeof(ObjProto *) * fs->nprotos);
+  if (fs->nprotos) memcpy(p->protos, fs->protos, sizeof(ObjProto *) * fs->nprotos);
+  p->nprotos = fs->nprotos;
+  p->upvals = vm_realloc(vm, NULL, 0, sizeof(UpvalDesc) * fs->nupvals);
+  for (int i = 0; i < fs->nupvals; i++) {
+    p->upvals[i].from_parent_local = fs->upvals[i].from_parent_local;
+    p->upvals[i].index = fs->upvals[i].index;
+  }
+  p->nupvals = fs->nupvals;
+  p->maxregs = (uint8_t)(fs->maxregs + 1 > 255 ? 255 : fs->maxregs + 1);
+  free(fs->code); free(fs->lines); free(fs->k); free(fs->protos);
+  table_free(vm, &fs->kindex);
+  return p;
+}
+
+static int add_proto(FuncState *fs, ObjProto *p) {
+  if (fs->nprotos == fs->capprotos) {
+    fs->capprotos = fs->capprotos ? fs->capprotos * 2 : 8;
+    fs->protos = realloc(fs->protos, sizeof(ObjProto *) * fs->capprotos);
+  }
+  fs->protos[fs->nprotos] = p;
+  if (fs->nprotos > 65535) error_at(fs, fs->line, 1, "too many nested functions");
+  return fs->nprotos++;
+}
+
+static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int col) {
+  FuncState fs;
+  fs_init(&fs, parent, parent->C, fn->name);
+  fs.is_method = is_method;
+  fs.class_has_super = parent->class_has_super && is_method;
+  fs.line = line;
+  fs.scope_depth = 1;
+  ObjProto *p = fs.p;
+  if (is_method) add_local(&fs, "self", alloc_reg(&fs, 1), line, col);
+  for (int i = 0; i < fn->nparams; i++)
+    add_local(&fs, fn->params[i].name, alloc_reg(&fs, 1), fn->params[i].line, fn->params[i].col);
+  int nparams = fn->nparams + (is_method ? 1 : 0);
+  if (nparams > 200) error_at(&fs, line, col, "too many parameters");
+  p->nparams = (uint8_t)nparams;
+  p->is_method = is_method;
+  p->has_rest = fn->has_rest;
+  int nreq = is_method ? 1 : 0;
+  bool seen_default = false;
+  int nfixed = fn->nparams - (fn->has_rest ? 1 : 0);
+  for (int i = 0; i < nfixed; i++) {
+    Param *pa = &fn->params[i];
+    if (pa->def) {
+      seen_default = true;
+      int reg = i + (is_method ? 1 : 0);
+      fs.line = pa->line;
+      int j = emit(&fs, MK_ASBX(OP_TESTARG, reg, 0));
+      expr_into(&fs, pa->def, reg);
+      patch_here(&fs, j);
+    } else if (!seen_default) {
+      nreq = i + 1 + (is_method ? 1 : 0);
+    } else {
+      error_at(&fs, pa->line, pa->col, "parameter '%s' without a default follows one with a default", pa->name);
+    }
+  }
+  p->nrequired = (uint8_t)nreq;
+  if (fn->expr_body) {
+    int r = expr_any(&fs, fn->body);
+    EMIT_ABC(&fs, RETURN, r, 1, 0);
+  } else {
+    Node *b = fn->body;
+    for (int i = 0; i < b->u.list.count; i++) statement(&fs, b->u.list.items[i]);
+    EMIT_ABC(&fs, RETURN, 0, 0, 0);
+  }
+  ObjProto *done = fs_finish(&fs);
+  return add_proto(parent, done);
+}
+
+/* ---- statements ----------------------------------------------------- */
+
+static void store_name(FuncState *fs, const char *name, int line, int col, int src) {
+  int idx;
+  switch (resolve(fs, name, &idx)) {
+    case N_LOCAL: if (idx != src) EMIT_ABC(fs, MOVE, idx, src, 0); break;
+    case N_UPVAL: EMIT_ABC(fs, SETUPVAL, src, idx, 0); break;
+    case N_MODULE: EMIT_ABX(fs, SETMOD, src, idx); break;
+    case N_GLOBAL: error_at(fs, line, col, "cannot assign to builtin '%s'", name); break;
+    case N_NONE: error_at(fs, line, col, "undefined variable '%s'", name); break;
+  }
+}
+
+static int module_slot(FuncState *fs, const char *name) {
+  ObjString *s = intern(fs, name);
+  Value *v = table_find_str(&fs->C->module->names, s);
+  if (v) return (int)AS_INT(*v);
+  return module_add_var(fs->C->vm, fs->C->module, s);
+}
+
+/* Declare `name` in the current scope: a module variable at the top level,
+ * otherwise a register local. Returns the register for locals or -1. */
+static void let_stmt(FuncState *fs, Node *s) {
+  const char *name = s->u.let.name;
+  if (is_module_scope(fs)) {
+    ObjString *str = intern(fs, name);
+    if (table_find_str(&fs->C->declared, str) && !fs->C->opt->repl)
+      error_at(fs, s->line, s->col, "variable '%s' is already declared in this block", name);
+    int slot = module_slot(fs, name);
+    int save = fs->freereg;
+    int r = alloc_reg(fs, 1);
+    if (s->u.let.value) expr_into(fs, s->u.let.value, r); else EMIT_ABC(fs, LOADNIL, r, 0, 0);
+    fs->line = s->line;
+    EMIT_ABX(fs, SETMOD, r, slot);
+    fs->freereg = save;
+    declare_module_name(fs, name);
+    return;
+  }
+  int r = alloc_reg(fs, 1);
+  if (s->u.let.value) expr_into(fs, s->u.let.value, r); else EMIT_ABC(fs, LOADNIL, r, 0, 0);
+  add_local(fs, name, r, s->line, s->col);
+}
+
+static void assign_stmt(FuncState *fs, Node *s) {
+  Node *t = s->u.assign.target, *v = s->u.assign.value;
+  int op = s->u.assign.op;
+  int save = fs->freereg;
+  if (t->kind == E_NAME) {
+    int idx;
+    NameKind k = resolve(fs, t->u.name, &idx);
+    if (k == N_LOCAL) {
+      if (op == A_ASSIGN) {
+        /* build into a temp when the value might read the variable midway */
+        bool direct = v->kind == E_BINARY || v->kind == E_CALL || v->kind == E_INT || v->kind == E_STRING ||
+                      v->kind == E_FLOAT || v->kind == E_NAME || v->kind == E_INDEX || v->kind == E_FIELD ||
+                      v->kind == E_UNARY || v->kind == E_FN || v->kind == E_NIL || v->kind == E_TRUE || v->kind == E_FALSE;
+        if (direct) expr_into(fs, v, idx);
+        else { int r = alloc_reg(fs, 1); expr_into(fs, v, r); EMIT_ABC(fs, MOVE, idx, r, 0); }
+      } else {
+        if ((op == A_ADD || op == A_SUB) && is_small_int(v, -127, 127)) {
+          EMIT_ABC(fs, ADDI, idx, idx, (uint8_t)(int8_t)(op == A_ADD ? v->u.ival : -v->u.ival));
+        } else {
+          int c = expr_any(fs, v);
+          fs->line = s->line;
+          emit(fs, MK_ABC(arith_op(op), idx, idx, c));
+        }
+      }
+    } else {
+      int r = alloc_reg(fs, 1);
+      if (op == A_ASSIGN) expr_into(fs, v, r);
+      else {
+        load_name(fs, t, r);
+        int c = expr_any(fs, v);
+        fs->line = s->line;
+        emit(fs, MK_ABC(arith_op(op), r, r, c));
+      }
+      store_name(fs, t->u.name, t->line, t->col, r);
+    }
+  } else if (t->kind == E_FIELD) {
+    int obj = expr_any(fs, t->u.field.object);
+    int k = name_const(fs, t->u.field.name, t->line, t->col);
+    int r;
+    if (op == A_ASSIGN) r = expr_any(fs, v);
+    else {
+      r = alloc_reg(fs, 1);
+      fs->line = s->line;
+      EMIT_ABC(fs, GETFIELD, r, obj, k);
+      int c = expr_any(fs, v);
+      fs->line = s->line;
+      emit(fs, MK_ABC(arith_op(op), r, r, c));
+    }
+    fs->line = s->line;
+    EMIT_ABC(fs, SETFIELD, obj, k, r);
+  } else if (t->kind == E_INDEX) {
+    int obj = expr_any(fs, t->u.index.object);
+    int idx = expr_any(fs, t->u.index.index);
+    int r;
+    if (op == A_ASSIGN) r = expr_any(fs, v);
+    else {
+      r = alloc_reg(fs, 1);
+      fs->line = s->line;
+      EMIT_ABC(fs, GETINDEX, r, obj, idx);
+      int c = expr_any(fs, v);
+      fs->line = s->line;
+      emit(fs, MK_ABC(arith_op(op), r, r, c));
+    }
+    fs->line = s->line;
+    EMIT_ABC(fs, SETINDEX, obj, idx, r);
+  } else {
+    error_at(fs, t->line, t->col, "invalid assignment target");
+  }
+  fs->freereg = save;
+}
+
+static void push_loop(FuncState *fs, Loop *l) {
+  memset(l, 0, sizeof *l);
+  l->prev = fs->loop;
+  l->scope_depth = fs->scope_depth;
+  l->try_depth = fs->try_depth;
+  fs->loop = l;
+}
+
+static void add_jump(int **arr, int *n, int *cap, int j) {
+  if (*n == *cap) { *cap = *cap ? *cap * 2 : 4; *arr = realloc(*arr, sizeof(int) * *cap); }
+  (*arr)[(*n)++] = j;
+}
+
+static void pop_loop(FuncState *fs, int cont_target, int break_target) {
+  Loop *l = fs->loop;
+  for (int i = 0; i < l->nconts; i++) patch_to(fs, l->conts[i], cont_target);
+  for (int i = 0; i < l->nbreaks; i++) patch_to(fs, l->breaks[i], break_target);
+  free(l->conts); free(l->breaks);
+  fs->loop = l->prev;
+}
+
+static void while_stmt(FuncState *fs, Node *s) {
+  Loop loop;
+  int start = fs->ncode;
+  int exit = cond_jump_false(fs, s->u.while_.cond);
+  push_loop(fs, &loop);
+  int captured_before = fs->ncaptured;
+  int body_base = fs->freereg;
+  compile_block(fs, s->u.while_.body);
+  int cont = fs->ncode;
+  bool captured = fs->ncaptured != captured_before;
+  if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
+  emit_loop_to(fs, start);
+  patch_here(fs, exit);
+  int brk = fs->ncode;
+  if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
+  pop_loop(fs, cont, brk);
+}
+
+static void for_stmt(FuncState *fs, Node *s) {
+  Node *it = s->u.for_.iter;
+  int save = fs->freereg;
+  Loop loop;
+  begin_scope(fs);
+  int captured_before = fs->ncaptured;
+  if (it->kind == E_BINARY && it->u.binary.op == A_RANGE && !s->u.for_.var2) {
+    int base = alloc_reg(fs, 3);
+    expr_into(fs, it->u.binary.left, base);
+    expr_into(fs, it->u.binary.right, base + 1);
+    fs->line = s->line;
+    int prep = emit(fs, MK_ASBX(OP_FORPREP, base, 0));
+    int body = fs->ncode;
+    push_loop(fs, &loop);
+    add_local(fs, s->u.for_.var1, base + 2, s->line, s->col);
+    compile_block(fs, s->u.for_.body);
+    int cont = fs->ncode;
+    if (fs->ncaptured != captured_before) EMIT_ABC(fs, CLOSE, base + 2, 0, 0);
+    fs->line = s->line;
+    int fl = emit(fs, MK_ASBX(OP_FORLOOP, base, 0));
+    patch_to(fs, fl, body);
+    patch_here(fs, prep);
+    int brk = fs->ncode;
+    if (fs->ncaptured != captured_before) EMIT_ABC(fs, CLOSE, base + 2, 0, 0);
+    pop_loop(fs, cont, brk);
+  } else {
+    int base = alloc_reg(fs, 4);
+    expr_into(fs, it, base);
+    fs->line = s->line;
+    EMIT_ABC(fs, ITERPREP, base, s->u.for_.var2 ? 1 : 0, 0);
+    int next = emit(fs, MK_ASBX(s->u.for_.var2 ? OP_ITERNEXT2 : OP_ITERNEXT, base, 0));
+    push_loop(fs, &loop);
+    add_local(fs, s->u.for_.var1, base + 2, s->line, s->col);
+    if (s->u.for_.var2) add_local(fs, s->u.for_.var2, base + 3, s->u.for_.var2_line, s->u.for_.var2_col);
+    compile_block(fs, s->u.for_.body);
+    int cont = fs->ncode;
+    if (fs->ncaptured != captured_before) EMIT_ABC(fs, CLOSE, base + 2, 0, 0);
+    emit_loop_to(fs, next);
+    patch_here(fs, next);
+    int brk = fs->ncode;
+    if (fs->ncaptured != captured_before) EMIT_ABC(fs, CLOSE, base + 2, 0, 0);
+    pop_loop(fs, cont, brk);
+  }
+  /* the loop's own scope: its locals were closed above */
+  while (fs->nlocals > 0 && fs->locals[fs->nlocals - 1].depth == fs->scope_depth) fs->nlocals--;
+  fs->scope_depth--;
+  fs->freereg = save;
+}
+
+static void jump_out(FuncState *fs, Node *s, bool is_break) {
+  if (!fs->loop) {
+    error_at(fs, s->line, s->col, "'%s' outside a loop", is_break ? "break" : "continue");
+    return;
+  }
+  for (int i = fs->loop->try_depth; i < fs->try_depth; i++) EMIT_ABC(fs, ENDTRY, 0, 0, 0);
+  int j = emit_jump(fs);
+  if (is_break) add_jump(&fs->loop->breaks, &fs->loop->nbreaks, &fs->loop->capbreaks, j);
+  else add_jump(&fs->loop->conts, &fs->loop->nconts, &fs->loop->capconts, j);
+}
+
+static void declare_fn(FuncState *fs, Node *s) {
+  const char *name = s->u.fn.name;
+  if (is_module_scope(fs)) {
+    ObjString *str = intern(fs, name);
+    if (table_find_str(&fs->C->declared, str) && !fs->C->opt->repl)
+      error_at(fs, s->line, s->col, "variable '%s' is already declared in this block", name);
+    int slot = module_slot(fs, name);
+    declare_module_name(fs, name);
+    int save = fs->freereg;
+    int r = alloc_reg(fs, 1);
+    int idx = function(fs, &s->u.fn, false, s->line, s->col);
+    fs->line = s->line;
+    EMIT_ABX(fs, CLOSURE, r, idx);
+    EMIT_ABX(fs, SETMOD, r, slot);
+    fs->freereg = save;
+    return;
+  }
+  int r = alloc_reg(fs, 1);
+  add_local(fs, name, r, s->line, s->col);   /* visible in its own body: recursion */
+  int idx = function(fs, &s->u.fn, false, s->line, s->col);
+  fs->line = s->line;
+  EMIT_ABX(fs, CLOSURE, r, idx);
+}
+
+static void class_stmt(FuncState *fs, Node *s) {
+  const char *name = s->u.class_.name;
+  bool module = is_module_scope(fs);
+  int save = fs->freereg;
+  int r;
+  int slot = -1;
+  if (module) {
+    ObjString *str = intern(fs, name);
+    if (table_find_str(&fs->C->declared, str) && !fs->C->opt->repl)
+      error_at(fs, s->line, s->col, "variable '%s' is already declared in this block", name);
+    slot = module_slot(fs, name);
+    declare_module_name(fs, name);
+    r = alloc_reg(fs, 1);
+  } else {
+    r = alloc_reg(fs, 1);
+    add_local(fs, name, r, s->line, s->col);
+    save = fs->freereg;
+  }
+  fs->line = s->line;
+  EMIT_ABX(fs, CLASS, r, str_const(fs, name));
+  if (module) EMIT_ABX(fs, SETMOD, r, slot);
+  bool had_super = fs->class_has_super;
+  if (s->u.class_.super_name) {
+    Node sup = {.kind = E_NAME, .line = s->u.class_.super_line, .col = s->u.class_.super_col};
+    sup.u.name = s->u.class_.super_name;
+    if (strcmp(sup.u.name, name) == 0) error_at(fs, sup.line, sup.col, "a class cannot inherit from itself");
+    int sr = expr_any(fs, &sup);
+    fs->line = s->line;
+    EMIT_ABC(fs, INHERIT, r, sr, 0);
+    fs->class_has_super = true;
+  } else {
+    fs->class_has_super = false;
+  }
+  for (int i = 0; i < s->u.class_.nmethods; i++) {
+    Node *m = s->u.class_.methods[i];
+    int mr = alloc_reg(fs, 1);
+    int idx = function(fs, &m->u.fn, true, m->line, m->col);
+    fs->line = m->line;
+    EMIT_ABX(fs, CLOSURE, mr, idx);
+    EMIT_ABC(fs, METHOD, r, name_const(fs, m->u.fn.name, m->line, m->col), mr);
+    fs->freereg = mr;
+  }
+  fs->class_has_super = had_super;
+  fs->freereg = save;
+}
+
+static void try_stmt(FuncState *fs, Node *s) {
+  int save = fs->freereg;
+  int reg = alloc_reg(fs, 1);
+  fs->freereg = save;
+  int t = emit(fs, MK_ASBX(OP_TRY, reg, 0));
+  fs->try_depth++;
+  compile_block(fs, s->u.try_.body);
+  fs->try_depth--;
+  EMIT_ABC(fs, ENDTRY, 0, 0, 0);
+  int skip = emit_jump(fs);
+  patch_here(fs, t);
+  begin_scope(fs);
+  int r = alloc_reg(fs, 1);
+  if (s->u.try_.name) add_local(fs, s->u.try_.name, r, s->line, s->col);
+  Node *h = s->u.try_.handler;
+  begin_scope(fs);
+  for (int i = 0; i < h->u.list.count; i++) statement(fs, h->u.list.items[i]);
+  end_scope(fs);
+  end_scope(fs);
+  fs->freereg = save;
+  patch_here(fs, skip);
+}
+
+static const char *import_default_name(Compiler *C, const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  size_t n = strlen(base);
+  if (n > 3 && strcmp(base + n - 3, ".gs") == 0) n -= 3;
+  ObjString *s = str_new(C->vm, base, n);
+  return s->chars;  /* interned: lives while the VM does (GC is paused) */
+}
+
+static void statement(FuncState *fs, Node *s) {
+  fs->line = s->line;
+  int save = fs->freereg;
+  switch (s->kind) {
+    case S_EXPR: {
+      Node *e = s->u.operand;
+      int r = alloc_reg(fs, 1);
+      expr_into(fs, e, r);
+      break;
+    }
+    case S_LET: let_stmt(fs, s); return;        /* keeps its register */
+    case S_ASSIGN: assign_stmt(fs, s); break;
+    case S_BLOCK: compile_block(fs, s); break;
+    case S_IF: {
+      int jf = cond_jump_false(fs, s->u.if_.cond);
+      compile_block(fs, s->u.if_.then);
+      if (s->u.if_.else_) {
+        int jend = emit_jump(fs);
+        patch_here(fs, jf);
+        if (s->u.if_.else_->kind == S_IF) statement(fs, s->u.if_.else_);
+        else compile_block(fs, s->u.if_.else_);
+        patch_here(fs, jend);
+      } else {
+        patch_here(fs, jf);
+      }
+      break;
+    }
+    case S_WHILE: while_stmt(fs, s); break;
+    case S_FOR: for_stmt(fs, s); break;
+    case S_BREAK: jump_out(fs, s, true); break;
+    case S_CONTINUE: jump_out(fs, s, false); break;
+    case S_RETURN: {
+      if (s->u.operand) {
+        int r = expr_any(fs, s->u.operand);
+        fs->line = s->line;
+        EMIT_ABC(fs, RETURN, r, 1, 0);
+      } else {
+        EMIT_ABC(fs, RETURN, 0, 0, 0);
+      }
+      break;
+    }
+    case S_FN: declare_fn(fs, s); if (!is_module_scope(fs)) return; break;
+    case S_CLASS: class_stmt(fs, s); if (!is_module_scope(fs)) return; break;
+    case S_TRY: try_stmt(fs, s); break;
+    case S_THROW: {
+      int r = expr_any(fs, s->u.operand);
+      fs->line = s->line;
+      EMIT_ABC(fs, THROW, r, 0, 0);
+      break;
+    }
+    case S_IMPORT: {
+      const char *alias = s->u.import.alias ? s->u.import.alias : import_default_name(fs->C, s->u.import.path);
+      int r = alloc_reg(fs, 1);
+      EMIT_ABX(fs, IMPORT, r, add_const(fs, STR_VAL(str_new(fs->C->vm, s->u.import.path, s->u.import.path_len))));
+      if (is_module_scope(fs)) {
+        int slot = module_slot(fs, alias);
+        declare_module_name(fs, alias);
+        EMIT_ABX(fs, SETMOD, r, slot);
+      } else {
+        add_local(fs, alias, r, s->line, s->col);
+        return;
+      }
+      break;
+    }
+    default: {
+      /* an expression node used as a statement */
+      int r = alloc_reg(fs, 1);
+      expr_into(fs, s, r);
+      break;
+    }
+  }
+  fs->freereg = save;
+}
+
+static void compile_block(FuncState *fs, Node *block) {
+  begin_scope(fs);
+  for (int i = 0; i < block->u.list.count; i++) statement(fs, block->u.list.items[i]);
+  end_scope(fs);
+}
+
+/* ---- entry ---------------------------------------------------------- */
+
+ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt, AstErrors *errs) {
+  static const CompileOptions defaults = {0};
+  Compiler C = {.vm = vm, .module = module, .errs = errs, .opt = opt ? opt : &defaults};
+  table_init(&C.declared);
+  /* names already in the module (REPL state) are declared */
+  for (uint32_t i = 0; i < module->names.count; i++)
+    if (!IS_NIL(module->names.entries[i].key))
+      table_set(vm, &C.declared, module->names.entries[i].key, BOOL_VAL(true));
+  /* top-level declarations exist from the start, so function bodies can use
+   * names declared later in the file */
+  for (int i = 0; i < ast->u.list.count; i++) {
+    Node *s = ast->u.list.items[i];
+    const char *name = NULL;
+    if (s->kind == S_LET) name = s->u.let.name;
+    else if (s->kind == S_FN) name = s->u.fn.name;
+    else if (s->kind == S_CLASS) name = s->u.class_.name;
+    if (name && !table_find_str(&module->names, str_cstr(vm, name)))
+      module_add_var(vm, module, str_cstr(vm, name));
+  }
+  FuncState fs;
+  fs_init(&fs, NULL, &C, "<script>");
+  fs.is_main = true;
+  int before = errs->count;
+  int n = ast->u.list.count;
+  for (int i = 0; i < n; i++) {
+    Node *s = ast->u.list.items[i];
+    if (C.opt->repl && i == n - 1 && s->kind == S_EXPR) {
+      int r = alloc_reg(&fs, 1);
+      fs.line = s->line;
+      expr_into(&fs, s->u.operand, r);
+      EMIT_ABC(&fs, RETURN, r, 1, 0);
+      continue;
+    }
+    statement(&fs, s);
+  }
+  EMIT_ABC(&fs, RETURN, 0, 0, 0);
+  ObjProto *p = fs_finish(&fs);
+  table_free(vm, &C.declared);
+  if (errs->count > before || errs->total > before) return NULL;
+  return closure_new(vm, p);
+}
+
+ObjClosure *gs_compile_source(VM *vm, ObjModule *module, const char *src, size_t len,
+                              const CompileOptions *opt, AstErrors *errs) {
+  AstArena arena = {0};
+  vm->gc_paused++;
+  Node *ast = gs_parse(&arena, src, len, errs);
+  ObjClosure *cl = NULL;
+  if (ast) cl = gs_compile(vm, module, ast, opt, errs);
+  ast_arena_free(&arena);
+  vm->gc_paused--;
+  return cl;
+}

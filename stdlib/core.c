@@ -1,0 +1,261 @@
+/* core.c — builtins: print str int float type len assert error range clock
+ * input, and the range methods. */
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <errno.h>
+#include <math.h>
+#include <time.h>
+#include "vm.h"
+#include "arith.h"
+
+static Value core_print(VM *vm, int argc, Value *args) {
+  int base = (int)(args - vm->fiber->stack);
+  /* each str() may run script (and even yield): convert one at a time,
+   * keeping the pieces on the VM stack, then write the line at once */
+  for (int i = 0; i < argc; i++) {
+    Value v = vm->fiber->stack[base + i];
+    if (!IS_STRING(v)) {
+      ObjString *s = vm_tostring(vm, v);
+      vm->fiber->stack[base + i] = STR_VAL(s);
+    }
+  }
+  size_t total = argc ? (size_t)argc : 1;
+  for (int i = 0; i < argc; i++) total += AS_STRING(vm->fiber->stack[base + i])->len;
+  char small[512];
+  char *buf = total <= sizeof small ? small : malloc(total);
+  if (!buf) vm_throw(vm, "out of memory");
+  size_t len = 0;
+  for (int i = 0; i < argc; i++) {
+    ObjString *s = AS_STRING(vm->fiber->stack[base + i]);
+    if (i) buf[len++] = ' ';
+    memcpy(buf + len, s->chars, s->len);
+    len += s->len;
+  }
+  buf[len++] = '\n';
+  vm_write_out(vm, buf, len);
+  if (buf != small) free(buf);
+  return NIL_VAL;
+}
+
+static Value core_str(VM *vm, int argc, Value *args) {
+  return STR_VAL(vm_tostring(vm, args[0]));
+}
+
+static const char *skip_space(const char *p, const char *end) {
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+  return p;
+}
+
+/* Parse a whole string as an int (decimal, 0x, 0b, underscores between
+ * digits, optional sign, surrounding whitespace). */
+static bool parse_int(const char *s, size_t n, int64_t *out) {
+  const char *p = s, *end = s + n;
+  p = skip_space(p, end);
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) end--;
+  bool neg = false;
+  if (p < end && (*p == '+' || *p == '-')) { neg = *p == '-'; p++; }
+  int base = 10;
+  if (end - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) { base = 16; p += 2; }
+  else if (end - p > 2 && p[0] == '0' && (p[1] == 'b' || p[1] == 'B')) { base = 2; p += 2; }
+  if (p >= end) return false;
+  uint64_t v = 0;
+  bool any = false;
+  for (; p < end; p++) {
+    int d;
+    char c = *p;
+    if (c == '_' && any && p + 1 < end && p[1] != '_') continue;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return false;
+    if (d >= base) return false;
+    if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) return false;
+    v = v * (uint64_t)base + (uint64_t)d;
+    any = true;
+  }
+  if (!any) return false;
+  if (neg) {
+    if (v > (uint64_t)INT64_MAX + 1) return false;
+    *out = (int64_t)(0 - v);
+  } else {
+    if (v > (uint64_t)INT64_MAX) return false;
+    *out = (int64_t)v;
+  }
+  return true;
+}
+
+static bool parse_float(const char *s, size_t n, double *out) {
+  char buf[128];
+  if (n == 0 || n >= sizeof buf) return false;
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\0') return false;
+    if (s[i] != '_') buf[j++] = s[i];
+  }
+  buf[j] = '\0';
+  const char *p = skip_space(buf, buf + j);
+  if (!*p) return false;
+  char *endp;
+  errno = 0;
+  double d = strtod(p, &endp);
+  if (endp == p) return false;
+  endp = (char *)skip_space(endp, buf + j);
+  if (*endp) return false;
+  *out = d;
+  return true;
+}
+
+static Value core_int(VM *vm, int argc, Value *args) {
+  Value v = args[0];
+  switch (v.tag) {
+    case V_INT: return v;
+    case V_FLOAT: {
+      double d = AS_FLOAT(v);
+      if (isnan(d) || isinf(d)) vm_throw(vm, "cannot convert %s to int", isnan(d) ? "nan" : "inf");
+      d = trunc(d);
+      if (d < -9223372036854775808.0 || d >= 9223372036854775808.0) vm_throw(vm, "float out of int range");
+      return INT_VAL((int64_t)d);
+    }
+    case V_BOOL: return INT_VAL(AS_BOOL(v) ? 1 : 0);
+    case V_STRING: {
+      ObjString *s = AS_STRING(v);
+      int64_t i;
+      if (parse_int(s->chars, s->len, &i)) return INT_VAL(i);
+      double d;
+      if (parse_float(s->chars, s->len, &d) && isfinite(d) && d == trunc(d) &&
+          d >= -9223372036854775808.0 && d < 9223372036854775808.0 && memchr(s->chars, '.', s->len))
+        return INT_VAL((int64_t)d);
+      vm_throw(vm, "invalid int: %s", vm_repr(vm, v)->chars);
+    }
+    default: vm_throw(vm, "cannot convert %s to int", value_type_name(v));
+  }
+}
+
+static Value core_float(VM *vm, int argc, Value *args) {
+  Value v = args[0];
+  switch (v.tag) {
+    case V_FLOAT: return v;
+    case V_INT: return FLOAT_VAL((double)AS_INT(v));
+    case V_BOOL: return FLOAT_VAL(AS_BOOL(v) ? 1.0 : 0.0);
+    case V_STRING: {
+      ObjString *s = AS_STRING(v);
+      double d;
+      if (parse_float(s->chars, s->len, &d)) return FLOAT_VAL(d);
+      int64_t i;
+      if (parse_int(s->chars, s->len, &i)) return FLOAT_VAL((double)i);
+      vm_throw(vm, "invalid float: %s", vm_repr(vm, v)->chars);
+    }
+    default: vm_throw(vm, "cannot convert %s to float", value_type_name(v));
+  }
+}
+
+static Value core_type(VM *vm, int argc, Value *args) {
+  return STR_VAL(str_cstr(vm, value_type_name(args[0])));
+}
+
+static Value core_len(VM *vm, int argc, Value *args) {
+  Value v = args[0];
+  switch (v.tag) {
+    case V_STRING: return INT_VAL((int64_t)AS_STRING(v)->len);
+    case V_LIST: return INT_VAL(AS_LIST(v)->count);
+    case V_MAP: return INT_VAL(AS_MAP(v)->t.live);
+    case V_RANGE: { ObjRange *r = AS_RANGE(v); return INT_VAL(r->end > r->start ? r->end - r->start : 0); }
+    default: vm_throw(vm, "len() of %s", value_type_name(v));
+  }
+}
+
+static Value core_assert(VM *vm, int argc, Value *args) {
+  arg_count(vm, "assert", argc, 1, 2);
+  if (IS_TRUTHY(args[0])) return NIL_VAL;
+  if (argc > 1) {
+    ObjString *m = vm_tostring(vm, args[1]);
+    vm_throw(vm, "assertion failed: %s", m->chars);
+  }
+  vm_throw(vm, "assertion failed");
+}
+
+static Value core_error(VM *vm, int argc, Value *args) {
+  ObjString *m = IS_STRING(args[0]) ? AS_STRING(args[0]) : vm_tostring(vm, args[0]);
+  vm_throw_value(vm, vm_make_error(vm, m));
+}
+
+static Value core_range(VM *vm, int argc, Value *args) {
+  arg_count(vm, "range", argc, 1, 2);
+  int64_t a = 0, b;
+  if (argc == 1) b = arg_int(vm, "range", args, 0);
+  else { a = arg_int(vm, "range", args, 0); b = arg_int(vm, "range", args, 1); }
+  return OBJ_VAL(V_RANGE, range_new(vm, a, b));
+}
+
+static Value core_clock(VM *vm, int argc, Value *args) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return FLOAT_VAL((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+}
+
+static Value core_input(VM *vm, int argc, Value *args) {
+  arg_count(vm, "input", argc, 0, 1);
+  if (argc) {
+    ObjString *p = vm_tostring(vm, args[0]);
+    vm_write_out(vm, p->chars, p->len);
+  }
+  vm_flush(vm);
+  size_t cap = 128, len = 0;
+  char *buf = malloc(cap);
+  if (!buf) vm_throw(vm, "out of memory");
+  int c;
+  bool any = false;
+  while ((c = getchar()) != EOF) {
+    any = true;
+    if (c == '\n') break;
+    if (len + 1 >= cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); vm_throw(vm, "out of memory"); }
+      buf = nb;
+      cap *= 2;
+    }
+    buf[len++] = (char)c;
+  }
+  if (!any) { free(buf); return NIL_VAL; }
+  if (len && buf[len - 1] == '\r') len--;
+  ObjString *s = str_new(vm, buf, len);
+  free(buf);
+  return STR_VAL(s);
+}
+
+/* range methods */
+static Value range_len(VM *vm, int argc, Value *args) { return core_len(vm, 1, args); }
+static Value range_contains(VM *vm, int argc, Value *args) {
+  ObjRange *r = AS_RANGE(args[0]);
+  Value v = args[1];
+  if (IS_INT(v)) return BOOL_VAL(AS_INT(v) >= r->start && AS_INT(v) < r->end);
+  if (IS_FLOAT(v)) { double d = AS_FLOAT(v); return BOOL_VAL(d == floor(d) && d >= (double)r->start && d < (double)r->end); }
+  return BOOL_VAL(false);
+}
+static Value range_list(VM *vm, int argc, Value *args) {
+  ObjRange *r = AS_RANGE(args[0]);
+  int64_t n = r->end > r->start ? r->end - r->start : 0;
+  if (n > 100000000) vm_throw(vm, "range too large for a list");
+  ObjList *l = list_new(vm, (uint32_t)n);
+  for (int64_t i = 0; i < n; i++) l->items[i] = INT_VAL(r->start + i);
+  l->count = (uint32_t)n;
+  return LIST_VAL(l);
+}
+
+void lib_core_open(VM *vm) {
+  vm_define_native(vm, "print", core_print, -1);
+  vm_define_native(vm, "str", core_str, 1);
+  vm_define_native(vm, "int", core_int, 1);
+  vm_define_native(vm, "float", core_float, 1);
+  vm_define_native(vm, "type", core_type, 1);
+  vm_define_native(vm, "len", core_len, 1);
+  vm_define_native(vm, "assert", core_assert, -1);
+  vm_define_native(vm, "error", core_error, 1);
+  vm_define_native(vm, "range", core_range, -1);
+  vm_define_native(vm, "clock", core_clock, 0);
+  vm_define_native(vm, "input", core_input, -1);
+  vm_define_method(vm, &vm->range_methods, "len", range_len, 1);
+  vm_define_method(vm, &vm->range_methods, "contains", range_contains, 2);
+  vm_define_method(vm, &vm->range_methods, "list", range_list, 1);
+}

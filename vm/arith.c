@@ -1,0 +1,174 @@
+/* arith.c — the slow paths of arithmetic and comparison: mixed int/float,
+ * string and list concatenation, and the errors for everything else. */
+#include <math.h>
+#include <string.h>
+#include "arith.h"
+#include "opcodes.h"
+
+static _Noreturn void bad_operands(VM *vm, const char *verb, Value a, Value b) {
+  vm_throw(vm, "cannot %s %s and %s", verb, value_type_name(a), value_type_name(b));
+}
+
+Value arith_add(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_add(AS_INT(a), AS_INT(b)));
+  if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) + AS_NUMBER(b));
+  if (IS_STRING(a) && IS_STRING(b)) return STR_VAL(str_concat(vm, AS_STRING(a), AS_STRING(b)));
+  if (IS_LIST(a) && IS_LIST(b)) {
+    ObjList *x = AS_LIST(a), *y = AS_LIST(b);
+    uint32_t n = x->count + y->count;
+    ObjList *r = list_new(vm, n);
+    memcpy(r->items, x->items, sizeof(Value) * x->count);
+    memcpy(r->items + x->count, y->items, sizeof(Value) * y->count);
+    r->count = n;
+    return LIST_VAL(r);
+  }
+  bad_operands(vm, "add", a, b);
+}
+
+Value arith_sub(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_sub(AS_INT(a), AS_INT(b)));
+  if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) - AS_NUMBER(b));
+  bad_operands(vm, "subtract", a, b);
+}
+
+Value arith_mul(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_mul(AS_INT(a), AS_INT(b)));
+  if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) * AS_NUMBER(b));
+  bad_operands(vm, "multiply", a, b);
+}
+
+Value arith_div(VM *vm, Value a, Value b) {
+  if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) / AS_NUMBER(b));
+  bad_operands(vm, "divide", a, b);
+}
+
+Value arith_idiv(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) {
+    int64_t x = AS_INT(a), y = AS_INT(b);
+    if (y == 0) vm_throw(vm, "division by zero");
+    if (y == -1) return INT_VAL(int_sub(0, x));   /* INT64_MIN // -1 wraps */
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    return INT_VAL(q);
+  }
+  if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(floor(AS_NUMBER(a) / AS_NUMBER(b)));
+  bad_operands(vm, "divide", a, b);
+}
+
+Value arith_mod(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) {
+    int64_t x = AS_INT(a), y = AS_INT(b);
+    if (y == 0) vm_throw(vm, "division by zero");
+    if (y == -1) return INT_VAL(0);
+    int64_t m = x % y;
+    if (m != 0 && ((m < 0) != (y < 0))) m += y;
+    return INT_VAL(m);
+  }
+  if (IS_NUMBER(a) && IS_NUMBER(b)) {
+    double x = AS_NUMBER(a), y = AS_NUMBER(b);
+    double m = fmod(x, y);
+    if (m != 0 && ((m < 0) != (y < 0))) m += y;
+    return FLOAT_VAL(m);
+  }
+  bad_operands(vm, "take the modulo of", a, b);
+}
+
+Value arith_pow(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b) && AS_INT(b) >= 0) {
+    uint64_t base = (uint64_t)AS_INT(a), r = 1;
+    int64_t e = AS_INT(b);
+    while (e) {
+      if (e & 1) r *= base;
+      base *= base;
+      e >>= 1;
+    }
+    return INT_VAL((int64_t)r);
+  }
+  if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(pow(AS_NUMBER(a), AS_NUMBER(b)));
+  bad_operands(vm, "raise", a, b);
+}
+
+static bool to_exact_int(Value v, int64_t *out) {
+  if (IS_INT(v)) { *out = AS_INT(v); return true; }
+  if (IS_FLOAT(v)) {
+    double d = AS_FLOAT(v);
+    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) { *out = (int64_t)d; return true; }
+  }
+  return false;
+}
+
+static int64_t shift_left(int64_t x, int64_t n) {
+  if (n < 0) {
+    if (n <= -64) return x < 0 ? -1 : 0;
+    return x >> -n;
+  }
+  if (n >= 64) return 0;
+  return (int64_t)((uint64_t)x << n);
+}
+
+Value arith_bit(VM *vm, int op, Value a, Value b) {
+  int64_t x, y;
+  static const char *const names[] = {[OP_BAND] = "&", [OP_BOR] = "|", [OP_BXOR] = "^", [OP_SHL] = "<<", [OP_SHR] = ">>", [OP_BNOT] = "~"};
+  if (!to_exact_int(a, &x) || !to_exact_int(b, &y)) {
+    Value bad = to_exact_int(a, &x) ? b : a;
+    if (op == OP_BNOT) vm_throw(vm, "bitwise ~ needs an int, not %s", value_type_name(bad));
+    vm_throw(vm, "bitwise %s needs ints, not %s", names[op], value_type_name(bad));
+  }
+  switch (op) {
+    case OP_BAND: return INT_VAL(x & y);
+    case OP_BOR: return INT_VAL(x | y);
+    case OP_BXOR: return INT_VAL(x ^ y);
+    case OP_SHL: return INT_VAL(shift_left(x, y));
+    case OP_SHR: return INT_VAL(y == INT64_MIN ? (x < 0 ? -1 : 0) : shift_left(x, -y));
+    default: return INT_VAL(~x);
+  }
+}
+
+/* int < float, exactly (no rounding of big ints through double) */
+static bool lt_int_float(int64_t i, double f) {
+  if (isnan(f)) return false;
+  if (f >= 9223372036854775808.0) return true;
+  if (f < -9223372036854775808.0) return false;
+  double fl = floor(f);
+  int64_t fi = (int64_t)fl;
+  return fl == f ? i < fi : i <= fi;
+}
+static bool le_int_float(int64_t i, double f) {
+  if (isnan(f)) return false;
+  if (f >= 9223372036854775808.0) return true;
+  if (f < -9223372036854775808.0) return false;
+  return i <= (int64_t)floor(f);
+}
+static bool lt_float_int(double f, int64_t i) {
+  if (isnan(f)) return false;
+  return !le_int_float(i, f);
+}
+static bool le_float_int(double f, int64_t i) {
+  if (isnan(f)) return false;
+  return !lt_int_float(i, f);
+}
+
+static int str_cmp(ObjString *a, ObjString *b) {
+  size_t n = a->len < b->len ? a->len : b->len;
+  int c = memcmp(a->chars, b->chars, n);
+  if (c) return c;
+  return a->len < b->len ? -1 : a->len > b->len ? 1 : 0;
+}
+
+bool cmp_lt(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) return AS_INT(a) < AS_INT(b);
+  if (IS_FLOAT(a) && IS_FLOAT(b)) return AS_FLOAT(a) < AS_FLOAT(b);
+  if (IS_INT(a) && IS_FLOAT(b)) return lt_int_float(AS_INT(a), AS_FLOAT(b));
+  if (IS_FLOAT(a) && IS_INT(b)) return lt_float_int(AS_FLOAT(a), AS_INT(b));
+  if (IS_STRING(a) && IS_STRING(b)) return str_cmp(AS_STRING(a), AS_STRING(b)) < 0;
+  bad_operands(vm, "compare", a, b);
+}
+
+bool cmp_le(VM *vm, Value a, Value b) {
+  if (IS_INT(a) && IS_INT(b)) return AS_INT(a) <= AS_INT(b);
+  if (IS_FLOAT(a) && IS_FLOAT(b)) return AS_FLOAT(a) <= AS_FLOAT(b);
+  if (IS_INT(a) && IS_FLOAT(b)) return le_int_float(AS_INT(a), AS_FLOAT(b));
+  if (IS_FLOAT(a) && IS_INT(b)) return le_float_int(AS_FLOAT(a), AS_INT(b));
+  if (IS_STRING(a) && IS_STRING(b)) return str_cmp(AS_STRING(a), AS_STRING(b)) <= 0;
+  bad_operands(vm, "compare", a, b);
+}

@@ -1,0 +1,168 @@
+/* error.c — raising errors, Error instances and tracebacks. */
+#include <string.h>
+#include <stdlib.h>
+#include "vm.h"
+
+int vm_current_line(VM *vm, const char **file) {
+  Fiber *f = vm->fiber;
+  for (int i = f->nframes - 1; i >= 0; i--) {
+    CallFrame *fr = &f->frames[i];
+    ObjProto *p = fr->cl->p;
+    int pcoff = (int)(fr->pc - p->code) - 1;
+    if (pcoff < 0) pcoff = 0;
+    if (file) *file = p->module && p->module->file ? p->module->file->chars : "?";
+    return p->ncode ? p->lines[pcoff < p->ncode ? pcoff : p->ncode - 1] : 0;
+  }
+  if (file) *file = "?";
+  return 0;
+}
+
+/* Traceback of the running fiber: innermost frame first. Very deep stacks
+ * keep their 10 innermost and 10 outermost frames. */
+Value vm_traceback(VM *vm) {
+  Fiber *f = vm->fiber;
+  ObjList *l = list_new(vm, 0);
+  vm_push(vm, LIST_VAL(l));
+  int n = f->nframes;
+  for (int i = n - 1; i >= 0; i--) {
+    if (n > 24 && i == n - 11) {
+      ObjString *s = str_format(vm, "... %d more", n - 20);
+      list_push(vm, l, STR_VAL(s));
+      i = 10;
+    }
+    CallFrame *fr = &f->frames[i];
+    ObjProto *p = fr->cl->p;
+    int pcoff = (int)(fr->pc - p->code) - 1;
+    if (pcoff < 0) pcoff = 0;
+    if (pcoff >= p->ncode) pcoff = p->ncode - 1;
+    const char *file = p->module && p->module->file ? p->module->file->chars : "?";
+    ObjString *s = str_format(vm, "%s:%d in %s", file, p->ncode ? p->lines[pcoff] : 0, p->name->chars);
+    list_push(vm, l, STR_VAL(s));
+  }
+  vm_pop(vm);
+  return LIST_VAL(l);
+}
+
+Value vm_make_error(VM *vm, ObjString *message) {
+  vm_push(vm, STR_VAL(message));
+  ObjInstance *e = instance_new(vm, vm->error_class);
+  Value ev = OBJ_VAL(V_INSTANCE, e);
+  vm_push(vm, ev);
+  table_set(vm, &e->fields, STR_VAL(vm->s_message), STR_VAL(message));
+  table_set(vm, &e->fields, STR_VAL(vm->s_trace), NIL_VAL);
+  vm_pop(vm);
+  vm_pop(vm);
+  return ev;
+}
+
+static bool is_error_instance(VM *vm, Value v) {
+  if (!IS_INSTANCE(v)) return false;
+  for (ObjClass *k = AS_INSTANCE(v)->klass; k; k = k->super)
+    if (k == vm->error_class) return true;
+  return false;
+}
+
+_Noreturn void vm_throw_value(VM *vm, Value v) {
+  Fiber *f = vm->fiber;
+  f->error = v;
+  vm_push(vm, v);
+  Value existing = NIL_VAL;
+  if (is_error_instance(vm, v)) {
+    Value *t = table_find_str(&AS_INSTANCE(v)->fields, vm->s_trace);
+    if (t) existing = *t;
+  }
+  if (IS_LIST(existing)) {
+    f->error_trace = existing;   /* a rethrow keeps where it first went wrong */
+  } else {
+    Value tr = vm_traceback(vm);
+    f->error_trace = tr;
+    if (is_error_instance(vm, v)) {
+      vm_push(vm, tr);
+      table_set(vm, &AS_INSTANCE(v)->fields, STR_VAL(vm->s_trace), tr);
+      vm_pop(vm);
+    }
+  }
+  vm_pop(vm);
+  if (!f->errjmp) {
+    vm_flush(vm);
+    fprintf(stderr, "fatal: error with no protected call: %s\n", vm_error_message(vm, v)->chars);
+    abort();
+  }
+  longjmp(f->errjmp->buf, 1);
+}
+
+_Noreturn void vm_throw(VM *vm, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  ObjString *msg = str_cstr(vm, buf);
+  vm_throw_value(vm, vm_make_error(vm, msg));
+}
+
+ObjString *vm_error_message(VM *vm, Value err) {
+  if (is_error_instance(vm, err)) {
+    Value *m = table_find_str(&AS_INSTANCE(err)->fields, vm->s_message);
+    if (m && IS_STRING(*m)) return AS_STRING(*m);
+    if (m) return vm_tostring(vm, *m);
+  }
+  if (IS_STRING(err)) return AS_STRING(err);
+  /* str() of a thrown instance may itself fail: fall back to its type */
+  Fiber *f = vm->fiber;
+  ErrJmp ej;
+  ej.prev = f->errjmp;
+  int saved_top = f->top, saved_frames = f->nframes, saved_handlers = f->nhandlers, saved_cdepth = f->cdepth;
+  f->errjmp = &ej;
+  if (setjmp(ej.buf) == 0) {
+    ObjString *s = vm_tostring(vm, err);
+    f->errjmp = ej.prev;
+    return s;
+  }
+  f = vm->fiber;
+  f->top = saved_top;
+  f->nframes = saved_frames;
+  f->nhandlers = saved_handlers;
+  f->cdepth = saved_cdepth;
+  f->errjmp = ej.prev;
+  return str_format(vm, "<%s>", value_type_name(err));
+}
+
+/* "file:line: message\ntraceback:\n  file:line in name\n..." */
+ObjString *vm_error_report(VM *vm, Value err, Value trace) {
+  vm_push(vm, err);
+  vm_push(vm, trace);
+  ObjString *msg = vm_error_message(vm, err);
+  vm_push(vm, STR_VAL(msg));
+  size_t cap = msg->len + 256;
+  char *buf = malloc(cap);
+  size_t len = 0;
+#define ADD(s, n) do { size_t n_ = (n); if (len + n_ + 2 > cap) { cap = (len + n_ + 2) * 2; buf = realloc(buf, cap); } memcpy(buf + len, s, n_); len += n_; } while (0)
+  ObjList *tl = IS_LIST(trace) ? AS_LIST(trace) : NULL;
+  if (tl && tl->count > 0 && IS_STRING(tl->items[0])) {
+    ObjString *first = AS_STRING(tl->items[0]);
+    const char *in = strstr(first->chars, " in ");
+    size_t n = in ? (size_t)(in - first->chars) : first->len;
+    ADD(first->chars, n);
+    ADD(": ", 2);
+  }
+  ADD(msg->chars, msg->len);
+  ADD("\n", 1);
+  if (tl && tl->count > 0) {
+    ADD("traceback:\n", 11);
+    for (uint32_t i = 0; i < tl->count; i++) {
+      if (!IS_STRING(tl->items[i])) continue;
+      ObjString *s = AS_STRING(tl->items[i]);
+      ADD("  ", 2);
+      ADD(s->chars, s->len);
+      ADD("\n", 1);
+    }
+  }
+#undef ADD
+  ObjString *r = str_new(vm, buf, len);
+  free(buf);
+  vm_pop(vm);
+  vm_pop(vm);
+  vm_pop(vm);
+  return r;
+}

@@ -1,0 +1,45 @@
+/* fiber.h — fibers, the scheduler and channels (LANGUAGE.md §8).
+ *
+ * Every fiber but the main one runs on its own C stack (vm/coro.c). A switch
+ * is a direct hand-over from the running fiber to the next one: there is no
+ * scheduler coroutine in between. The main fiber runs on the process stack. */
+#ifndef GS_FIBER_H
+#define GS_FIBER_H
+
+#include "vm.h"
+
+void sched_init(VM *vm);
+void sched_free(VM *vm);
+void sched_mark(VM *vm);
+Fiber *fiber_new_main(VM *vm);
+void fiber_free(VM *vm, Fiber *f);
+void fiber_mark(VM *vm, Fiber *f);
+void channel_free(VM *vm, Obj *o);
+void channel_mark(VM *vm, Obj *o);
+
+/* spawn fn(args...) as a scheduled fiber; returns the fiber */
+Value fiber_spawn(VM *vm, Value fn, int argc, Value *args);
+/* `yield v`: to the resumer of a generator, or to the back of the run queue */
+Value fiber_yield(VM *vm, Value v);
+/* one step of `for v in fiber_or_channel`; false when exhausted */
+bool fiber_iter_next(VM *vm, Value it, Value *out);
+/* After the main script: run other fibers until all are done. Returns false
+ * on deadlock (the message has been printed). */
+bool sched_run_all(VM *vm);
+/* Run ready fibers until none is ready (the REPL between entries); timers
+ * that are due are fired. */
+void sched_run_ready(VM *vm);
+/* nanoseconds until the next timer, or -1 if none */
+int64_t sched_next_timer_ns(VM *vm);
+/* Fibers that are blocked (for the deadlock message) */
+int sched_blocked_count(VM *vm);
+
+/* host parking (gs.h): block the running fiber until fiber_wake */
+Value fiber_park(VM *vm);
+void fiber_wake(VM *vm, Fiber *f, Value v);
+int64_t sched_now_ns(void);
+void sched_sleep(VM *vm, double seconds);
+
+void lib_fiber_open(VM *vm);
+
+#endif

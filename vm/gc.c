@@ -1,0 +1,187 @@
+/* gc.c — precise mark-and-sweep.
+ *
+ * Roots: every live fiber's VM stack, frames and open upvalues; module
+ * variables (through the module table); globals; built-in method tables; host
+ * handles; and C temporaries registered with vm_push_root. C stacks are never
+ * scanned: natives keep values on the VM stack (vm_push) across allocations. */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "vm.h"
+#include "fiber.h"
+#include "api_internal.h"
+
+void strset_remove_unmarked(VM *vm);
+
+void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size) {
+  vm->bytes_allocated += size;
+  vm->bytes_allocated -= old;
+  if (size > old && !vm->gc_paused) {
+    if (vm->gc_stress || vm->bytes_allocated > vm->next_gc) gc_collect(vm);
+    if (vm->heap_limit && vm->bytes_allocated > vm->heap_limit) {
+      gc_collect(vm);
+      if (vm->bytes_allocated > vm->heap_limit) {
+        vm->bytes_allocated -= size - old;
+        vm_throw(vm, "out of memory");
+      }
+    }
+  }
+  if (size == 0) {
+    vm->realloc_fn(ptr, 0, vm->alloc_ud);
+    return NULL;
+  }
+  void *p = vm->realloc_fn(ptr, size, vm->alloc_ud);
+  if (!p) {
+    vm->bytes_allocated -= size - old;
+    gc_collect(vm);
+    p = vm->realloc_fn(ptr, size, vm->alloc_ud);
+    if (!p) {
+      if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");
+      fprintf(stderr, "fatal: out of memory\n");
+      abort();
+    }
+    vm->bytes_allocated += size - old;
+  }
+  return p;
+}
+
+void vm_push_root(VM *vm, Value *v) {
+  if (vm->ntemp_roots == (int)(sizeof vm->temp_roots / sizeof vm->temp_roots[0])) {
+    fprintf(stderr, "fatal: too many temporary roots\n");
+    abort();
+  }
+  vm->temp_roots[vm->ntemp_roots++] = v;
+}
+void vm_pop_root(VM *vm) { vm->ntemp_roots--; }
+
+void gc_mark_obj(VM *vm, Obj *o) {
+  if (!o || o->marked) return;
+  o->marked = 1;
+  if (o->tag == V_STRING || o->tag == V_RANGE) return;   /* no references */
+  if (vm->ngray == vm->capgray) {
+    vm->capgray = vm->capgray ? vm->capgray * 2 : 256;
+    Obj **g = realloc(vm->gray, sizeof(Obj *) * vm->capgray);
+    if (!g) { fprintf(stderr, "fatal: out of memory in GC\n"); abort(); }
+    vm->gray = g;
+  }
+  vm->gray[vm->ngray++] = o;
+}
+
+void gc_mark_value(VM *vm, Value v) {
+  if (IS_OBJ(v)) gc_mark_obj(vm, AS_OBJ(v));
+}
+
+static void mark_table(VM *vm, Table *t) {
+  for (uint32_t i = 0; i < t->count; i++) {
+    gc_mark_value(vm, t->entries[i].key);
+    gc_mark_value(vm, t->entries[i].value);
+  }
+}
+
+static void blacken(VM *vm, Obj *o) {
+  switch ((ValueTag)o->tag) {
+    case V_LIST: {
+      ObjList *l = (ObjList *)o;
+      for (uint32_t i = 0; i < l->count; i++) gc_mark_value(vm, l->items[i]);
+      break;
+    }
+    case V_MAP: mark_table(vm, &((ObjMap *)o)->t); break;
+    case V_PROTO: {
+      ObjProto *p = (ObjProto *)o;
+      for (int i = 0; i < p->nk; i++) gc_mark_value(vm, p->k[i]);
+      for (int i = 0; i < p->nprotos; i++) gc_mark_obj(vm, (Obj *)p->protos[i]);
+      gc_mark_obj(vm, (Obj *)p->name);
+      gc_mark_obj(vm, (Obj *)p->module);
+      break;
+    }
+    case V_CLOSURE: {
+      ObjClosure *c = (ObjClosure *)o;
+      gc_mark_obj(vm, (Obj *)c->p);
+      gc_mark_obj(vm, (Obj *)c->owner);
+      for (int i = 0; i < c->nupvals; i++) gc_mark_obj(vm, (Obj *)c->upvals[i]);
+      break;
+    }
+    case V_UPVALUE: {
+      /* an open upvalue keeps its fiber (and so the variable's stack) alive */
+      ObjUpvalue *u = (ObjUpvalue *)o;
+      gc_mark_value(vm, *u->v);
+      gc_mark_value(vm, u->closed);
+      gc_mark_obj(vm, (Obj *)u->owner);
+      break;
+    }
+    case V_NATIVE: gc_mark_obj(vm, (Obj *)((ObjNative *)o)->name); gc_mark_value(vm, ((ObjNative *)o)->self); break;
+    case V_BOUND: gc_mark_value(vm, ((ObjBound *)o)->receiver); gc_mark_value(vm, ((ObjBound *)o)->method); break;
+    case V_CLASS: {
+      ObjClass *k = (ObjClass *)o;
+      gc_mark_obj(vm, (Obj *)k->name);
+      gc_mark_obj(vm, (Obj *)k->super);
+      mark_table(vm, &k->methods);
+      gc_mark_value(vm, k->init);
+      gc_mark_value(vm, k->str);
+      break;
+    }
+    case V_INSTANCE: gc_mark_obj(vm, (Obj *)((ObjInstance *)o)->klass); mark_table(vm, &((ObjInstance *)o)->fields); break;
+    case V_MODULE: {
+      ObjModule *m = (ObjModule *)o;
+      gc_mark_obj(vm, (Obj *)m->name);
+      gc_mark_obj(vm, (Obj *)m->file);
+      for (int i = 0; i < m->nvars; i++) gc_mark_value(vm, m->vars[i]);
+      mark_table(vm, &m->names);
+      break;
+    }
+    case V_FIBER: fiber_mark(vm, (Fiber *)o); break;
+    case V_CHANNEL: channel_mark(vm, o); break;
+    case V_USERDATA: gc_mark_obj(vm, (Obj *)((ObjUserdata *)o)->klass); break;
+    default: break;
+  }
+}
+
+static void mark_roots(VM *vm) {
+  gc_mark_obj(vm, (Obj *)vm->fiber);
+  gc_mark_obj(vm, (Obj *)vm->main_fiber);
+  sched_mark(vm);
+  for (int i = 0; i < vm->nglobals; i++) {
+    gc_mark_value(vm, vm->globals[i]);
+    gc_mark_obj(vm, (Obj *)vm->global_names[i]);
+  }
+  mark_table(vm, &vm->global_index);
+  mark_table(vm, &vm->string_methods);
+  mark_table(vm, &vm->list_methods);
+  mark_table(vm, &vm->map_methods);
+  mark_table(vm, &vm->fiber_methods);
+  mark_table(vm, &vm->channel_methods);
+  mark_table(vm, &vm->range_methods);
+  mark_table(vm, &vm->modules);
+  gc_mark_obj(vm, (Obj *)vm->error_class);
+  gc_mark_obj(vm, (Obj *)vm->main_module);
+  gc_mark_value(vm, vm->args);
+  gc_mark_obj(vm, (Obj *)vm->s_init);
+  gc_mark_obj(vm, (Obj *)vm->s_str);
+  gc_mark_obj(vm, (Obj *)vm->s_message);
+  gc_mark_obj(vm, (Obj *)vm->s_trace);
+  gc_mark_obj(vm, (Obj *)vm->s_script);
+  for (int i = 0; i < vm->ntemp_roots; i++) gc_mark_value(vm, *vm->temp_roots[i]);
+  api_mark_handles(vm);
+}
+
+void gc_collect(VM *vm) {
+  if (vm->gc_paused) return;
+  vm->gc_paused++;   /* no re-entry from the gray stack growth */
+  mark_roots(vm);
+  while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+  strset_remove_unmarked(vm);
+  Obj **link = &vm->objects;
+  while (*link) {
+    Obj *o = *link;
+    if (o->marked) {
+      o->marked = 0;
+      link = &o->next;
+    } else {
+      *link = o->next;
+      obj_free(vm, o);
+    }
+  }
+  vm->next_gc = vm->bytes_allocated * 2;
+  if (vm->next_gc < 1024 * 1024) vm->next_gc = 1024 * 1024;
+  vm->gc_paused--;
+}

@@ -1,0 +1,1115 @@
+/* interp.c — the bytecode interpreter and the call machinery.
+ *
+ * execute() runs frames of the current fiber until the frame it was entered
+ * for returns. Script-to-script calls push a CallFrame and stay in the same
+ * execute() loop: the C stack grows only when native code calls back into
+ * script (vm_call), and every such re-entry first checks the remaining C
+ * stack of the running fiber.
+ *
+ * Errors longjmp to the innermost ErrJmp on this fiber's C stack (one per
+ * execute() and per vm_pcall). A `try` pushes a Handler tagged with the
+ * execute() level that owns it; an execute() catches only its own handlers
+ * and passes everything else outward. */
+#include <string.h>
+#include <math.h>
+#include <stdlib.h>
+#include "vm.h"
+#include "opcodes.h"
+#include "fiber.h"
+#include "arith.h"
+
+#define MAX_STACK_SLOTS 1000000
+#define CSTACK_MARGIN (48 * 1024)
+
+/* ---- stack and frames ------------------------------------------------ */
+
+void fiber_grow_stack(VM *vm, Fiber *f, int min_cap) {
+  if (min_cap <= f->stack_cap) return;
+  if (min_cap > MAX_STACK_SLOTS + 1024) vm_throw(vm, "stack overflow");
+  int nc = f->stack_cap ? f->stack_cap : 64;
+  while (nc < min_cap) nc *= 2;
+  Value *old = f->stack;
+  Value *ns = vm_realloc(vm, f->stack, sizeof(Value) * f->stack_cap, sizeof(Value) * nc);
+  for (int i = f->stack_cap; i < nc; i++) ns[i] = NIL_VAL;
+  f->stack = ns;
+  f->stack_cap = nc;
+  if (ns != old) {
+    for (ObjUpvalue *u = f->open_upvalues; u; u = u->next) u->v = ns + (u->v - old);
+  }
+}
+
+void fiber_ensure_stack(VM *vm, Fiber *f, int needed) {
+  if (f->top + needed > f->stack_cap) fiber_grow_stack(vm, f, f->top + needed);
+}
+
+static void grow_frames(VM *vm, Fiber *f) {
+  int nc = f->frames_cap ? f->frames_cap * 2 : 8;
+  f->frames = vm_realloc(vm, f->frames, sizeof(CallFrame) * f->frames_cap, sizeof(CallFrame) * nc);
+  f->frames_cap = nc;
+}
+
+void fiber_close_upvalues(Fiber *f, Value *level) {
+  while (f->open_upvalues && f->open_upvalues->v >= level) {
+    ObjUpvalue *u = f->open_upvalues;
+    u->closed = *u->v;
+    u->v = &u->closed;
+    u->owner = NULL;
+    f->open_upvalues = u->next;
+  }
+}
+
+static ObjUpvalue *capture_upvalue(VM *vm, Fiber *f, Value *slot) {
+  ObjUpvalue **link = &f->open_upvalues;
+  while (*link && (*link)->v > slot) link = &(*link)->next;
+  if (*link && (*link)->v == slot) return *link;
+  ptrdiff_t off = slot - f->stack;
+  ObjUpvalue *u = upvalue_new(vm, slot);
+  slot = f->stack + off;
+  u->v = slot;
+  u->owner = f;
+  /* the allocation may have collected garbage but cannot move the stack */
+  link = &f->open_upvalues;
+  while (*link && (*link)->v > slot) link = &(*link)->next;
+  u->next = *link;
+  *link = u;
+  return u;
+}
+
+static _Noreturn void arity_error(VM *vm, ObjProto *p, int nargs) {
+  int self = p->is_method ? 1 : 0;
+  int req = p->nrequired - self;
+  int max = p->nparams - self - (p->has_rest ? 1 : 0);
+  int got = nargs - self;
+  const char *name = p->name->chars;
+  if (p->has_rest)
+    vm_throw(vm, "%s() expects at least %d argument%s, got %d", name, req, req == 1 ? "" : "s", got);
+  if (req == max)
+    vm_throw(vm, "%s() expects %d argument%s, got %d", name, req, req == 1 ? "" : "s", got);
+  vm_throw(vm, "%s() expects %d to %d arguments, got %d", name, req, max, got);
+}
+
+/* Push a frame for closure cl whose arguments are at stack[base..base+nargs). */
+static void push_frame(VM *vm, Fiber *f, ObjClosure *cl, int base, int nargs) {
+  ObjProto *p = cl->p;
+  int passed = nargs;
+  if (nargs != p->nparams || p->has_rest) {
+    if (nargs < p->nrequired) arity_error(vm, p, nargs);
+    if (p->has_rest) {
+      int fixed = p->nparams - 1;
+      f->top = base + nargs;
+      ObjList *rest = list_new(vm, 0);
+      int extra = nargs > fixed ? nargs - fixed : 0;
+      if (extra) {
+        vm_push(vm, LIST_VAL(rest));
+        list_reserve(vm, rest, (uint32_t)extra);
+        vm_pop(vm);
+        for (int i = 0; i < extra; i++) rest->items[i] = f->stack[base + fixed + i];
+        rest->count = (uint32_t)extra;
+      }
+      if (nargs < fixed) {
+        if (base + fixed + 1 > f->stack_cap) fiber_grow_stack(vm, f, base + fixed + 1);
+        for (int i = nargs; i < fixed; i++) f->stack[base + i] = NIL_VAL;
+      }
+      f->stack[base + fixed] = LIST_VAL(rest);
+      passed = nargs < fixed ? nargs : fixed;
+      nargs = fixed + 1;
+    } else if (nargs > p->nparams) {
+      arity_error(vm, p, nargs);
+    }
+  }
+  int need = base + p->maxregs + 1;
+  if (need > f->stack_cap) {
+    if (need > MAX_STACK_SLOTS) vm_throw(vm, "stack overflow");
+    fiber_grow_stack(vm, f, need);
+  }
+  if (f->nframes == f->frames_cap) {
+    if (f->nframes >= vm->max_frames) vm_throw(vm, "stack overflow");
+    grow_frames(vm, f);
+  }
+  Value *regs = f->stack + base;
+  for (int i = nargs; i < p->maxregs; i++) regs[i] = NIL_VAL;
+  CallFrame *fr = &f->frames[f->nframes++];
+  fr->cl = cl;
+  fr->pc = p->code;
+  fr->base = base;
+  fr->nargs = passed;
+  fr->flags = 0;
+  f->top = base + p->maxregs;
+}
+
+enum { FRAME_CONSTRUCT = 2 };
+
+/* Insert `receiver` before the arguments of the call at fnslot. */
+static void insert_receiver(VM *vm, Fiber *f, int fnslot, int nargs, Value receiver) {
+  if (fnslot + nargs + 3 > f->stack_cap) fiber_grow_stack(vm, f, fnslot + nargs + 3);
+  memmove(&f->stack[fnslot + 2], &f->stack[fnslot + 1], sizeof(Value) * nargs);
+  f->stack[fnslot + 1] = receiver;
+  f->top = fnslot + nargs + 2;
+}
+
+static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
+  if (n->arity >= 0 && n->arity != nargs) {
+    int self = n->is_method ? 1 : 0;
+    int want = n->arity - self;
+    vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
+  }
+  f->top = fnslot + 1 + nargs;
+  Value r = n->fn(vm, nargs, f->stack + fnslot + 1);
+  f = vm->fiber;
+  f->stack[fnslot] = r;
+  f->top = fnslot + 1;
+}
+
+/* Start a call of stack[fnslot] with nargs arguments after it. A script
+ * function gets a new frame (returns true: the caller must run it); anything
+ * else completes here with its result in stack[fnslot]. */
+static bool prepare_call(VM *vm, Fiber *f, int fnslot, int nargs) {
+  Value fn = f->stack[fnslot];
+  switch (fn.tag) {
+    case V_CLOSURE:
+      push_frame(vm, f, AS_CLOSURE(fn), fnslot + 1, nargs);
+      return true;
+    case V_NATIVE: {
+      ObjNative *n = AS_NATIVE(fn);
+      if (!IS_NIL(n->self)) {
+        insert_receiver(vm, f, fnslot, nargs, n->self);
+        nargs++;
+      }
+      call_native(vm, f, n, fnslot, nargs);
+      return false;
+    }
+    case V_BOUND: {
+      ObjBound *b = AS_BOUND(fn);
+      insert_receiver(vm, f, fnslot, nargs, b->receiver);
+      f->stack[fnslot] = b->method;
+      if (IS_NATIVE_VAL(b->method)) { call_native(vm, f, AS_NATIVE(b->method), fnslot, nargs + 1); return false; }
+      push_frame(vm, f, AS_CLOSURE(b->method), fnslot + 1, nargs + 1);
+      return true;
+    }
+    case V_CLASS: {
+      ObjClass *k = AS_CLASS(fn);
+      f->top = fnslot + 1 + nargs;
+      ObjInstance *inst = instance_new(vm, k);
+      Value iv = OBJ_VAL(V_INSTANCE, inst);
+      if (IS_NIL(k->init)) {
+        if (nargs != 0) vm_throw(vm, "%s() expects 0 arguments, got %d", k->name->chars, nargs);
+        f->stack[fnslot] = iv;
+        return false;
+      }
+      insert_receiver(vm, f, fnslot, nargs, iv);
+      f->stack[fnslot] = k->init;
+      if (IS_NATIVE_VAL(k->init)) {
+        call_native(vm, f, AS_NATIVE(k->init), fnslot, nargs + 1);
+        f = vm->fiber;
+        f->stack[fnslot] = iv;
+        return false;
+      }
+      push_frame(vm, f, AS_CLOSURE(k->init), fnslot + 1, nargs + 1);
+      f->frames[f->nframes - 1].flags |= FRAME_CONSTRUCT;
+      return true;
+    }
+    default:
+      vm_throw(vm, "cannot call %s", value_type_name(fn));
+  }
+}
+
+/* ---- method lookup -------------------------------------------------- */
+
+static Table *builtin_methods(VM *vm, Value v) {
+  switch (v.tag) {
+    case V_STRING: return &vm->string_methods;
+    case V_LIST: return &vm->list_methods;
+    case V_MAP: return &vm->map_methods;
+    case V_FIBER: return &vm->fiber_methods;
+    case V_CHANNEL: return &vm->channel_methods;
+    case V_RANGE: return &vm->range_methods;
+    default: return NULL;
+  }
+}
+
+static _Noreturn void no_field(VM *vm, Value obj, ObjString *name) {
+  if (IS_INSTANCE(obj)) vm_throw(vm, "%s instance has no field '%s'", AS_INSTANCE(obj)->klass->name->chars, name->chars);
+  if (obj.tag == V_MODULE) vm_throw(vm, "module '%s' has no variable '%s'", AS_MODULE(obj)->name->chars, name->chars);
+  if (IS_CLASS(obj)) vm_throw(vm, "class %s has no method '%s'", AS_CLASS(obj)->name->chars, name->chars);
+  vm_throw(vm, "%s has no field '%s'", value_type_name(obj), name->chars);
+}
+
+bool vm_lookup_method(VM *vm, Value recv, ObjString *name, Value *out, bool *is_field) {
+  *is_field = false;
+  switch (recv.tag) {
+    case V_INSTANCE: {
+      ObjInstance *inst = AS_INSTANCE(recv);
+      Value *v = table_find_str(&inst->fields, name);
+      if (v) { *out = *v; *is_field = true; return true; }
+      v = table_find_str(&inst->klass->methods, name);
+      if (v) { *out = *v; return true; }
+      return false;
+    }
+    case V_MAP: {
+      Value *v = table_find_str(&vm->map_methods, name);
+      if (v) { *out = *v; return true; }
+      v = table_find(&AS_MAP(recv)->t, STR_VAL(name));
+      if (v) { *out = *v; *is_field = true; return true; }
+      return false;
+    }
+    case V_MODULE: {
+      ObjModule *m = AS_MODULE(recv);
+      Value *v = table_find_str(&m->names, name);
+      if (v) { *out = m->vars[AS_INT(*v)]; *is_field = true; return true; }
+      return false;
+    }
+    case V_USERDATA: {
+      ObjUserdata *u = AS_USERDATA(recv);
+      if (!u->klass) return false;
+      Value *v = table_find_str(&u->klass->methods, name);
+      if (v) { *out = *v; return true; }
+      return false;
+    }
+    case V_CLASS: {
+      Value *v = table_find_str(&AS_CLASS(recv)->methods, name);
+      if (v) { *out = *v; *is_field = true; return true; }
+      return false;
+    }
+    default: {
+      Table *t = builtin_methods(vm, recv);
+      if (!t) return false;
+      Value *v = table_find_str(t, name);
+      if (v) { *out = *v; return true; }
+      return false;
+    }
+  }
+}
+
+Value vm_get_field(VM *vm, Value obj, ObjString *name) {
+  Value m;
+  bool is_field;
+  if (!vm_lookup_method(vm, obj, name, &m, &is_field)) {
+    if (IS_MAP(obj)) return NIL_VAL;   /* m.key for a missing key reads nil, like m["key"] */
+    no_field(vm, obj, name);
+  }
+  if (is_field) return m;
+  vm_push(vm, m);
+  ObjBound *b = bound_new(vm, obj, m);
+  vm_pop(vm);
+  return OBJ_VAL(V_BOUND, b);
+}
+
+static void set_field(VM *vm, Value obj, ObjString *name, Value v) {
+  switch (obj.tag) {
+    case V_INSTANCE: table_set(vm, &AS_INSTANCE(obj)->fields, STR_VAL(name), v); return;
+    case V_MAP: table_set(vm, &AS_MAP(obj)->t, STR_VAL(name), v); return;
+    case V_MODULE: {
+      ObjModule *m = AS_MODULE(obj);
+      Value *slot = table_find_str(&m->names, name);
+      if (!slot) no_field(vm, obj, name);
+      m->vars[AS_INT(*slot)] = v;
+      return;
+    }
+    default: vm_throw(vm, "cannot set field '%s' on %s", name->chars, value_type_name(obj));
+  }
+}
+
+/* ---- indexing ------------------------------------------------------- */
+
+static int64_t index_of(VM *vm, Value idx, int64_t len, const char *what) {
+  int64_t i;
+  if (IS_INT(idx)) i = AS_INT(idx);
+  else if (IS_FLOAT(idx) && AS_FLOAT(idx) == floor(AS_FLOAT(idx)) && fabs(AS_FLOAT(idx)) < 9.2e18) i = (int64_t)AS_FLOAT(idx);
+  else vm_throw(vm, "%s index must be an int, not %s", what, value_type_name(idx));
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) vm_throw(vm, "index out of range");
+  return i;
+}
+
+Value vm_get_index(VM *vm, Value obj, Value idx) {
+  switch (obj.tag) {
+    case V_LIST: { ObjList *l = AS_LIST(obj); return l->items[index_of(vm, idx, l->count, "list")]; }
+    case V_STRING: {
+      ObjString *s = AS_STRING(obj);
+      int64_t i = index_of(vm, idx, (int64_t)s->len, "string");
+      return STR_VAL(str_new(vm, s->chars + i, 1));
+    }
+    case V_MAP: {
+      Value k = table_normalize_key(idx);
+      Value *v = table_find(&AS_MAP(obj)->t, k);
+      return v ? *v : NIL_VAL;
+    }
+    case V_RANGE: {
+      ObjRange *r = AS_RANGE(obj);
+      int64_t len = r->end > r->start ? r->end - r->start : 0;
+      return INT_VAL(r->start + index_of(vm, idx, len, "range"));
+    }
+    case V_INSTANCE:
+      if (IS_STRING(idx)) return vm_get_field(vm, obj, AS_STRING(idx));
+      /* fall through */
+    default: vm_throw(vm, "cannot index %s", value_type_name(obj));
+  }
+}
+
+void vm_check_key(VM *vm, Value k) {
+  if (IS_NIL(k)) vm_throw(vm, "map key cannot be nil");
+  if (IS_FLOAT(k) && isnan(AS_FLOAT(k))) vm_throw(vm, "map key cannot be NaN");
+}
+
+void vm_set_index(VM *vm, Value obj, Value idx, Value v) {
+  switch (obj.tag) {
+    case V_LIST: { ObjList *l = AS_LIST(obj); l->items[index_of(vm, idx, l->count, "list")] = v; return; }
+    case V_MAP: {
+      Value k = table_normalize_key(idx);
+      vm_check_key(vm, k);
+      table_set(vm, &AS_MAP(obj)->t, k, v);
+      return;
+    }
+    case V_INSTANCE:
+      if (IS_STRING(idx)) { set_field(vm, obj, AS_STRING(idx), v); return; }
+      /* fall through */
+    default:
+      if (IS_STRING(obj)) vm_throw(vm, "strings are immutable");
+      vm_throw(vm, "cannot index %s", value_type_name(obj));
+  }
+}
+
+static int64_t clamp_bound(VM *vm, Value v, int64_t len, int64_t dflt) {
+  if (IS_NIL(v)) return dflt;
+  int64_t i;
+  if (IS_INT(v)) i = AS_INT(v);
+  else if (IS_FLOAT(v) && AS_FLOAT(v) == floor(AS_FLOAT(v))) i = (int64_t)AS_FLOAT(v);
+  else vm_throw(vm, "slice bounds must be ints, not %s", value_type_name(v));
+  if (i < 0) { i += len; if (i < 0) i = 0; }
+  if (i > len) i = len;
+  return i;
+}
+
+Value vm_slice(VM *vm, Value obj, Value lo, Value hi) {
+  if (IS_LIST(obj)) {
+    ObjList *l = AS_LIST(obj);
+    int64_t a = clamp_bound(vm, lo, l->count, 0), b = clamp_bound(vm, hi, l->count, l->count);
+    int64_t n = b > a ? b - a : 0;
+    ObjList *r = list_new(vm, (uint32_t)n);
+    if (n) memcpy(r->items, l->items + a, sizeof(Value) * n);
+    r->count = (uint32_t)n;
+    return LIST_VAL(r);
+  }
+  if (IS_STRING(obj)) {
+    ObjString *s = AS_STRING(obj);
+    int64_t a = clamp_bound(vm, lo, (int64_t)s->len, 0), b = clamp_bound(vm, hi, (int64_t)s->len, (int64_t)s->len);
+    int64_t n = b > a ? b - a : 0;
+    return STR_VAL(str_new(vm, s->chars + a, (size_t)n));
+  }
+  vm_throw(vm, "cannot slice %s", value_type_name(obj));
+}
+
+/* ---- iteration ------------------------------------------------------ */
+
+static void iter_check(VM *vm, Value v) {
+  switch (v.tag) {
+    case V_LIST: case V_MAP: case V_STRING: case V_RANGE: case V_FIBER: case V_CHANNEL: return;
+    default: vm_throw(vm, "cannot iterate over %s", value_type_name(v));
+  }
+}
+
+/* Advance the loop at regs[0] (iterable), regs[1] (state). Writes the loop
+ * variables to regs[2] (and regs[3] when two). Returns false when done. */
+static bool iter_next(VM *vm, Value *regs, bool two) {
+  Value it = regs[0];
+  int64_t i = AS_INT(regs[1]);
+  switch (it.tag) {
+    case V_LIST: {
+      ObjList *l = AS_LIST(it);
+      if (i >= (int64_t)l->count) return false;
+      if (two) { regs[2] = INT_VAL(i); regs[3] = l->items[i]; }
+      else regs[2] = l->items[i];
+      regs[1] = INT_VAL(i + 1);
+      return true;
+    }
+    case V_MAP: {
+      Table *t = &AS_MAP(it)->t;
+      while (i < (int64_t)t->count && IS_NIL(t->entries[i].key)) i++;
+      if (i >= (int64_t)t->count) return false;
+      regs[2] = t->entries[i].key;
+      if (two) regs[3] = t->entries[i].value;
+      regs[1] = INT_VAL(i + 1);
+      return true;
+    }
+    case V_STRING: {
+      ObjString *s = AS_STRING(it);
+      if (i >= (int64_t)s->len) return false;
+      Value ch = STR_VAL(str_new(vm, s->chars + i, 1));
+      if (two) { regs[2] = INT_VAL(i); regs[3] = ch; }
+      else regs[2] = ch;
+      regs[1] = INT_VAL(i + 1);
+      return true;
+    }
+    case V_RANGE: {
+      ObjRange *r = AS_RANGE(it);
+      if (r->start + i >= r->end) return false;
+      if (two) { regs[2] = INT_VAL(i); regs[3] = INT_VAL(r->start + i); }
+      else regs[2] = INT_VAL(r->start + i);
+      regs[1] = INT_VAL(i + 1);
+      return true;
+    }
+    default: return false;
+  }
+}
+
+/* ---- the interpreter loop ------------------------------------------- */
+
+static void execute(VM *vm);
+
+Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
+  Fiber *f = vm->fiber;
+  if (coro_stack_remaining(&f->coro) < CSTACK_MARGIN) vm_throw(vm, "stack overflow");
+  ptrdiff_t off = -1;
+  if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
+  fiber_ensure_stack(vm, f, argc + 2);
+  if (off >= 0) args = f->stack + off;
+  int slot = f->top;
+  f->stack[slot] = fn;
+  memmove(&f->stack[slot + 1], args, sizeof(Value) * argc);
+  f->top = slot + 1 + argc;
+  if (prepare_call(vm, f, slot, argc)) {
+    f->frames[f->nframes - 1].flags |= FRAME_BOUNDARY;
+    execute(vm);
+  }
+  f = vm->fiber;
+  Value r = f->stack[slot];
+  f->top = slot;
+  return r;
+}
+
+bool vm_pcall(VM *vm, Value fn, int argc, const Value *args, Value *out) {
+  Fiber *f = vm->fiber;
+  ErrJmp ej;
+  ej.prev = f->errjmp;
+  int saved_top = f->top, saved_frames = f->nframes, saved_handlers = f->nhandlers, saved_cdepth = f->cdepth;
+  int saved_roots = vm->ntemp_roots;
+  f->errjmp = &ej;
+  if (setjmp(ej.buf) == 0) {
+    Value r = vm_call(vm, fn, argc, args);
+    f->errjmp = ej.prev;
+    *out = r;
+    return true;
+  }
+  fiber_close_upvalues(f, f->stack + saved_top);
+  f->top = saved_top;
+  f->nframes = saved_frames;
+  f->nhandlers = saved_handlers;
+  f->cdepth = saved_cdepth;
+  f->errjmp = ej.prev;
+  vm->ntemp_roots = saved_roots;
+  *out = f->error;
+  return false;
+}
+
+static ObjString *concat_values(VM *vm, Fiber *f, int first, int n) {
+  size_t total = 0;
+  for (int i = 0; i < n; i++) {
+    Value v = f->stack[first + i];
+    if (!IS_STRING(v)) {
+      ObjString *s = vm_tostring(vm, v);
+      f = vm->fiber;
+      f->stack[first + i] = STR_VAL(s);
+    }
+    total += AS_STRING(f->stack[first + i])->len;
+  }
+  ObjString *r = str_alloc(vm, total);
+  char *p = r->chars;
+  for (int i = 0; i < n; i++) {
+    ObjString *s = AS_STRING(f->stack[first + i]);
+    memcpy(p, s->chars, s->len);
+    p += s->len;
+  }
+  return str_take_buffer(vm, r);
+}
+
+static void do_inherit(VM *vm, ObjClass *k, Value sup) {
+  if (!IS_CLASS(sup)) vm_throw(vm, "superclass must be a class, not %s", value_type_name(sup));
+  ObjClass *s = AS_CLASS(sup);
+  k->super = s;
+  table_copy(vm, &k->methods, &s->methods);
+  k->init = s->init;
+  k->str = s->str;
+}
+
+static void do_method(VM *vm, ObjClass *k, ObjString *name, Value m) {
+  if (IS_CLOSURE(m)) AS_CLOSURE(m)->owner = k;
+  table_set(vm, &k->methods, STR_VAL(name), m);
+  if (name == vm->s_init) k->init = m;
+  else if (name == vm->s_str) k->str = m;
+}
+
+static Value do_getsuper(VM *vm, ObjClosure *cl, ObjString *name, Value self) {
+  ObjClass *owner = cl->owner;
+  if (!owner || !owner->super) vm_throw(vm, "no superclass method '%s'", name->chars);
+  Value *m = table_find_str(&owner->super->methods, name);
+  if (!m) vm_throw(vm, "%s has no method '%s'", owner->super->name->chars, name->chars);
+  ObjBound *b = bound_new(vm, self, *m);
+  return OBJ_VAL(V_BOUND, b);
+}
+
+static void execute(VM *vm) {
+  Fiber *f = vm->fiber;
+  ErrJmp ej;
+  ej.prev = f->errjmp;
+  const int entry_frames = f->nframes;      /* the boundary frame is entry_frames - 1 */
+  const int entry_handlers = f->nhandlers;
+  const int my_cdepth = ++f->cdepth;
+  f->errjmp = &ej;
+
+  CallFrame *frame;
+  ObjClosure *cl;
+  const uint32_t *pc;
+  Value *base;
+  Value *k;
+  uint32_t ins;
+
+  if (setjmp(ej.buf)) {
+    f = vm->fiber;
+    if (f->nhandlers > entry_handlers && f->handlers[f->nhandlers - 1].cdepth == my_cdepth) {
+      Handler h = f->handlers[--f->nhandlers];
+      frame = &f->frames[h.frame];
+      fiber_close_upvalues(f, f->stack + frame->base + h.reg);
+      f->nframes = h.frame + 1;
+      f->top = frame->base + frame->cl->p->maxregs;
+      f->stack[frame->base + h.reg] = f->error;
+      frame->pc = h.catch_pc;
+      vm->ntemp_roots = 0;
+      goto reload;
+    }
+    f->nhandlers = entry_handlers;
+    f->nframes = entry_frames - 1;
+    f->cdepth--;
+    f->errjmp = ej.prev;
+    longjmp(ej.prev->buf, 1);
+  }
+
+reload:
+  frame = &f->frames[f->nframes - 1];
+  cl = frame->cl;
+  pc = frame->pc;
+  base = f->stack + frame->base;
+  k = cl->p->k;
+
+#define R(x) base[x]
+#define SAVEPC() (frame->pc = pc)
+#define RELOAD_BASE() (f = vm->fiber, frame = &f->frames[f->nframes - 1], base = f->stack + frame->base)
+#define PROTECT(stmt) do { SAVEPC(); stmt; RELOAD_BASE(); } while (0)
+#define RESET_TOP() (f->top = frame->base + cl->p->maxregs)
+
+  static const void *const labels[] = {
+#define X(name) &&L_##name,
+    OPCODES(X)
+#undef X
+  };
+#define DISPATCH() do { ins = *pc++; goto *labels[INS_OP(ins)]; } while (0)
+#define CASE(name) L_##name:
+#define A INS_A(ins)
+#define B INS_B(ins)
+#define C INS_C(ins)
+
+  DISPATCH();
+
+  CASE(MOVE) R(A) = R(B); DISPATCH();
+  CASE(LOADK) R(A) = k[INS_BX(ins)]; DISPATCH();
+  CASE(LOADI) R(A) = INT_VAL(INS_SBX(ins)); DISPATCH();
+  CASE(LOADNIL) { for (int i = 0; i <= (int)B; i++) R(A + i) = NIL_VAL; DISPATCH(); }
+  CASE(LOADBOOL) R(A) = BOOL_VAL(B != 0); DISPATCH();
+  CASE(GETUPVAL) R(A) = *cl->upvals[B]->v; DISPATCH();
+  CASE(SETUPVAL) *cl->upvals[B]->v = R(A); DISPATCH();
+  CASE(GETMOD) R(A) = cl->p->module->vars[INS_BX(ins)]; DISPATCH();
+  CASE(SETMOD) cl->p->module->vars[INS_BX(ins)] = R(A); DISPATCH();
+  CASE(GETGLOBAL) R(A) = vm->globals[INS_BX(ins)]; DISPATCH();
+  CASE(NEWLIST) {
+    int n = C;
+    SAVEPC();
+    ObjList *l = list_new(vm, (uint32_t)n);
+    RELOAD_BASE();
+    for (int i = 0; i < n; i++) l->items[i] = R(B + i);
+    l->count = (uint32_t)n;
+    R(A) = LIST_VAL(l);
+    DISPATCH();
+  }
+  CASE(NEWMAP) {
+    int n = C;
+    SAVEPC();
+    ObjMap *m = map_new(vm);
+    RELOAD_BASE();
+    Value mv = MAP_VAL(m);
+    if (n) {
+      /* keep the map reachable while inserting (the table grows) */
+      vm_push(vm, mv);
+      for (int i = 0; i < n; i++) {
+        RELOAD_BASE();
+        Value key = table_normalize_key(R(B + 2 * i));
+        vm_check_key(vm, key);
+        table_set(vm, &m->t, key, R(B + 2 * i + 1));
+      }
+      vm_pop(vm);
+      RELOAD_BASE();
+    }
+    R(A) = mv;
+    DISPATCH();
+  }
+  CASE(LISTAPPEND) {
+    SAVEPC();
+    list_push(vm, AS_LIST(R(A)), R(B));
+    RELOAD_BASE();
+    DISPATCH();
+  }
+  CASE(LISTEXTEND) {
+    Value src = R(B);
+    SAVEPC();
+    if (!IS_LIST(src)) vm_throw(vm, "cannot spread %s (expected a list)", value_type_name(src));
+    ObjList *d = AS_LIST(R(A)), *s = AS_LIST(src);
+    uint32_t n = s->count;
+    list_reserve(vm, d, d->count + n);
+    memmove(d->items + d->count, s->items, sizeof(Value) * n);
+    d->count += n;
+    RELOAD_BASE();
+    DISPATCH();
+  }
+  CASE(GETINDEX) {
+    Value o = R(B), idx = R(C);
+    if (IS_LIST(o) && IS_INT(idx)) {
+      ObjList *l = AS_LIST(o);
+      uint64_t i = (uint64_t)AS_INT(idx);
+      if (i < l->count) { R(A) = l->items[i]; DISPATCH(); }
+    } else if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
+      Value *v = table_find(&AS_MAP(o)->t, idx);
+      R(A) = v ? *v : NIL_VAL;
+      DISPATCH();
+    }
+    Value r;
+    PROTECT(r = vm_get_index(vm, o, idx));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(SETINDEX) {
+    Value o = R(A), idx = R(B);
+    if (IS_LIST(o) && IS_INT(idx)) {
+      ObjList *l = AS_LIST(o);
+      uint64_t i = (uint64_t)AS_INT(idx);
+      if (i < l->count) { l->items[i] = R(C); DISPATCH(); }
+    }
+    PROTECT(vm_set_index(vm, o, idx, R(C)));
+    DISPATCH();
+  }
+  CASE(GETFIELD) {
+    Value o = R(B);
+    ObjString *name = AS_STRING(k[C]);
+    if (IS_INSTANCE(o)) {
+      Value *v = table_find_str(&AS_INSTANCE(o)->fields, name);
+      if (v) { R(A) = *v; DISPATCH(); }
+    }
+    Value r;
+    PROTECT(r = vm_get_field(vm, o, name));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(SETFIELD) {
+    Value o = R(A);
+    ObjString *name = AS_STRING(k[B]);
+    if (IS_INSTANCE(o)) {
+      Value *v = table_find_str(&AS_INSTANCE(o)->fields, name);
+      if (v) { *v = R(C); DISPATCH(); }
+    }
+    PROTECT(set_field(vm, o, name, R(C)));
+    DISPATCH();
+  }
+  CASE(SLICE) {
+    Value r;
+    PROTECT(r = vm_slice(vm, R(B), R(C), R(C + 1)));
+    R(A) = r;
+    DISPATCH();
+  }
+
+#define ARITH(name, iop, fop, slow)                                          \
+  CASE(name) {                                                               \
+    Value x = R(B), y = R(C);                                                \
+    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(iop(AS_INT(x), AS_INT(y))); DISPATCH(); } \
+    if (IS_FLOAT(x) && IS_FLOAT(y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(x), AS_FLOAT(y))); DISPATCH(); } \
+    Value r;                                                                 \
+    PROTECT(r = slow(vm, x, y));                                             \
+    R(A) = r;                                                                \
+    DISPATCH();                                                              \
+  }
+  ARITH(ADD, int_add, flt_add, arith_add)
+  ARITH(SUB, int_sub, flt_sub, arith_sub)
+  ARITH(MUL, int_mul, flt_mul, arith_mul)
+  CASE(DIV) {
+    Value x = R(B), y = R(C);
+    if (IS_NUMBER(x) && IS_NUMBER(y)) { R(A) = FLOAT_VAL(AS_NUMBER(x) / AS_NUMBER(y)); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_div(vm, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(IDIV) { Value r; PROTECT(r = arith_idiv(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(MOD) {
+    Value x = R(B), y = R(C);
+    if (IS_INT(x) && IS_INT(y) && AS_INT(y) > 0) {
+      int64_t m = AS_INT(x) % AS_INT(y);
+      if (m < 0) m += AS_INT(y);
+      R(A) = INT_VAL(m);
+      DISPATCH();
+    }
+    Value r;
+    PROTECT(r = arith_mod(vm, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(POW) { Value r; PROTECT(r = arith_pow(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(BAND) { Value r; PROTECT(r = arith_bit(vm, OP_BAND, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(BOR) { Value r; PROTECT(r = arith_bit(vm, OP_BOR, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(BXOR) { Value r; PROTECT(r = arith_bit(vm, OP_BXOR, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(SHL) { Value r; PROTECT(r = arith_bit(vm, OP_SHL, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(SHR) { Value r; PROTECT(r = arith_bit(vm, OP_SHR, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(ADDI) {
+    Value x = R(B);
+    int imm = (int8_t)C;
+    if (IS_INT(x)) { R(A) = INT_VAL(int_add(AS_INT(x), imm)); DISPATCH(); }
+    if (IS_FLOAT(x)) { R(A) = FLOAT_VAL(AS_FLOAT(x) + imm); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_add(vm, x, INT_VAL(imm)));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(UNM) {
+    Value x = R(B);
+    if (IS_INT(x)) R(A) = INT_VAL((int64_t)(0ULL - (uint64_t)AS_INT(x)));
+    else if (IS_FLOAT(x)) R(A) = FLOAT_VAL(-AS_FLOAT(x));
+    else { SAVEPC(); vm_throw(vm, "cannot negate %s", value_type_name(x)); }
+    DISPATCH();
+  }
+  CASE(BNOT) { Value r; PROTECT(r = arith_bit(vm, OP_BNOT, R(B), INT_VAL(0))); R(A) = r; DISPATCH(); }
+  CASE(NOT) R(A) = BOOL_VAL(IS_FALSY(R(B))); DISPATCH();
+  CASE(EQ) R(A) = BOOL_VAL(values_equal(R(B), R(C))); DISPATCH();
+  CASE(NE) R(A) = BOOL_VAL(!values_equal(R(B), R(C))); DISPATCH();
+  CASE(LT) {
+    Value x = R(B), y = R(C);
+    bool r;
+    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) < AS_INT(y);
+    else PROTECT(r = cmp_lt(vm, x, y));
+    R(A) = BOOL_VAL(r);
+    DISPATCH();
+  }
+  CASE(LE) {
+    Value x = R(B), y = R(C);
+    bool r;
+    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) <= AS_INT(y);
+    else PROTECT(r = cmp_le(vm, x, y));
+    R(A) = BOOL_VAL(r);
+    DISPATCH();
+  }
+#define COND_JUMP(cond) do {                                                 \
+    if ((cond) == (bool)C) { int off = INS_SBX(*pc); pc += off + 1; }        \
+    else pc++;                                                               \
+    DISPATCH();                                                              \
+  } while (0)
+  CASE(JEQ) {
+    Value x = R(A), y = R(B);
+    bool r = (IS_INT(x) && IS_INT(y)) ? AS_INT(x) == AS_INT(y) : values_equal(x, y);
+    COND_JUMP(r);
+  }
+  CASE(JEQK) {
+    Value x = R(A), y = k[B];
+    bool r = (IS_INT(x) && IS_INT(y)) ? AS_INT(x) == AS_INT(y) : values_equal(x, y);
+    COND_JUMP(r);
+  }
+  CASE(JLT) {
+    Value x = R(A), y = R(B);
+    bool r;
+    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) < AS_INT(y);
+    else PROTECT(r = cmp_lt(vm, x, y));
+    COND_JUMP(r);
+  }
+  CASE(JLE) {
+    Value x = R(A), y = R(B);
+    bool r;
+    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) <= AS_INT(y);
+    else PROTECT(r = cmp_le(vm, x, y));
+    COND_JUMP(r);
+  }
+  CASE(TEST) COND_JUMP(IS_TRUTHY(R(A)));
+  CASE(JMP) {
+    int off = INS_SBX(ins);
+    pc += off;
+    if (off < 0 && vm->interrupted) { SAVEPC(); vm_check_interrupt(vm); }
+    DISPATCH();
+  }
+  CASE(CALL) {
+    int fnslot = (int)(base - f->stack) + A;
+    int nargs = B;
+    Value fnv = R(A);
+    SAVEPC();
+    if (IS_CLOSURE(fnv)) {
+      ObjClosure *ncl = AS_CLOSURE(fnv);
+      ObjProto *p = ncl->p;
+      int nbase = fnslot + 1;
+      if (nargs == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
+          f->nframes < f->frames_cap) {
+        Value *regs = f->stack + nbase;
+        for (int i = nargs; i < p->maxregs; i++) regs[i] = NIL_VAL;
+        frame = &f->frames[f->nframes++];
+        frame->cl = ncl;
+        frame->pc = p->code;
+        frame->base = nbase;
+        frame->nargs = nargs;
+        frame->flags = 0;
+        f->top = nbase + p->maxregs;
+        cl = ncl;
+        pc = p->code;
+        base = regs;
+        k = p->k;
+        if (vm->interrupted) vm_check_interrupt(vm);
+        DISPATCH();
+      }
+    }
+    if (prepare_call(vm, f, fnslot, nargs)) goto reload;
+    RELOAD_BASE();
+    RESET_TOP();
+    DISPATCH();
+  }
+  CASE(CALLV) {
+    int fnslot = (int)(base - f->stack) + A;
+    Value lv = R(B);
+    SAVEPC();
+    if (!IS_LIST(lv)) vm_throw(vm, "cannot spread %s (expected a list)", value_type_name(lv));
+    ObjList *l = AS_LIST(lv);
+    int n = (int)l->count;
+    if (n > 250000) vm_throw(vm, "too many arguments (%d)", n);
+    f->top = fnslot + 2;   /* keep the list alive while the stack grows */
+    fiber_grow_stack(vm, f, fnslot + n + 4);
+    memmove(&f->stack[fnslot + 1], l->items, sizeof(Value) * n);
+    f->top = fnslot + 1 + n;
+    if (prepare_call(vm, f, fnslot, n)) goto reload;
+    RELOAD_BASE();
+    RESET_TOP();
+    DISPATCH();
+  }
+  CASE(INVOKE) {
+    int fnslot = (int)(base - f->stack) + A;
+    int nargs = B;
+    Value recv = R(A + 1);
+    ObjString *name = AS_STRING(k[C]);
+    SAVEPC();
+    if (IS_INSTANCE(recv)) {
+      ObjInstance *inst = AS_INSTANCE(recv);
+      Value *m = inst->fields.live ? table_find_str(&inst->fields, name) : NULL;
+      if (m) {
+        /* a field holding a function: call it without self */
+        R(A) = *m;
+        memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
+        if (prepare_call(vm, f, fnslot, nargs)) goto reload;
+        RELOAD_BASE();
+        RESET_TOP();
+        DISPATCH();
+      }
+      m = table_find_str(&inst->klass->methods, name);
+      if (!m) no_field(vm, recv, name);
+      R(A) = *m;
+      if (IS_CLOSURE(*m)) {
+        ObjClosure *ncl = AS_CLOSURE(*m);
+        ObjProto *p = ncl->p;
+        int nbase = fnslot + 1;
+        if (nargs + 1 == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
+            f->nframes < f->frames_cap) {
+          Value *regs = f->stack + nbase;
+          for (int i = nargs + 1; i < p->maxregs; i++) regs[i] = NIL_VAL;
+          frame = &f->frames[f->nframes++];
+          frame->cl = ncl;
+          frame->pc = p->code;
+          frame->base = nbase;
+          frame->nargs = nargs + 1;
+          frame->flags = 0;
+          f->top = nbase + p->maxregs;
+          cl = ncl;
+          pc = p->code;
+          base = regs;
+          k = p->k;
+          DISPATCH();
+        }
+        push_frame(vm, f, ncl, nbase, nargs + 1);
+        goto reload;
+      }
+      if (prepare_call(vm, f, fnslot, nargs + 1)) goto reload;
+      RELOAD_BASE();
+      RESET_TOP();
+      DISPATCH();
+    }
+    Value m;
+    bool is_field;
+    if (!vm_lookup_method(vm, recv, name, &m, &is_field)) no_field(vm, recv, name);
+    R(A) = m;
+    if (is_field) {
+      memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
+      if (prepare_call(vm, f, fnslot, nargs)) goto reload;
+    } else {
+      if (prepare_call(vm, f, fnslot, nargs + 1)) goto reload;
+    }
+    RELOAD_BASE();
+    RESET_TOP();
+    DISPATCH();
+  }
+  CASE(RETURN) {
+    Value r = B ? R(A) : NIL_VAL;
+    if (f->open_upvalues && f->open_upvalues->v >= base) fiber_close_upvalues(f, base);
+    while (f->nhandlers > entry_handlers && f->handlers[f->nhandlers - 1].frame >= f->nframes - 1) f->nhandlers--;
+    int flags = frame->flags;
+    if (flags & FRAME_CONSTRUCT) r = base[0];
+    base[-1] = r;
+    f->nframes--;
+    if (flags & FRAME_BOUNDARY) {
+      f->top = frame->base;
+      f->cdepth--;
+      f->errjmp = ej.prev;
+      return;
+    }
+    frame = &f->frames[f->nframes - 1];
+    cl = frame->cl;
+    pc = frame->pc;
+    base = f->stack + frame->base;
+    k = cl->p->k;
+    RESET_TOP();
+    DISPATCH();
+  }
+  CASE(CLOSURE) {
+    ObjProto *p = cl->p->protos[INS_BX(ins)];
+    SAVEPC();
+    ObjClosure *ncl = closure_new(vm, p);
+    RELOAD_BASE();
+    ncl->owner = cl->owner;
+    R(A) = OBJ_VAL(V_CLOSURE, ncl);
+    for (int i = 0; i < p->nupvals; i++) {
+      if (p->upvals[i].from_parent_local) {
+        ObjUpvalue *u = capture_upvalue(vm, f, base + p->upvals[i].index);
+        ncl->upvals[i] = u;
+      } else {
+        ncl->upvals[i] = cl->upvals[p->upvals[i].index];
+      }
+    }
+    DISPATCH();
+  }
+  CASE(CLOSE) fiber_close_upvalues(f, &R(A)); DISPATCH();
+  CASE(FORPREP) {
+    Value a = R(A), b = R(A + 1);
+    if (!IS_INT(a) || !IS_INT(b)) {
+      SAVEPC();
+      vm_throw(vm, "range bounds must be ints, not %s and %s", value_type_name(a), value_type_name(b));
+    }
+    if (AS_INT(a) >= AS_INT(b)) pc += INS_SBX(ins);
+    else R(A + 2) = a;
+    DISPATCH();
+  }
+  CASE(FORLOOP) {
+    int64_t i = AS_INT(R(A)) + 1;
+    if (i < AS_INT(R(A + 1))) {
+      R(A).as.i = i;
+      R(A + 2) = INT_VAL(i);
+      pc += INS_SBX(ins);
+      if (vm->interrupted) { SAVEPC(); vm_check_interrupt(vm); }
+    }
+    DISPATCH();
+  }
+  CASE(ITERPREP) {
+    SAVEPC();
+    iter_check(vm, R(A));
+    R(A + 1) = INT_VAL(0);
+    DISPATCH();
+  }
+  CASE(ITERNEXT) CASE(ITERNEXT2) {
+    Value it = R(A);
+    bool more;
+    if (IS_FIBER(it) || IS_CHANNEL(it)) {
+      Value v;
+      PROTECT(more = fiber_iter_next(vm, it, &v));
+      if (more) R(A + 2) = v;
+    } else {
+      SAVEPC();
+      more = iter_next(vm, &R(A), INS_OP(ins) == OP_ITERNEXT2);
+      RELOAD_BASE();
+    }
+    if (!more) pc += INS_SBX(ins);
+    DISPATCH();
+  }
+  CASE(CLASS) {
+    SAVEPC();
+    ObjClass *kl = class_new(vm, AS_STRING(k[INS_BX(ins)]));
+    RELOAD_BASE();
+    R(A) = OBJ_VAL(V_CLASS, kl);
+    DISPATCH();
+  }
+  CASE(INHERIT) PROTECT(do_inherit(vm, AS_CLASS(R(A)), R(B))); DISPATCH();
+  CASE(METHOD) PROTECT(do_method(vm, AS_CLASS(R(A)), AS_STRING(k[B]), R(C))); DISPATCH();
+  CASE(GETSUPER) {
+    Value r;
+    PROTECT(r = do_getsuper(vm, cl, AS_STRING(k[B]), R(C)));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(TRY) {
+    if (f->nhandlers == f->handlers_cap) {
+      SAVEPC();
+      int nc = f->handlers_cap ? f->handlers_cap * 2 : 4;
+      f->handlers = vm_realloc(vm, f->handlers, sizeof(Handler) * f->handlers_cap, sizeof(Handler) * nc);
+      f->handlers_cap = nc;
+      RELOAD_BASE();
+    }
+    Handler *h = &f->handlers[f->nhandlers++];
+    h->frame = f->nframes - 1;
+    h->cdepth = my_cdepth;
+    h->catch_pc = pc + INS_SBX(ins);
+    h->reg = A;
+    DISPATCH();
+  }
+  CASE(ENDTRY) f->nhandlers--; DISPATCH();
+  CASE(THROW) { SAVEPC(); vm_throw_value(vm, R(A)); }
+  CASE(CONCAT) {
+    ObjString *s;
+    PROTECT(s = concat_values(vm, f, (int)(base - f->stack) + B, C));
+    R(A) = STR_VAL(s);
+    DISPATCH();
+  }
+  CASE(RANGE) {
+    Value a = R(B), b = R(C);
+    SAVEPC();
+    if (!IS_INT(a) || !IS_INT(b)) vm_throw(vm, "range bounds must be ints, not %s and %s", value_type_name(a), value_type_name(b));
+    ObjRange *r = range_new(vm, AS_INT(a), AS_INT(b));
+    RELOAD_BASE();
+    R(A) = OBJ_VAL(V_RANGE, r);
+    DISPATCH();
+  }
+  CASE(TESTARG) {
+    if (frame->nargs > (int)A) pc += INS_SBX(ins);
+    DISPATCH();
+  }
+  CASE(SPAWN) {
+    Value r;
+    PROTECT(r = fiber_spawn(vm, R(A), B, &R(A + 1)));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(YIELD) {
+    Value r;
+    PROTECT(r = fiber_yield(vm, R(B)));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(IMPORT) {
+    Value r;
+    PROTECT(r = vm_import(vm, cl->p->module, AS_STRING(k[INS_BX(ins)])));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(NOP) DISPATCH();
+#undef A
+#undef B
+#undef C
+}
+
+void vm_check_interrupt(VM *vm) {
+  if (vm->interrupted) {
+    vm->interrupted = 0;
+    vm_throw(vm, "interrupted");
+  }
+}

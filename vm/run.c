@@ -1,0 +1,105 @@
+/* run.c — compile and run a whole program: the shared path of the CLI, the
+ * REPL and gs_run_* in the public API. */
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <errno.h>
+#include "vm.h"
+#include "fiber.h"
+#include "compile.h"
+#include "run.h"
+
+char *gs_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) { fclose(f); errno = ENOMEM; return NULL; }
+  for (;;) {
+    if (n == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); fclose(f); errno = ENOMEM; return NULL; }
+      buf = nb;
+      cap *= 2;
+    }
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (err) { free(buf); errno = EIO; return NULL; }
+  *len = n;
+  return buf;
+}
+
+void run_print_compile_errors(VM *vm, const char *name, AstErrors *errs) {
+  char line[512];
+  for (int i = 0; i < errs->count; i++) {
+    int n = snprintf(line, sizeof line, "%s:%d:%d: %s\n", name, errs->errors[i].line, errs->errors[i].col, errs->errors[i].message);
+    vm_write_err(vm, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
+  }
+  if (errs->total > errs->count) {
+    int n = snprintf(line, sizeof line, "%s: %d more errors not shown\n", name, errs->total - errs->count);
+    vm_write_err(vm, line, (size_t)n);
+  }
+}
+
+void run_report_error(VM *vm, Value err) {
+  Value trace = vm->fiber->error_trace;
+  ObjString *rep = vm_error_report(vm, err, trace);
+  vm_write_err(vm, rep->chars, rep->len);
+}
+
+ObjModule *run_main_module(VM *vm, const char *name) {
+  if (!vm->main_module) {
+    ObjString *s = str_cstr(vm, name);
+    vm->main_module = module_new(vm, s, s);
+  }
+  return vm->main_module;
+}
+
+int run_source(VM *vm, const char *name, const char *src, size_t len, const RunOptions *opt) {
+  ObjModule *m = run_main_module(vm, name);
+  AstErrors errs;
+  memset(&errs, 0, sizeof errs);
+  ObjClosure *cl = gs_compile_source(vm, m, src, len, NULL, &errs);
+  if (!cl) {
+    run_print_compile_errors(vm, name, &errs);
+    return 1;
+  }
+  if (opt && opt->disassemble) {
+    vm_flush(vm);
+    gs_disassemble(vm, cl->p, stdout);
+    return 0;
+  }
+  Value out;
+  vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
+  bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
+  vm_pop(vm);
+  int status = 0;
+  if (!ok) {
+    /* like an uncaught panic in Go's main: the program ends here */
+    run_report_error(vm, out);
+    status = 1;
+  } else if (!sched_run_all(vm)) {
+    status = 1;
+  }
+  if (vm->exit_status) status = vm->exit_status;
+  vm_flush(vm);
+  return status;
+}
+
+int run_file(VM *vm, const char *path, const RunOptions *opt) {
+  size_t len;
+  char *src = gs_read_file(path, &len);
+  if (!src) {
+    char msg[600];
+    int n = snprintf(msg, sizeof msg, "gs: cannot open '%s': %s\n", path, strerror(errno));
+    vm_write_err(vm, msg, (size_t)n);
+    return 1;
+  }
+  int st = run_source(vm, path, src, len, opt);
+  free(src);
+  return st;
+}

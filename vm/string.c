@@ -1,0 +1,169 @@
+/* string.c — string objects and the intern set.
+ *
+ * Short strings are interned: creating one looks it up first, so equality
+ * and map lookup with short keys are pointer compares. Long strings are not
+ * (hashing a megabyte on every concatenation would be waste); their hash is
+ * computed on first use. */
+#include <string.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "vm.h"
+
+#define TOMB_STR ((ObjString *)(uintptr_t)1)
+
+uint32_t hash_bytes(const char *p, size_t n) {
+  /* 8 bytes at a time, multiply-xorshift mixing */
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+    p += 8; n -= 8;
+  }
+  uint64_t w = 0;
+  memcpy(&w, p, n);
+  h = (h ^ w) * 0x94d049bb133111ebULL;
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return (uint32_t)h;
+}
+
+uint32_t str_hash(ObjString *s) {
+  if (!s->hashed) {
+    s->hash = hash_bytes(s->chars, s->len);
+    s->hashed = true;
+  }
+  return s->hash;
+}
+
+ObjString *str_alloc(VM *vm, size_t len) {
+  ObjString *s = obj_alloc(vm, sizeof(ObjString) + len + 1, V_STRING);
+  s->len = len;
+  s->hashed = false;
+  s->interned = false;
+  s->chars[len] = '\0';
+  return s;
+}
+
+static void strset_grow(VM *vm) {
+  StrSet *set = &vm->strings;
+  uint32_t old_size = set->slots ? set->mask + 1 : 0;
+  uint32_t size = old_size ? old_size * 2 : 256;
+  ObjString **slots = calloc(size, sizeof(ObjString *));
+  if (!slots) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  for (uint32_t i = 0; i < old_size; i++) {
+    ObjString *s = set->slots[i];
+    if (s && s != TOMB_STR) {
+      uint32_t h = s->hash & (size - 1);
+      while (slots[h]) h = (h + 1) & (size - 1);
+      slots[h] = s;
+    }
+  }
+  free(set->slots);
+  set->slots = slots;
+  set->mask = size - 1;
+  /* count now means live entries only: tombstones are gone */
+  uint32_t live = 0;
+  for (uint32_t i = 0; i < size; i++) if (slots[i]) live++;
+  set->count = live;
+}
+
+static ObjString *strset_find(VM *vm, const char *chars, size_t len, uint32_t hash) {
+  StrSet *set = &vm->strings;
+  if (!set->slots) return NULL;
+  uint32_t h = hash & set->mask;
+  for (;;) {
+    ObjString *s = set->slots[h];
+    if (!s) return NULL;
+    if (s != TOMB_STR && s->hash == hash && s->len == len && memcmp(s->chars, chars, len) == 0) return s;
+    h = (h + 1) & set->mask;
+  }
+}
+
+static void strset_add(VM *vm, ObjString *s) {
+  StrSet *set = &vm->strings;
+  if (!set->slots || set->count + 1 > (set->mask + 1) / 2) strset_grow(vm);
+  uint32_t h = s->hash & set->mask;
+  while (set->slots[h] && set->slots[h] != TOMB_STR) h = (h + 1) & set->mask;
+  if (!set->slots[h]) set->count++;
+  set->slots[h] = s;
+  s->interned = true;
+}
+
+/* Called by the GC's sweep for interned strings about to be freed. */
+void strset_remove_unmarked(VM *vm) {
+  StrSet *set = &vm->strings;
+  if (!set->slots) return;
+  for (uint32_t i = 0; i <= set->mask; i++) {
+    ObjString *s = set->slots[i];
+    if (s && s != TOMB_STR && !s->obj.marked) set->slots[i] = TOMB_STR;
+  }
+}
+
+ObjString *str_new(VM *vm, const char *chars, size_t len) {
+  if (len <= STR_SHORT_MAX) {
+    uint32_t h = hash_bytes(chars, len);
+    ObjString *s = strset_find(vm, chars, len, h);
+    if (s) return s;
+    s = str_alloc(vm, len);
+    memcpy(s->chars, chars, len);
+    s->hash = h;
+    s->hashed = true;
+    strset_add(vm, s);
+    return s;
+  }
+  ObjString *s = str_alloc(vm, len);
+  memcpy(s->chars, chars, len);
+  return s;
+}
+
+ObjString *str_cstr(VM *vm, const char *chars) { return str_new(vm, chars, strlen(chars)); }
+
+/* A string filled in place after str_alloc: intern it if short (returning the
+ * existing copy when there is one; the fresh one becomes garbage). */
+ObjString *str_take_buffer(VM *vm, ObjString *s) {
+  if (s->len > STR_SHORT_MAX) return s;
+  uint32_t h = hash_bytes(s->chars, s->len);
+  ObjString *old = strset_find(vm, s->chars, s->len, h);
+  if (old) return old;
+  s->hash = h;
+  s->hashed = true;
+  strset_add(vm, s);
+  return s;
+}
+
+ObjString *str_concat(VM *vm, ObjString *a, ObjString *b) {
+  size_t len = a->len + b->len;
+  if (len <= STR_SHORT_MAX) {
+    char buf[STR_SHORT_MAX];
+    memcpy(buf, a->chars, a->len);
+    memcpy(buf + a->len, b->chars, b->len);
+    return str_new(vm, buf, len);
+  }
+  /* a and b must survive the allocation: the caller keeps them in registers */
+  ObjString *s = str_alloc(vm, len);
+  memcpy(s->chars, a->chars, a->len);
+  memcpy(s->chars + a->len, b->chars, b->len);
+  return s;
+}
+
+ObjString *str_format(VM *vm, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  if ((size_t)n < sizeof buf) return str_new(vm, buf, (size_t)n);
+  char *big = malloc((size_t)n + 1);
+  if (!big) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  va_start(ap, fmt);
+  vsnprintf(big, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  ObjString *s = str_new(vm, big, (size_t)n);
+  free(big);
+  return s;
+}

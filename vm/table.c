@@ -1,0 +1,180 @@
+/* table.c — insertion-ordered hash table (see table.h). */
+#include <string.h>
+#include <math.h>
+#include "vm.h"
+
+void table_init(Table *t) { memset(t, 0, sizeof *t); }
+
+void table_free(VM *vm, Table *t) {
+  VM_FREE(vm, TEntry, t->entries, t->cap);
+  if (t->index) VM_FREE(vm, uint32_t, t->index, t->mask + 1);
+  table_init(t);
+}
+
+Value table_normalize_key(Value key) {
+  if (IS_FLOAT(key)) {
+    double d = AS_FLOAT(key);
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == floor(d))
+      return INT_VAL((int64_t)d);
+  }
+  return key;
+}
+
+static inline uint32_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return (uint32_t)x;
+}
+
+uint32_t value_hash(Value key) {
+  switch (key.tag) {
+    case V_STRING: return str_hash(AS_STRING(key));
+    case V_INT: return mix64((uint64_t)AS_INT(key));
+    case V_FLOAT: { uint64_t bits; double d = AS_FLOAT(key); memcpy(&bits, &d, 8); return mix64(bits ^ 0x9e3779b97f4a7c15ULL); }
+    case V_BOOL: return AS_BOOL(key) ? 0x1234567 : 0x7654321;
+    default: return mix64((uint64_t)(uintptr_t)AS_OBJ(key));
+  }
+}
+
+bool value_key_eq(Value a, Value b) {
+  if (a.tag != b.tag) return false;
+  switch (a.tag) {
+    case V_NIL: return true;
+    case V_BOOL: return AS_BOOL(a) == AS_BOOL(b);
+    case V_INT: return AS_INT(a) == AS_INT(b);
+    case V_FLOAT: return AS_FLOAT(a) == AS_FLOAT(b);
+    case V_STRING: return str_eq(AS_STRING(a), AS_STRING(b));
+    default: return AS_OBJ(a) == AS_OBJ(b);
+  }
+}
+
+static inline bool key_is(Value stored, Value key) {
+  if (stored.tag != key.tag) return false;
+  if (key.tag == V_STRING) return str_eq(AS_STRING(stored), AS_STRING(key));
+  if (key.tag == V_FLOAT) return AS_FLOAT(stored) == AS_FLOAT(key);
+  return stored.as.i == key.as.i || (key.tag == V_BOOL && AS_BOOL(stored) == AS_BOOL(key));
+}
+
+Value *table_find(const Table *t, Value key) {
+  if (t->live == 0) return NULL;
+  if (!t->index) {
+    for (uint32_t i = 0; i < t->count; i++)
+      if (key_is(t->entries[i].key, key)) return &t->entries[i].value;
+    return NULL;
+  }
+  uint32_t h = value_hash(key) & t->mask;
+  for (;;) {
+    uint32_t e = t->index[h];
+    if (e == 0) return NULL;
+    if (e != TABLE_TOMB && key_is(t->entries[e - 1].key, key)) return &t->entries[e - 1].value;
+    h = (h + 1) & t->mask;
+  }
+}
+
+Value *table_find_str(const Table *t, ObjString *key) {
+  if (t->live == 0) return NULL;
+  if (!t->index) {
+    for (uint32_t i = 0; i < t->count; i++) {
+      Value k = t->entries[i].key;
+      if (k.tag == V_STRING && str_eq(AS_STRING(k), key)) return &t->entries[i].value;
+    }
+    return NULL;
+  }
+  uint32_t h = str_hash(key) & t->mask;
+  for (;;) {
+    uint32_t e = t->index[h];
+    if (e == 0) return NULL;
+    if (e != TABLE_TOMB) {
+      Value k = t->entries[e - 1].key;
+      if (k.tag == V_STRING && str_eq(AS_STRING(k), key)) return &t->entries[e - 1].value;
+    }
+    h = (h + 1) & t->mask;
+  }
+}
+
+static void index_insert(Table *t, uint32_t pos) {
+  uint32_t h = value_hash(t->entries[pos].key) & t->mask;
+  while (t->index[h] != 0 && t->index[h] != TABLE_TOMB) h = (h + 1) & t->mask;
+  t->index[h] = pos + 1;
+}
+
+/* Make room for one more entry: drop removed entries, grow, and rebuild the
+ * index when the table is big enough to need one. */
+static void table_grow(VM *vm, Table *t) {
+  uint32_t ncap = t->cap;
+  if (t->live < t->count * 3 / 4 && t->count > 0) {
+    /* many removed entries: compacting is enough */
+  } else {
+    ncap = t->cap ? t->cap * 2 : 4;
+  }
+  TEntry *ne = t->entries;
+  if (ncap != t->cap) {
+    ne = VM_ALLOC(vm, TEntry, ncap);
+  }
+  uint32_t j = 0;
+  for (uint32_t i = 0; i < t->count; i++)
+    if (!IS_NIL(t->entries[i].key)) ne[j++] = t->entries[i];
+  if (ne != t->entries) VM_FREE(vm, TEntry, t->entries, t->cap);
+  t->entries = ne;
+  t->cap = ncap;
+  t->count = j;
+  if (t->index) { VM_FREE(vm, uint32_t, t->index, t->mask + 1); t->index = NULL; t->mask = 0; }
+  if (ncap > TABLE_LINEAR_MAX) {
+    uint32_t isize = 8;
+    while (isize < ncap * 2) isize <<= 1;
+    t->index = VM_ALLOC(vm, uint32_t, isize);
+    memset(t->index, 0, sizeof(uint32_t) * isize);
+    t->mask = isize - 1;
+    for (uint32_t i = 0; i < t->count; i++) index_insert(t, i);
+  }
+}
+
+bool table_set(VM *vm, Table *t, Value key, Value value) {
+  Value *slot = table_find(t, key);
+  if (slot) { *slot = value; return false; }
+  if (t->count == t->cap) table_grow(vm, t);
+  uint32_t pos = t->count++;
+  t->entries[pos].key = key;
+  t->entries[pos].value = value;
+  t->live++;
+  if (t->index) index_insert(t, pos);
+  return true;
+}
+
+bool table_remove(Table *t, Value key) {
+  if (t->live == 0) return false;
+  if (!t->index) {
+    for (uint32_t i = 0; i < t->count; i++) {
+      if (key_is(t->entries[i].key, key)) {
+        t->entries[i].key = NIL_VAL;
+        t->entries[i].value = NIL_VAL;
+        t->live--;
+        return true;
+      }
+    }
+    return false;
+  }
+  uint32_t h = value_hash(key) & t->mask;
+  for (;;) {
+    uint32_t e = t->index[h];
+    if (e == 0) return false;
+    if (e != TABLE_TOMB && key_is(t->entries[e - 1].key, key)) {
+      t->entries[e - 1].key = NIL_VAL;
+      t->entries[e - 1].value = NIL_VAL;
+      t->index[h] = TABLE_TOMB;
+      t->live--;
+      return true;
+    }
+    h = (h + 1) & t->mask;
+  }
+}
+
+void table_copy(VM *vm, Table *dst, const Table *src) {
+  for (uint32_t i = 0; i < src->count; i++)
+    if (!IS_NIL(src->entries[i].key)) table_set(vm, dst, src->entries[i].key, src->entries[i].value);
+}
+
+void table_clear(VM *vm, Table *t) { table_free(vm, t); }

@@ -1,0 +1,49 @@
+/* table.h — insertion-ordered hash table: a dense entry array (iteration
+ * order) plus an open-addressing index of entry positions. Used by maps,
+ * instance fields, class methods and module name tables.
+ *
+ * Small tables (up to TABLE_LINEAR_MAX entries) have no index at all: a scan
+ * over a handful of entries comparing interned-string pointers beats hashing. */
+#ifndef GS_TABLE_H
+#define GS_TABLE_H
+
+#include "value.h"
+
+typedef struct VM VM;
+typedef struct ObjString ObjString;
+
+#define TABLE_LINEAR_MAX 8
+
+typedef struct {
+  Value key;     /* V_NIL marks a removed entry */
+  Value value;
+} TEntry;
+
+typedef struct {
+  TEntry *entries;
+  uint32_t count;   /* entries used, including removed ones */
+  uint32_t live;    /* entries present */
+  uint32_t cap;     /* entries allocated */
+  uint32_t *index;  /* 0 empty, TABLE_TOMB removed, else entry position + 1 */
+  uint32_t mask;    /* index size - 1 */
+} Table;
+
+#define TABLE_TOMB UINT32_MAX
+
+void table_init(Table *t);
+void table_free(VM *vm, Table *t);
+/* Map keys: a float with an integral value is the same key as that int. */
+Value table_normalize_key(Value key);
+uint32_t value_hash(Value key);
+bool value_key_eq(Value a, Value b);
+/* The slot for key, or NULL. Key must be normalized. */
+Value *table_find(const Table *t, Value key);
+/* Fast path for an interned string key. */
+Value *table_find_str(const Table *t, ObjString *key);
+/* Insert or overwrite; returns true when the key is new. */
+bool table_set(VM *vm, Table *t, Value key, Value value);
+bool table_remove(Table *t, Value key);
+void table_copy(VM *vm, Table *dst, const Table *src);
+void table_clear(VM *vm, Table *t);
+
+#endif

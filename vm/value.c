@@ -1,0 +1,251 @@
+/* value.c — type names, equality and the printing rules of LANGUAGE.md §2. */
+#include <string.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include "vm.h"
+
+const char *value_type_name(Value v) {
+  switch ((ValueTag)v.tag) {
+    case V_NIL: return "nil";
+    case V_BOOL: return "bool";
+    case V_INT: return "int";
+    case V_FLOAT: return "float";
+    case V_STRING: return "string";
+    case V_LIST: return "list";
+    case V_MAP: return "map";
+    case V_RANGE: return "range";
+    case V_CLOSURE: case V_NATIVE: case V_BOUND: return "function";
+    case V_CLASS: return "class";
+    case V_INSTANCE: return "instance";
+    case V_MODULE: return "module";
+    case V_FIBER: return "fiber";
+    case V_CHANNEL: return "channel";
+    case V_USERDATA: return "userdata";
+    default: return "internal";
+  }
+}
+
+bool values_equal(Value a, Value b) {
+  if (a.tag == b.tag) {
+    switch (a.tag) {
+      case V_NIL: return true;
+      case V_BOOL: return AS_BOOL(a) == AS_BOOL(b);
+      case V_INT: return AS_INT(a) == AS_INT(b);
+      case V_FLOAT: return AS_FLOAT(a) == AS_FLOAT(b);
+      case V_STRING: return str_eq(AS_STRING(a), AS_STRING(b));
+      default: return AS_OBJ(a) == AS_OBJ(b);
+    }
+  }
+  if (IS_INT(a) && IS_FLOAT(b)) { Value t = a; a = b; b = t; }
+  if (IS_FLOAT(a) && IS_INT(b)) {
+    double d = AS_FLOAT(a);
+    if (d != floor(d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0) return false;
+    return (int64_t)d == AS_INT(b);
+  }
+  return false;
+}
+
+void format_float(double d, char *buf, size_t n) {
+  if (isnan(d)) { snprintf(buf, n, "nan"); return; }
+  if (isinf(d)) { snprintf(buf, n, d > 0 ? "inf" : "-inf"); return; }
+  snprintf(buf, n, "%.14g", d);
+  /* looks like an integer (only digits and '-')? then show it is a float */
+  for (const char *p = buf; *p; p++)
+    if (*p != '-' && (*p < '0' || *p > '9')) return;
+  size_t len = strlen(buf);
+  if (len + 2 < n) memcpy(buf + len, ".0", 3);
+}
+
+/* ---- building strings ------------------------------------------------ */
+
+typedef struct {
+  char *data;
+  size_t len, cap;
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t nc = b->cap ? b->cap * 2 : 64;
+    while (nc < b->len + n + 1) nc *= 2;
+    char *d = realloc(b->data, nc);
+    if (!d) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+    b->data = d;
+    b->cap = nc;
+  }
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+}
+static void buf_str(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+void append_quoted(void *bufp, const char *s, size_t n) {
+  Buf *b = bufp;
+  buf_add(b, "\"", 1);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    switch (c) {
+      case '"': buf_add(b, "\\\"", 2); break;
+      case '\\': buf_add(b, "\\\\", 2); break;
+      case '\n': buf_add(b, "\\n", 2); break;
+      case '\t': buf_add(b, "\\t", 2); break;
+      case '\r': buf_add(b, "\\r", 2); break;
+      case '\0': buf_add(b, "\\0", 2); break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char hex[8];
+          snprintf(hex, sizeof hex, "\\x%02x", c);
+          buf_add(b, hex, 4);
+        } else {
+          buf_add(b, (const char *)&c, 1);
+        }
+    }
+  }
+  buf_add(b, "\"", 1);
+}
+
+/* Containers being printed, to show cycles as [...] / {...}. */
+typedef struct Visiting {
+  struct Visiting *prev;
+  Obj *o;
+} Visiting;
+
+static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int depth);
+
+/* str() of an instance through its class's str() method. The call may run
+ * any script (even yield), so the result is rooted before returning. */
+static ObjString *instance_str(VM *vm, Value v) {
+  ObjInstance *inst = AS_INSTANCE(v);
+  Value m = inst->klass->str;
+  if (IS_NIL(m)) return NULL;
+  Value r = vm_call(vm, m, 1, &v);   /* self is the method's first argument */
+  if (!IS_STRING(r)) vm_throw(vm, "str() must return a string, not %s", value_type_name(r));
+  return AS_STRING(r);
+}
+
+static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int depth) {
+  char tmp[64];
+  switch ((ValueTag)v.tag) {
+    case V_NIL: buf_str(b, "nil"); return;
+    case V_BOOL: buf_str(b, AS_BOOL(v) ? "true" : "false"); return;
+    case V_INT: snprintf(tmp, sizeof tmp, "%lld", (long long)AS_INT(v)); buf_str(b, tmp); return;
+    case V_FLOAT: format_float(AS_FLOAT(v), tmp, sizeof tmp); buf_str(b, tmp); return;
+    case V_STRING:
+      if (quote) append_quoted(b, AS_CSTR(v), AS_STRING(v)->len);
+      else buf_add(b, AS_CSTR(v), AS_STRING(v)->len);
+      return;
+    case V_LIST: case V_MAP: {
+      bool is_list = IS_LIST(v);
+      for (Visiting *s = seen; s; s = s->prev)
+        if (s->o == AS_OBJ(v)) { buf_str(b, is_list ? "[...]" : "{...}"); return; }
+      if (depth > 200) { buf_str(b, is_list ? "[...]" : "{...}"); return; }
+      Visiting me = {seen, AS_OBJ(v)};
+      if (is_list) {
+        buf_add(b, "[", 1);
+        ObjList *l = AS_LIST(v);
+        for (uint32_t i = 0; i < l->count; i++) {
+          if (i) buf_add(b, ", ", 2);
+          to_buf(vm, b, l->items[i], true, &me, depth + 1);
+        }
+        buf_add(b, "]", 1);
+      } else {
+        buf_add(b, "{", 1);
+        Table *t = &AS_MAP(v)->t;
+        bool first = true;
+        for (uint32_t i = 0; i < t->count; i++) {
+          if (IS_NIL(t->entries[i].key)) continue;
+          if (!first) buf_add(b, ", ", 2);
+          first = false;
+          to_buf(vm, b, t->entries[i].key, true, &me, depth + 1);
+          buf_add(b, ": ", 2);
+          to_buf(vm, b, t->entries[i].value, true, &me, depth + 1);
+        }
+        buf_add(b, "}", 1);
+      }
+      return;
+    }
+    case V_RANGE:
+      snprintf(tmp, sizeof tmp, "%lld..%lld", (long long)AS_RANGE(v)->start, (long long)AS_RANGE(v)->end);
+      buf_str(b, tmp);
+      return;
+    case V_CLOSURE: buf_str(b, "<fn "); buf_str(b, AS_CLOSURE(v)->p->name->chars); buf_str(b, ">"); return;
+    case V_NATIVE: buf_str(b, "<fn "); buf_str(b, AS_NATIVE(v)->name->chars); buf_str(b, ">"); return;
+    case V_BOUND: {
+      Value m = AS_BOUND(v)->method;
+      to_buf(vm, b, m, quote, seen, depth);
+      return;
+    }
+    case V_CLASS: buf_str(b, "<class "); buf_str(b, AS_CLASS(v)->name->chars); buf_str(b, ">"); return;
+    case V_INSTANCE: {
+      if (!IS_NIL(AS_INSTANCE(v)->klass->str)) {
+        /* the buffer is C memory: safe across the call (even a yield) */
+        ObjString *s = instance_str(vm, v);
+        buf_add(b, s->chars, s->len);
+        return;
+      }
+      buf_str(b, "<");
+      buf_str(b, AS_INSTANCE(v)->klass->name->chars);
+      buf_str(b, " instance>");
+      return;
+    }
+    case V_MODULE: buf_str(b, "<module "); buf_str(b, AS_MODULE(v)->name->chars); buf_str(b, ">"); return;
+    case V_FIBER: {
+      Fiber *f = AS_FIBER(v);
+      static const char *const states[] = {"new", "ready", "running", "suspended", "blocked", "done", "failed"};
+      snprintf(tmp, sizeof tmp, "<fiber %lld %s>", (long long)f->id, states[f->state]);
+      buf_str(b, tmp);
+      return;
+    }
+    case V_CHANNEL: buf_str(b, "<channel>"); return;
+    case V_USERDATA: {
+      ObjUserdata *u = AS_USERDATA(v);
+      snprintf(tmp, sizeof tmp, "<%s userdata>", u->type_tag ? u->type_tag : "");
+      buf_str(b, tmp);
+      return;
+    }
+    default: buf_str(b, "<internal>"); return;
+  }
+}
+
+/* Instance str() may throw: the C buffer must not leak, so the error is
+ * caught, the buffer freed, and the error rethrown. */
+static ObjString *stringify(VM *vm, Value v, bool quote) {
+  Buf b = {0};
+  bool needs_protect = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v);
+  if (!needs_protect) {
+    to_buf(vm, &b, v, quote, NULL, 0);
+    ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
+    free(b.data);
+    return s;
+  }
+  Fiber *f = vm->fiber;
+  ErrJmp ej;
+  ej.prev = f->errjmp;
+  int saved_top = f->top, saved_frames = f->nframes, saved_handlers = f->nhandlers, saved_cdepth = f->cdepth;
+  vm_push(vm, v);
+  f->errjmp = &ej;
+  if (setjmp(ej.buf) == 0) {
+    to_buf(vm, &b, v, quote, NULL, 0);
+    f = vm->fiber;
+    f->errjmp = ej.prev;
+    ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
+    free(b.data);
+    f->top = saved_top;
+    return s;
+  }
+  f = vm->fiber;
+  free(b.data);
+  fiber_close_upvalues(f, f->stack + saved_top);
+  f->top = saved_top;
+  f->nframes = saved_frames;
+  f->nhandlers = saved_handlers;
+  f->cdepth = saved_cdepth;
+  f->errjmp = ej.prev;
+  vm_throw_value(vm, f->error);
+}
+
+ObjString *vm_tostring(VM *vm, Value v) {
+  if (IS_STRING(v)) return AS_STRING(v);
+  return stringify(vm, v, false);
+}
+
+ObjString *vm_repr(VM *vm, Value v) { return stringify(vm, v, true); }

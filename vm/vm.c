@@ -1,0 +1,213 @@
+/* vm.c — creating and destroying a VM, globals, method tables, output and
+ * argument checking helpers for natives. */
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <unistd.h>
+#include "vm.h"
+#include "fiber.h"
+#include "api_internal.h"
+
+static void *default_realloc(void *ptr, size_t size, void *ud) {
+  (void)ud;
+  if (size == 0) { free(ptr); return NULL; }
+  return realloc(ptr, size);
+}
+
+static void default_write(VM *vm, const char *s, size_t n, void *ud) {
+  (void)vm; (void)ud;
+  fwrite(s, 1, n, stdout);
+}
+
+static void default_write_err(VM *vm, const char *s, size_t n, void *ud) {
+  (void)vm; (void)ud;
+  fwrite(s, 1, n, stderr);
+}
+
+void vm_write_out(VM *vm, const char *s, size_t n) { vm->write_out(vm, s, n, vm->write_ud); }
+
+void vm_flush(VM *vm) {
+  if (vm->write_out == default_write) fflush(stdout);
+}
+
+void vm_write_err(VM *vm, const char *s, size_t n) {
+  vm_flush(vm);
+  vm->write_err(vm, s, n, vm->write_ud);
+  if (vm->write_err == default_write_err) fflush(stderr);
+}
+
+/* ---- globals -------------------------------------------------------- */
+
+int vm_global_slot(VM *vm, ObjString *name, bool create) {
+  Value *v = table_find_str(&vm->global_index, name);
+  if (v) return (int)AS_INT(*v);
+  if (!create) return -1;
+  if (vm->nglobals == vm->capglobals) {
+    int nc = vm->capglobals ? vm->capglobals * 2 : 64;
+    vm->globals = realloc(vm->globals, sizeof(Value) * nc);
+    vm->global_names = realloc(vm->global_names, sizeof(ObjString *) * nc);
+    if (!vm->globals || !vm->global_names) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+    vm->capglobals = nc;
+  }
+  int slot = vm->nglobals++;
+  vm->globals[slot] = NIL_VAL;
+  vm->global_names[slot] = name;
+  table_set(vm, &vm->global_index, STR_VAL(name), INT_VAL(slot));
+  return slot;
+}
+
+void vm_set_global(VM *vm, const char *name, Value v) {
+  vm_push(vm, v);
+  ObjString *s = str_cstr(vm, name);
+  vm_push(vm, STR_VAL(s));
+  int slot = vm_global_slot(vm, s, true);
+  vm->globals[slot] = v;
+  vm_pop(vm);
+  vm_pop(vm);
+}
+
+void vm_define_native(VM *vm, const char *name, NativeFn fn, int arity) {
+  ObjNative *n = native_new(vm, fn, name, arity);
+  vm_set_global(vm, name, OBJ_VAL(V_NATIVE, n));
+}
+
+void vm_define_method(VM *vm, Table *methods, const char *name, NativeFn fn, int arity) {
+  ObjNative *n = native_new(vm, fn, name, arity);
+  n->is_method = true;
+  vm_push(vm, OBJ_VAL(V_NATIVE, n));
+  table_set(vm, methods, STR_VAL(n->name), OBJ_VAL(V_NATIVE, n));
+  vm_pop(vm);
+}
+
+/* ---- argument checks ------------------------------------------------ */
+
+_Noreturn void vm_arg_error(VM *vm, const char *fname, int index, const char *expected, Value got) {
+  vm_throw(vm, "%s() argument %d must be %s, not %s", fname, index, expected, value_type_name(got));
+}
+
+void arg_count(VM *vm, const char *fname, int argc, int min, int max) {
+  if (argc >= min && (max < 0 || argc <= max)) return;
+  if (max < 0) vm_throw(vm, "%s() expects at least %d argument%s, got %d", fname, min, min == 1 ? "" : "s", argc);
+  if (min == max) vm_throw(vm, "%s() expects %d argument%s, got %d", fname, min, min == 1 ? "" : "s", argc);
+  vm_throw(vm, "%s() expects %d to %d arguments, got %d", fname, min, max, argc);
+}
+
+int64_t arg_int(VM *vm, const char *fname, Value *args, int i) {
+  Value v = args[i];
+  if (IS_INT(v)) return AS_INT(v);
+  if (IS_FLOAT(v) && AS_FLOAT(v) == (double)(int64_t)AS_FLOAT(v)) return (int64_t)AS_FLOAT(v);
+  vm_arg_error(vm, fname, i + 1, "an int", v);
+}
+
+double arg_num(VM *vm, const char *fname, Value *args, int i) {
+  Value v = args[i];
+  if (IS_INT(v)) return (double)AS_INT(v);
+  if (IS_FLOAT(v)) return AS_FLOAT(v);
+  vm_arg_error(vm, fname, i + 1, "a number", v);
+}
+
+ObjString *arg_str(VM *vm, const char *fname, Value *args, int i) {
+  Value v = args[i];
+  if (IS_STRING(v)) return AS_STRING(v);
+  vm_arg_error(vm, fname, i + 1, "a string", v);
+}
+
+/* ---- the Error class ------------------------------------------------ */
+
+static Value error_init(VM *vm, int argc, Value *args) {
+  arg_count(vm, "Error", argc, 1, 2);
+  ObjInstance *self = AS_INSTANCE(args[0]);
+  Value msg = argc > 1 ? args[1] : STR_VAL(str_cstr(vm, "error"));
+  int base = (int)(args - vm->fiber->stack);
+  if (!IS_STRING(msg)) msg = STR_VAL(vm_tostring(vm, msg));
+  vm_push(vm, msg);
+  self = AS_INSTANCE(vm->fiber->stack[base]);
+  table_set(vm, &self->fields, STR_VAL(vm->s_message), msg);
+  table_set(vm, &self->fields, STR_VAL(vm->s_trace), NIL_VAL);
+  vm_pop(vm);
+  return NIL_VAL;
+}
+
+static Value error_str(VM *vm, int argc, Value *args) {
+  return STR_VAL(vm_error_message(vm, args[0]));
+}
+
+static void define_error_class(VM *vm) {
+  ObjClass *k = class_new(vm, str_cstr(vm, "Error"));
+  vm->error_class = k;
+  ObjNative *init = native_new(vm, error_init, "init", -1);
+  k->init = OBJ_VAL(V_NATIVE, init);
+  table_set(vm, &k->methods, STR_VAL(vm->s_init), k->init);
+  ObjNative *str = native_new(vm, error_str, "str", 1);
+  k->str = OBJ_VAL(V_NATIVE, str);
+  table_set(vm, &k->methods, STR_VAL(vm->s_str), k->str);
+  vm_set_global(vm, "Error", OBJ_VAL(V_CLASS, k));
+}
+
+/* ---- lifecycle ------------------------------------------------------ */
+
+VM *vm_new(void) {
+  VM *vm = calloc(1, sizeof(VM));
+  if (!vm) return NULL;
+  vm->realloc_fn = default_realloc;
+  vm->write_out = default_write;
+  vm->write_err = default_write_err;
+  vm->next_gc = 1024 * 1024;
+  vm->max_frames = 200000;
+  vm->gc_paused = 1;   /* nothing is rooted until the main fiber exists */
+  const char *stress = getenv("GS_GC_STRESS");
+  vm->gc_stress = stress && *stress && strcmp(stress, "0") != 0;
+  table_init(&vm->global_index);
+  table_init(&vm->string_methods);
+  table_init(&vm->list_methods);
+  table_init(&vm->map_methods);
+  table_init(&vm->fiber_methods);
+  table_init(&vm->channel_methods);
+  table_init(&vm->range_methods);
+  table_init(&vm->modules);
+  vm->args = NIL_VAL;
+  sched_init(vm);
+  vm->main_fiber = fiber_new_main(vm);
+  vm->fiber = vm->main_fiber;
+  vm->s_init = str_cstr(vm, "init");
+  vm->s_str = str_cstr(vm, "str");
+  vm->s_message = str_cstr(vm, "message");
+  vm->s_trace = str_cstr(vm, "trace");
+  vm->s_script = str_cstr(vm, "<script>");
+  vm->gc_paused = 0;
+  define_error_class(vm);
+  lib_core_open(vm);
+  lib_string_open(vm);
+  lib_list_open(vm);
+  lib_map_open(vm);
+  lib_fiber_open(vm);
+  return vm;
+}
+
+void vm_free(VM *vm) {
+  if (!vm) return;
+  vm_flush(vm);
+  sched_free(vm);
+  /* free everything: no roots */
+  Obj *o = vm->objects;
+  while (o) {
+    Obj *next = o->next;
+    obj_free(vm, o);
+    o = next;
+  }
+  vm->objects = NULL;
+  free(vm->strings.slots);
+  free(vm->gray);
+  free(vm->globals);
+  free(vm->global_names);
+  table_free(vm, &vm->global_index);
+  table_free(vm, &vm->string_methods);
+  table_free(vm, &vm->list_methods);
+  table_free(vm, &vm->map_methods);
+  table_free(vm, &vm->fiber_methods);
+  table_free(vm, &vm->channel_methods);
+  table_free(vm, &vm->range_methods);
+  table_free(vm, &vm->modules);
+  api_free_handles(vm);
+  free(vm);
+}

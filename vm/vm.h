@@ -1,0 +1,247 @@
+/* vm.h — the virtual machine state, fibers' VM-side state, and the internal
+ * API natives use (calling back into script, raising errors, converting
+ * values). The public embedding API in include/gs.h is built on this. */
+#ifndef GS_VM_H
+#define GS_VM_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include "object.h"
+#include "coro.h"
+
+/* ---- call frames and error handlers ---------------------------------- */
+
+enum { FRAME_BOUNDARY = 1 };   /* returning from this frame returns to C */
+
+typedef struct CallFrame {
+  ObjClosure *cl;
+  const uint32_t *pc;
+  int base;        /* stack index of register 0 */
+  int nargs;       /* arguments actually passed (for defaults) */
+  int flags;
+} CallFrame;
+
+typedef struct Handler {
+  int frame;                 /* index of the frame whose `try` this is */
+  int cdepth;                /* execute() nesting level that owns it */
+  const uint32_t *catch_pc;
+  int reg;                   /* register receiving the caught value */
+} Handler;
+
+/* One per protected C region (each execute() and each protected call):
+ * errors longjmp to the innermost one on the running fiber's C stack. */
+typedef struct ErrJmp {
+  struct ErrJmp *prev;
+  jmp_buf buf;
+} ErrJmp;
+
+typedef enum {
+  FIBER_NEW,        /* created, never run */
+  FIBER_READY,      /* in the run queue */
+  FIBER_RUNNING,
+  FIBER_SUSPENDED,  /* a generator waiting for resume */
+  FIBER_BLOCKED,    /* waiting on join, channel, sleep or the host */
+  FIBER_DONE,
+  FIBER_FAILED,     /* finished with an uncaught error */
+} FiberState;
+
+struct Fiber {
+  Obj obj;
+  VM *vm;
+  int64_t id;
+  FiberState state;
+  Value *stack;
+  int stack_cap;
+  int top;                  /* first free slot: GC scans [0, top) */
+  CallFrame *frames;
+  int nframes, frames_cap;
+  Handler *handlers;
+  int nhandlers, handlers_cap;
+  ObjUpvalue *open_upvalues;
+  ErrJmp *errjmp;
+  int cdepth;
+  Value error;              /* the value being thrown */
+  Value error_trace;        /* list of "file:line in name" for error */
+
+  /* fibers proper (fiber.c / sched.c) */
+  Coro coro;
+  bool has_coro;
+  bool is_generator;        /* created by fiber(fn): resumed, never scheduled */
+  bool joined;              /* someone joined or resumed it: errors are theirs */
+  bool error_reported;
+  Value fn;                 /* the function to run */
+  Value transfer;           /* value passed by resume/yield/wake */
+  Value result;             /* return value, or the error when FAILED */
+  struct Fiber *resumer;    /* generator: who resumed it */
+  struct Fiber *next_ready; /* run queue link */
+  struct Fiber *joiners;    /* fibers waiting in join(), linked by next_wait */
+  struct Fiber *next_wait;
+  int64_t wake_ns;          /* timer deadline while sleeping */
+  int heap_index;           /* position in the timer heap, -1 if none */
+  int64_t wait_seq;         /* bumps each time it blocks on channels */
+  int wait_kind;            /* how it was woken (fiber.c) */
+  int select_index;         /* which channel of a select woke it */
+  int nparked;              /* parked by the host (gs.h) */
+  Value wait_value;         /* value to send while blocked in send */
+  bool in_all_list;
+  struct Fiber *all_next, *all_prev; /* every live (not finished) fiber */
+};
+
+/* ---- the VM ----------------------------------------------------------- */
+
+typedef void (*WriteFn)(VM *vm, const char *s, size_t n, void *ud);
+
+typedef struct StrSet {
+  ObjString **slots;        /* NULL empty, TOMB_STR removed */
+  uint32_t count, mask;
+} StrSet;
+
+struct Scheduler;
+
+struct VM {
+  /* memory */
+  Obj *objects;
+  size_t bytes_allocated, next_gc, heap_limit;
+  bool gc_stress;
+  int gc_paused;
+  Obj **gray;
+  int ngray, capgray;
+  void *(*realloc_fn)(void *ptr, size_t size, void *ud);
+  void *alloc_ud;
+
+  StrSet strings;
+
+  /* execution */
+  Fiber *fiber;             /* running fiber */
+  Fiber *main_fiber;
+  int64_t next_fiber_id;
+  struct Scheduler *sched;
+
+  /* names visible everywhere: builtins and registered libraries */
+  Value *globals;
+  ObjString **global_names;
+  int nglobals, capglobals;
+  Table global_index;       /* name -> INT index */
+
+  /* methods of built-in types, name -> native */
+  Table string_methods, list_methods, map_methods, fiber_methods,
+        channel_methods, range_methods;
+  ObjClass *error_class;
+
+  Table modules;            /* resolved path -> module */
+  ObjModule *main_module;
+  Value *temp_roots[8];
+  int ntemp_roots;
+
+  /* handles held by the host (gs.h) */
+  struct Handle *handles;
+
+  /* commonly used names */
+  ObjString *s_init, *s_str, *s_message, *s_trace, *s_script;
+
+  /* I/O */
+  WriteFn write_out, write_err;
+  void *write_ud;
+  char outbuf[8192];
+  size_t outlen;
+
+  /* settings */
+  size_t fiber_stack_size;
+  int max_frames;
+  const char *script_path;
+  Value args;               /* os.args list */
+  volatile int interrupted;
+  int64_t instr_budget;
+  int exit_status;
+  void *user_data;
+  void *host;               /* the gs_vm wrapper, for host natives */
+};
+
+/* ---- lifecycle and memory (vm.c, gc.c) ------------------------------- */
+
+VM *vm_new(void);
+void vm_free(VM *vm);
+void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
+#define VM_ALLOC(vm, type, n) ((type *)vm_realloc(vm, NULL, 0, sizeof(type) * (n)))
+#define VM_FREE(vm, type, p, n) vm_realloc(vm, p, sizeof(type) * (n), 0)
+void gc_collect(VM *vm);
+void gc_mark_value(VM *vm, Value v);
+void gc_mark_obj(VM *vm, Obj *o);
+void vm_push_root(VM *vm, Value *v);   /* C-local temporaries during allocation */
+void vm_pop_root(VM *vm);
+
+/* ---- running (interp.c) ---------------------------------------------- */
+
+/* Call fn with args from C, on the running fiber. Errors propagate (longjmp)
+ * to the caller's protected region. */
+Value vm_call(VM *vm, Value fn, int argc, const Value *args);
+/* Call fn; on error return false with *out set to the error value (and the
+ * fiber's error_trace set). Never longjmps out. */
+bool vm_pcall(VM *vm, Value fn, int argc, const Value *args, Value *out);
+/* Run a compiled module's main function: protected, reports nothing. */
+bool vm_run_main(VM *vm, ObjClosure *main, Value *out);
+
+Fiber *fiber_new(VM *vm, Value fn);
+void fiber_ensure_stack(VM *vm, Fiber *f, int needed);
+void fiber_close_upvalues(Fiber *f, Value *level);
+/* Stack top for natives: push/pop temporaries that must survive a GC. */
+static inline void vm_push(VM *vm, Value v) {
+  Fiber *f = vm->fiber;
+  if (f->top >= f->stack_cap) fiber_ensure_stack(vm, f, 1);
+  f->stack[f->top++] = v;
+}
+static inline Value vm_pop(VM *vm) { return vm->fiber->stack[--vm->fiber->top]; }
+static inline Value *vm_slot(VM *vm, int index) { return &vm->fiber->stack[index]; }
+
+/* ---- errors (error.c) ------------------------------------------------ */
+
+_Noreturn void vm_throw(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+_Noreturn void vm_throw_value(VM *vm, Value v);
+Value vm_make_error(VM *vm, ObjString *message);
+Value vm_traceback(VM *vm);           /* list of "file:line in name" for the running fiber */
+int vm_current_line(VM *vm, const char **file);
+/* Format an uncaught error: "file:line: message\n" plus traceback lines. */
+ObjString *vm_error_report(VM *vm, Value err, Value trace);
+ObjString *vm_error_message(VM *vm, Value err);
+
+/* ---- values (value.c, print.c) -------------------------------------- */
+
+const char *value_type_name(Value v);
+bool values_equal(Value a, Value b);
+/* str(x): strings raw, instances through their str() method. */
+ObjString *vm_tostring(VM *vm, Value v);
+/* repr: strings quoted with escapes (how lists and maps show elements). */
+ObjString *vm_repr(VM *vm, Value v);
+void format_float(double d, char *buf, size_t n);
+
+/* ---- globals and methods (vm.c) ------------------------------------- */
+
+int vm_global_slot(VM *vm, ObjString *name, bool create);
+void vm_set_global(VM *vm, const char *name, Value v);
+void vm_define_native(VM *vm, const char *name, NativeFn fn, int arity);
+void vm_define_method(VM *vm, Table *methods, const char *name, NativeFn fn, int arity);
+/* Find a method or field for `recv.name`; returns false if none. Natives and
+ * closures come back unbound in *method; *is_field says a plain value. */
+bool vm_lookup_method(VM *vm, Value recv, ObjString *name, Value *out, bool *is_field);
+Value vm_get_field(VM *vm, Value obj, ObjString *name);
+
+/* ---- output ---------------------------------------------------------- */
+void vm_write_out(VM *vm, const char *s, size_t n);
+void vm_flush(VM *vm);
+void vm_write_err(VM *vm, const char *s, size_t n);
+
+/* argument checks for natives */
+_Noreturn void vm_arg_error(VM *vm, const char *fname, int index, const char *expected, Value got);
+int64_t arg_int(VM *vm, const char *fname, Value *args, int i);
+double arg_num(VM *vm, const char *fname, Value *args, int i);
+ObjString *arg_str(VM *vm, const char *fname, Value *args, int i);
+void arg_count(VM *vm, const char *fname, int argc, int min, int max);
+
+/* stdlib registration (one file each in stdlib/) */
+void lib_core_open(VM *vm);
+void lib_string_open(VM *vm);
+void lib_list_open(VM *vm);
+void lib_map_open(VM *vm);
+
+#endif
