@@ -20,7 +20,7 @@ static Value core_print(VM *vm, int argc, Value *args) {
       vm->fiber->stack[base + i] = STR_VAL(s);
     }
   }
-  size_t total = argc ? (size_t)argc : 1;
+  size_t total = argc > 0 ? (size_t)argc : 1;
   for (int i = 0; i < argc; i++) total += AS_STRING(vm->fiber->stack[base + i])->len;
   char small[512];
   char *buf = total <= sizeof small ? small : malloc(total);

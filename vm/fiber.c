@@ -41,6 +41,7 @@ typedef struct Scheduler {
   int nall;
   bool deadlock;         /* set by a fiber that found nothing to run, for main */
   bool main_waiting_all; /* main finished its script and waits in sched_run_all */
+  int nparked;           /* fibers parked by the host: it may wake them */
 } Scheduler;
 
 enum { WAKE_OK = 0, WAKE_CLOSED = 1 };
@@ -195,6 +196,8 @@ static Fiber *sched_pick(VM *vm) {
   }
 }
 
+int sched_live_count(VM *vm) { return vm->sched->nall; }
+
 int sched_blocked_count(VM *vm) {
   int n = 0;
   for (Fiber *f = vm->sched->all; f; f = f->all_next)
@@ -237,7 +240,7 @@ static Fiber *fiber_alloc(VM *vm) {
   f->vm = vm;
   f->id = ++vm->next_fiber_id;
   f->state = FIBER_NEW;
-  f->error = f->error_trace = f->fn = f->transfer = f->result = f->wait_value = NIL_VAL;
+  f->error = f->error_trace = f->fn = f->transfer = f->result = f->wait_value = f->api_ret = NIL_VAL;
   f->heap_index = -1;
   return f;
 }
@@ -287,6 +290,7 @@ void fiber_mark(VM *vm, Fiber *f) {
   gc_mark_value(vm, f->transfer);
   gc_mark_value(vm, f->result);
   gc_mark_value(vm, f->wait_value);
+  gc_mark_value(vm, f->api_ret);
   gc_mark_obj(vm, (Obj *)f->resumer);
   for (Fiber *j = f->joiners; j; j = j->next_wait) gc_mark_obj(vm, (Obj *)j);
 }
@@ -482,6 +486,7 @@ Value fiber_park(VM *vm) {
   Fiber *self = vm->fiber;
   self->state = FIBER_BLOCKED;
   self->nparked++;
+  vm->sched->nparked++;
   sched_suspend(vm);
   Value v = self->transfer;
   self->transfer = NIL_VAL;
@@ -491,6 +496,7 @@ Value fiber_park(VM *vm) {
 void fiber_wake(VM *vm, Fiber *f, Value v) {
   if (f->state != FIBER_BLOCKED || f->nparked == 0) return;
   f->nparked--;
+  vm->sched->nparked--;
   f->transfer = v;
   make_ready(vm, f);
 }
@@ -503,6 +509,7 @@ bool sched_run_all(VM *vm) {
     Fiber *next = sched_pick(vm);
     if (!next) {
       if (vm->interrupted) break;
+      if (s->nparked > 0) break;  /* the host will wake them: idle, not deadlock */
       int n = sched_blocked_count(vm);
       if (n == 0) break;  /* only suspended generators are left: they are garbage */
       char msg[80];

@@ -33,6 +33,7 @@ void sched_run_ready(VM *vm);
 int64_t sched_next_timer_ns(VM *vm);
 /* Fibers that are blocked (for the deadlock message) */
 int sched_blocked_count(VM *vm);
+int sched_live_count(VM *vm);
 
 /* host parking (gs.h): block the running fiber until fiber_wake */
 Value fiber_park(VM *vm);

@@ -131,7 +131,10 @@ static void blacken(VM *vm, Obj *o) {
     }
     case V_FIBER: fiber_mark(vm, (Fiber *)o); break;
     case V_CHANNEL: channel_mark(vm, o); break;
-    case V_USERDATA: gc_mark_obj(vm, (Obj *)((ObjUserdata *)o)->klass); break;
+    case V_USERDATA:
+      gc_mark_obj(vm, (Obj *)((ObjUserdata *)o)->klass);
+      gc_mark_obj(vm, (Obj *)((ObjUserdata *)o)->tag);
+      break;
     default: break;
   }
 }
@@ -152,6 +155,7 @@ static void mark_roots(VM *vm) {
   mark_table(vm, &vm->channel_methods);
   mark_table(vm, &vm->range_methods);
   mark_table(vm, &vm->modules);
+  mark_table(vm, &vm->userdata_classes);
   gc_mark_obj(vm, (Obj *)vm->error_class);
   gc_mark_obj(vm, (Obj *)vm->main_module);
   gc_mark_value(vm, vm->args);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include "vm.h"
 #include "opcodes.h"
 #include "fiber.h"
@@ -25,9 +26,16 @@
 
 void fiber_grow_stack(VM *vm, Fiber *f, int min_cap) {
   if (min_cap <= f->stack_cap) return;
-  if (min_cap > MAX_STACK_SLOTS + 1024) vm_throw(vm, "stack overflow");
+  /* past the limit: raise, and let building that error use a little more */
+  int limit = MAX_STACK_SLOTS + (f->overflow_slack ? 4096 : 0);
+  if (min_cap > limit) {
+    if (f->overflow_slack) { fprintf(stderr, "fatal: VM stack overflow while raising an error\n"); abort(); }
+    f->overflow_slack = true;
+    vm_throw(vm, "stack overflow");
+  }
   int nc = f->stack_cap ? f->stack_cap : 64;
   while (nc < min_cap) nc *= 2;
+  if (nc > limit) nc = limit;
   Value *old = f->stack;
   Value *ns = vm_realloc(vm, f->stack, sizeof(Value) * f->stack_cap, sizeof(Value) * nc);
   for (int i = f->stack_cap; i < nc; i++) ns[i] = NIL_VAL;
@@ -154,6 +162,7 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
     vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
   }
   f->top = fnslot + 1 + nargs;
+  vm->calling_native = n;
   Value r = n->fn(vm, nargs, f->stack + fnslot + 1);
   f = vm->fiber;
   f->stack[fnslot] = r;
@@ -455,6 +464,7 @@ static bool iter_next(VM *vm, Value *regs, bool two) {
 /* ---- the interpreter loop ------------------------------------------- */
 
 static void execute(VM *vm);
+void vm_check_interrupt(VM *vm);
 
 Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   Fiber *f = vm->fiber;
@@ -547,41 +557,17 @@ static Value do_getsuper(VM *vm, ObjClosure *cl, ObjString *name, Value self) {
   return OBJ_VAL(V_BOUND, b);
 }
 
-static void execute(VM *vm) {
+/* The dispatch loop: runs until the frame it was entered for returns
+ * (returns true) or an error unwinds past it (longjmp, never returns). It has
+ * no setjmp of its own so the compiler keeps its state in registers. */
+static void run(VM *vm, int entry_handlers, int my_cdepth) {
   Fiber *f = vm->fiber;
-  ErrJmp ej;
-  ej.prev = f->errjmp;
-  const int entry_frames = f->nframes;      /* the boundary frame is entry_frames - 1 */
-  const int entry_handlers = f->nhandlers;
-  const int my_cdepth = ++f->cdepth;
-  f->errjmp = &ej;
-
   CallFrame *frame;
   ObjClosure *cl;
   const uint32_t *pc;
   Value *base;
   Value *k;
   uint32_t ins;
-
-  if (setjmp(ej.buf)) {
-    f = vm->fiber;
-    if (f->nhandlers > entry_handlers && f->handlers[f->nhandlers - 1].cdepth == my_cdepth) {
-      Handler h = f->handlers[--f->nhandlers];
-      frame = &f->frames[h.frame];
-      fiber_close_upvalues(f, f->stack + frame->base + h.reg);
-      f->nframes = h.frame + 1;
-      f->top = frame->base + frame->cl->p->maxregs;
-      f->stack[frame->base + h.reg] = f->error;
-      frame->pc = h.catch_pc;
-      vm->ntemp_roots = 0;
-      goto reload;
-    }
-    f->nhandlers = entry_handlers;
-    f->nframes = entry_frames - 1;
-    f->cdepth--;
-    f->errjmp = ej.prev;
-    longjmp(ej.prev->buf, 1);
-  }
 
 reload:
   frame = &f->frames[f->nframes - 1];
@@ -961,8 +947,6 @@ reload:
     f->nframes--;
     if (flags & FRAME_BOUNDARY) {
       f->top = frame->base;
-      f->cdepth--;
-      f->errjmp = ej.prev;
       return;
     }
     frame = &f->frames[f->nframes - 1];
@@ -1105,6 +1089,43 @@ reload:
 #undef A
 #undef B
 #undef C
+}
+
+/* Run the frame just pushed (flagged FRAME_BOUNDARY) to completion. Errors
+ * thrown inside land here: a `try` of this level catches them and the loop
+ * goes on; anything else is passed to the next protected region out. */
+static void execute(VM *vm) {
+  Fiber *f = vm->fiber;
+  ErrJmp ej;
+  ej.prev = f->errjmp;
+  const int entry_frames = f->nframes;      /* the boundary frame is entry_frames - 1 */
+  const int entry_handlers = f->nhandlers;
+  const int my_cdepth = ++f->cdepth;
+  f->errjmp = &ej;
+  if (setjmp(ej.buf)) {
+    Fiber *ef = vm->fiber;
+    if (ef->nhandlers > entry_handlers && ef->handlers[ef->nhandlers - 1].cdepth == my_cdepth) {
+      Handler h = ef->handlers[--ef->nhandlers];
+      CallFrame *fr = &ef->frames[h.frame];
+      fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);
+      ef->nframes = h.frame + 1;
+      ef->top = fr->base + fr->cl->p->maxregs;
+      ef->stack[fr->base + h.reg] = ef->error;
+      fr->pc = h.catch_pc;
+      vm->ntemp_roots = 0;
+      /* fall through to run the catch block */
+    } else {
+      ef->nhandlers = entry_handlers;
+      ef->nframes = entry_frames - 1;
+      ef->cdepth--;
+      ef->errjmp = ej.prev;
+      longjmp(ej.prev->buf, 1);
+    }
+  }
+  run(vm, entry_handlers, my_cdepth);
+  f = vm->fiber;
+  f->cdepth--;
+  f->errjmp = ej.prev;
 }
 
 void vm_check_interrupt(VM *vm) {

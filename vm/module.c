@@ -20,8 +20,53 @@ static void join_path(char *out, size_t n, const char *dir, size_t dirlen, const
   else snprintf(out, n, "%.*s/%s%s", (int)dirlen, dir, rel, has_ext ? "" : ".gs");
 }
 
+/* Compile and run a module's source (taking ownership of src) under `key`. */
+static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *file, char *src, size_t len) {
+  vm_push(vm, STR_VAL(key));
+  Value *existing = table_find(&vm->modules, STR_VAL(key));
+  if (existing) {
+    free(src);
+    ObjModule *m = AS_MODULE(*existing);
+    if (!m->loaded) vm_throw(vm, "import cycle: '%s' is already being imported", path->chars);
+    vm_pop(vm);
+    return *existing;
+  }
+  const char *base = strrchr(path->chars, '/');
+  base = base ? base + 1 : path->chars;
+  ObjModule *m = module_new(vm, str_cstr(vm, base), str_cstr(vm, file));
+  Value mv = OBJ_VAL(V_MODULE, m);
+  table_set(vm, &vm->modules, STR_VAL(key), mv);
+  AstErrors errs;
+  memset(&errs, 0, sizeof errs);
+  ObjClosure *cl = gs_compile_source(vm, m, src, len, NULL, &errs);
+  free(src);
+  if (!cl) {
+    table_remove(&vm->modules, STR_VAL(key));
+    AstError *e = &errs.errors[0];
+    vm_throw(vm, "%s:%d:%d: %s%s", file, e->line, e->col, e->message,
+             errs.total > 1 ? " (and more errors)" : "");
+  }
+  vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
+  Value out;
+  if (!vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out)) {
+    /* a module that failed is not left half-loaded */
+    table_remove(&vm->modules, STR_VAL(key));
+    vm_throw_value(vm, out);
+  }
+  vm_pop(vm);
+  m->loaded = true;
+  vm_pop(vm);
+  return mv;
+}
+
 Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
-  char tried[4096], cand[4096];
+  char tried[8400], cand[4096];
+  if (vm->load_module) {
+    /* the host may supply the source itself */
+    size_t hlen;
+    char *hsrc = vm->load_module(vm, path->chars, &hlen, vm->user_data);
+    if (hsrc) return load_source(vm, path, str_cstr(vm, path->chars), path->chars, hsrc, hlen);
+  }
   const char *file = from && from->file ? from->file->chars : "";
   const char *slash = strrchr(file, '/');
   size_t dirlen = slash ? (size_t)(slash - file) : 0;
@@ -38,7 +83,7 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
       if (l) {
         join_path(cand, sizeof cand, p, l, path->chars);
         size_t tl = strlen(tried);
-        snprintf(tried + tl, sizeof tried - tl, ", %s", cand);
+        if (tl + strlen(cand) + 3 < sizeof tried) snprintf(tried + tl, sizeof tried - tl, ", %.4000s", cand);
         found = file_exists(cand);
       }
       p = c ? c + 1 : p + l;
@@ -59,25 +104,6 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
   size_t len;
   char *src = gs_read_file(cand, &len);
   if (!src) vm_throw(vm, "cannot open module '%s': %s", cand, strerror(errno));
-  const char *base = strrchr(path->chars, '/');
-  base = base ? base + 1 : path->chars;
-  ObjModule *m = module_new(vm, str_cstr(vm, base), str_cstr(vm, cand));
-  Value mv = OBJ_VAL(V_MODULE, m);
-  table_set(vm, &vm->modules, STR_VAL(key), mv);
-  AstErrors errs;
-  memset(&errs, 0, sizeof errs);
-  ObjClosure *cl = gs_compile_source(vm, m, src, len, NULL, &errs);
-  free(src);
-  if (!cl) {
-    table_remove(&vm->modules, STR_VAL(key));
-    AstError *e = &errs.errors[0];
-    vm_throw(vm, "%s:%d:%d: %s%s", cand, e->line, e->col, e->message,
-             errs.total > 1 ? " (and more errors)" : "");
-  }
-  vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
-  vm_call(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL);
   vm_pop(vm);
-  m->loaded = true;
-  vm_pop(vm);
-  return mv;
+  return load_source(vm, path, key, cand, src, len);
 }

@@ -135,6 +135,7 @@ typedef struct ObjModule {
 
 typedef struct ObjUserdata {
   Obj obj;
+  struct ObjString *tag;
   const char *type_tag;
   void *data;
   size_t size;

@@ -146,10 +146,13 @@ static void define_error_class(VM *vm) {
 
 /* ---- lifecycle ------------------------------------------------------ */
 
-VM *vm_new(void) {
+VM *vm_new(void) { return vm_new_with(NULL, NULL); }
+
+VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   VM *vm = calloc(1, sizeof(VM));
   if (!vm) return NULL;
-  vm->realloc_fn = default_realloc;
+  vm->realloc_fn = realloc_fn ? realloc_fn : default_realloc;
+  vm->alloc_ud = ud;
   vm->write_out = default_write;
   vm->write_err = default_write_err;
   vm->next_gc = 1024 * 1024;
@@ -165,6 +168,7 @@ VM *vm_new(void) {
   table_init(&vm->channel_methods);
   table_init(&vm->range_methods);
   table_init(&vm->modules);
+  table_init(&vm->userdata_classes);
   vm->args = NIL_VAL;
   sched_init(vm);
   vm->main_fiber = fiber_new_main(vm);
@@ -208,6 +212,9 @@ void vm_free(VM *vm) {
   table_free(vm, &vm->channel_methods);
   table_free(vm, &vm->range_methods);
   table_free(vm, &vm->modules);
+  table_free(vm, &vm->userdata_classes);
   api_free_handles(vm);
+  free(vm->last_error);
+  free(vm->last_trace);
   free(vm);
 }

@@ -61,6 +61,7 @@ struct Fiber {
   ObjUpvalue *open_upvalues;
   ErrJmp *errjmp;
   int cdepth;
+  bool overflow_slack;      /* raising "stack overflow": may use the reserve */
   Value error;              /* the value being thrown */
   Value error_trace;        /* list of "file:line in name" for error */
 
@@ -84,6 +85,8 @@ struct Fiber {
   int select_index;         /* which channel of a select woke it */
   int nparked;              /* parked by the host (gs.h) */
   Value wait_value;         /* value to send while blocked in send */
+  int api_base;             /* slot 0 of the running host native (gs.h) */
+  Value api_ret;            /* its return value */
   bool in_all_list;
   struct Fiber *all_next, *all_prev; /* every live (not finished) fiber */
 };
@@ -134,8 +137,12 @@ struct VM {
   Value *temp_roots[8];
   int ntemp_roots;
 
-  /* handles held by the host (gs.h) */
+  /* the public API (gs.h) */
   struct Handle *handles;
+  ObjNative *calling_native;  /* set just before a native runs */
+  Table userdata_classes;     /* type tag -> class */
+  char *last_error, *last_trace;
+  char *(*load_module)(VM *vm, const char *path, size_t *len, void *ud);
 
   /* commonly used names */
   ObjString *s_init, *s_str, *s_message, *s_trace, *s_script;
@@ -161,6 +168,7 @@ struct VM {
 /* ---- lifecycle and memory (vm.c, gc.c) ------------------------------- */
 
 VM *vm_new(void);
+VM *vm_new_with(void *(*realloc_fn)(void *ptr, size_t size, void *ud), void *ud);
 void vm_free(VM *vm);
 void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
 #define VM_ALLOC(vm, type, n) ((type *)vm_realloc(vm, NULL, 0, sizeof(type) * (n)))

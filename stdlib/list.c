@@ -1,0 +1,303 @@
+/* list.c (stdlib) — the methods of list values (LANGUAGE.md §10).
+ *
+ * Callbacks (map, filter, reduce, sort's comparator, str() of elements in
+ * join) may run any script: yield, block, collect garbage, throw, or modify
+ * the very list being worked on. So:
+ *   - the list's length is re-read after every callback and every index is
+ *     bounds-checked;
+ *   - values needed after a callback are kept on the VM stack;
+ *   - the `args` pointer is not used after a push or a callback (the VM stack
+ *     may move): arguments are copied into locals first. Values copied out
+ *     of argument slots stay valid, the slots keep them alive;
+ *   - no malloc'd memory is held across a callback: scratch space is GC lists
+ *     rooted on the VM stack.
+ * Documented behaviour: docs/stdlib-methods.md. */
+#include <string.h>
+#include <math.h>
+#include "vm.h"
+#include "arith.h"
+
+/* string.c: sep.join(list); sep and l must be rooted by the caller */
+Value lib_string_join(VM *vm, ObjString *sep, ObjList *l);
+
+/* ---- argument helpers (user-facing counts exclude the receiver) --------- */
+
+static void method_argc(VM *vm, const char *name, int argc, int min, int max) {
+  int n = argc - 1;
+  if (n >= min && (max < 0 || n <= max)) return;
+  if (max < 0) vm_throw(vm, "%s() expects at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
+  if (min == max) vm_throw(vm, "%s() expects %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
+  if (max == min + 1) vm_throw(vm, "%s() expects %d or %d arguments, got %d", name, min, max, n);
+  vm_throw(vm, "%s() expects %d to %d arguments, got %d", name, min, max, n);
+}
+
+static ObjList *self_list(VM *vm, const char *name, int argc, Value *args, int min, int max) {
+  if (argc < 1 || !IS_LIST(args[0])) vm_throw(vm, "%s() must be called on a list", name);
+  method_argc(vm, name, argc, min, max);
+  return AS_LIST(args[0]);
+}
+
+static int64_t want_int(VM *vm, const char *name, Value *args, int i) {
+  Value v = args[i];
+  if (IS_INT(v)) return AS_INT(v);
+  if (IS_FLOAT(v)) {
+    double d = AS_FLOAT(v);
+    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) return (int64_t)d;
+  }
+  vm_arg_error(vm, name, i, "an int", v);
+}
+
+static Value want_fn(VM *vm, const char *name, Value *args, int i) {
+  Value v = args[i];
+  switch (v.tag) {
+    case V_CLOSURE: case V_NATIVE: case V_BOUND: case V_CLASS: return v;
+    default: vm_arg_error(vm, name, i, "a function", v);
+  }
+}
+
+/* ---- growing and shrinking ------------------------------------------------ */
+
+/* push(v, ...) appends its arguments; returns nil. */
+static Value lm_push(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "push", argc, args, 1, -1);
+  if (argc == 2) { list_push(vm, l, args[1]); return NIL_VAL; }
+  int base = (int)(args - vm->fiber->stack);
+  list_reserve(vm, l, l->count + (uint32_t)(argc - 1));
+  for (int i = 1; i < argc; i++) list_push(vm, l, vm->fiber->stack[base + i]);
+  return NIL_VAL;
+}
+
+static Value lm_pop(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "pop", argc, args, 0, 0);
+  if (l->count == 0) vm_throw(vm, "pop from empty list");
+  Value v = l->items[--l->count];
+  l->items[l->count] = NIL_VAL;
+  return v;
+}
+
+static Value lm_insert(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "insert", argc, args, 2, 2);
+  int64_t i = want_int(vm, "insert", args, 1);
+  Value v = args[2];                      /* stays rooted in its slot */
+  if (i < 0) i += l->count;
+  if (i < 0 || i > (int64_t)l->count) vm_throw(vm, "index out of range");
+  if (l->count == UINT32_MAX) vm_throw(vm, "out of memory");
+  list_reserve(vm, l, l->count + 1);
+  memmove(&l->items[i + 1], &l->items[i], sizeof(Value) * (l->count - (uint32_t)i));
+  l->items[i] = v;
+  l->count++;
+  return NIL_VAL;
+}
+
+static Value lm_remove(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "remove", argc, args, 1, 1);
+  int64_t i = want_int(vm, "remove", args, 1);
+  if (i < 0) i += l->count;
+  if (i < 0 || i >= (int64_t)l->count) vm_throw(vm, "index out of range");
+  Value v = l->items[i];
+  memmove(&l->items[i], &l->items[i + 1], sizeof(Value) * (l->count - (uint32_t)i - 1));
+  l->count--;
+  l->items[l->count] = NIL_VAL;
+  return v;
+}
+
+/* ---- queries --------------------------------------------------------------- */
+
+static Value lm_len(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "len", argc, args, 0, 0);
+  return INT_VAL((int64_t)l->count);
+}
+
+static Value lm_index_of(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "index_of", argc, args, 1, 1);
+  for (uint32_t i = 0; i < l->count; i++)
+    if (values_equal(l->items[i], args[1])) return INT_VAL((int64_t)i);
+  return INT_VAL(-1);
+}
+
+static Value lm_contains(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "contains", argc, args, 1, 1);
+  for (uint32_t i = 0; i < l->count; i++)
+    if (values_equal(l->items[i], args[1])) return BOOL_VAL(true);
+  return BOOL_VAL(false);
+}
+
+/* ---- copies ------------------------------------------------------------------ */
+
+static Value lm_copy(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "copy", argc, args, 0, 0);
+  ObjList *r = list_new(vm, l->count);    /* l stays rooted in args[0] */
+  if (l->count) memcpy(r->items, l->items, sizeof(Value) * l->count);
+  r->count = l->count;
+  return LIST_VAL(r);
+}
+
+static Value lm_slice(VM *vm, int argc, Value *args) {
+  self_list(vm, "slice", argc, args, 1, 2);
+  return vm_slice(vm, args[0], args[1], argc > 2 ? args[2] : NIL_VAL);
+}
+
+static Value lm_reverse(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "reverse", argc, args, 0, 0);
+  if (l->count > 1) {
+    for (uint32_t i = 0, j = l->count - 1; i < j; i++, j--) {
+      Value t = l->items[i];
+      l->items[i] = l->items[j];
+      l->items[j] = t;
+    }
+  }
+  return args[0];
+}
+
+static Value lm_join(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "join", argc, args, 0, 1);
+  ObjString *sep;
+  if (argc > 1) {
+    if (!IS_STRING(args[1])) vm_arg_error(vm, "join", 1, "a string", args[1]);
+    sep = AS_STRING(args[1]);
+  } else {
+    sep = str_new(vm, "", 0);
+    vm_push(vm, STR_VAL(sep));
+    Value r = lib_string_join(vm, sep, l);
+    vm_pop(vm);
+    return r;
+  }
+  return lib_string_join(vm, sep, l);
+}
+
+/* ---- callbacks -------------------------------------------------------------- */
+
+static Value lm_map(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "map", argc, args, 1, 1);
+  Value fn = want_fn(vm, "map", args, 1);
+  ObjList *r = list_new(vm, l->count);
+  vm_push(vm, LIST_VAL(r));               /* args is stale from here on */
+  for (uint32_t i = 0; i < l->count; i++) {
+    Value v = l->items[i];                 /* rooted by l until vm_call copies it */
+    Value res = vm_call(vm, fn, 1, &v);
+    list_push(vm, r, res);                 /* roots res while growing */
+  }
+  vm_pop(vm);
+  return LIST_VAL(r);
+}
+
+static Value lm_filter(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "filter", argc, args, 1, 1);
+  Value fn = want_fn(vm, "filter", args, 1);
+  ObjList *r = list_new(vm, 0);
+  vm_push(vm, LIST_VAL(r));
+  for (uint32_t i = 0; i < l->count; i++) {
+    Value v = l->items[i];
+    vm_push(vm, v);                        /* the callback may remove v from l */
+    Value keep = vm_call(vm, fn, 1, &v);
+    if (IS_TRUTHY(keep)) list_push(vm, r, v);
+    vm_pop(vm);
+  }
+  vm_pop(vm);
+  return LIST_VAL(r);
+}
+
+static Value lm_reduce(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "reduce", argc, args, 1, 2);
+  Value fn = want_fn(vm, "reduce", args, 1);
+  uint32_t start = 0;
+  Value acc;
+  if (argc > 2) {
+    acc = args[2];
+  } else {
+    if (l->count == 0) vm_throw(vm, "reduce() of an empty list with no initial value");
+    acc = l->items[0];
+    start = 1;
+  }
+  vm_push(vm, acc);                        /* the accumulator lives in this slot */
+  int slot = vm->fiber->top - 1;
+  for (uint32_t i = start; i < l->count; i++) {
+    Value av[2] = {vm->fiber->stack[slot], l->items[i]};
+    Value r = vm_call(vm, fn, 2, av);
+    vm->fiber->stack[slot] = r;
+  }
+  return vm_pop(vm);
+}
+
+/* ---- sort --------------------------------------------------------------------
+ * A stable bottom-up merge sort on a private snapshot of the list. The
+ * comparator may yield, throw, be inconsistent or change the list:
+ *   - the two work arrays are GC lists rooted on the VM stack that no script
+ *     can reach, so they never change size under us; a merge always moves
+ *     each element exactly once, whatever the comparator answers, so a pass
+ *     is always a permutation and no index can leave [0, n);
+ *   - the list itself is written only once, at the end, with the sorted
+ *     snapshot (changes the comparator made to it are overwritten). If
+ *     anything throws, the list is left exactly as it was. */
+
+static bool sort_before(VM *vm, Value cmp, Value a, Value b) {
+  if (IS_NIL(cmp)) return cmp_lt(vm, a, b);
+  Value av[2] = {a, b};
+  Value r = vm_call(vm, cmp, 2, av);
+  return IS_TRUTHY(r);
+}
+
+static Value lm_sort(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "sort", argc, args, 0, 1);
+  Value self = args[0];
+  Value cmp = NIL_VAL;
+  if (argc > 1 && !IS_NIL(args[1])) cmp = want_fn(vm, "sort", args, 1);
+  uint32_t n = l->count;
+  if (n < 2) {
+    /* still check that a single element is sortable? no: nothing to compare */
+    return self;
+  }
+  ObjList *a = list_new(vm, n);
+  memcpy(a->items, l->items, sizeof(Value) * n);
+  a->count = n;
+  vm_push(vm, LIST_VAL(a));                /* args is stale from here on */
+  ObjList *b = list_new(vm, n);
+  memcpy(b->items, a->items, sizeof(Value) * n);
+  b->count = n;
+  vm_push(vm, LIST_VAL(b));
+
+  Value *src = a->items, *dst = b->items;  /* never reallocated: nobody else sees a, b */
+  for (uint64_t width = 1; width < n; width *= 2) {
+    for (uint64_t lo = 0; lo < n; lo += 2 * width) {
+      uint32_t mid = (uint32_t)(lo + width < n ? lo + width : n);
+      uint32_t hi = (uint32_t)(lo + 2 * width < n ? lo + 2 * width : n);
+      uint32_t i = (uint32_t)lo, j = mid, k = (uint32_t)lo;
+      /* runs already in order (common for presorted input): one comparison */
+      if (mid < hi && !sort_before(vm, cmp, src[mid], src[mid - 1])) {
+        memcpy(&dst[lo], &src[lo], sizeof(Value) * (hi - lo));
+        continue;
+      }
+      while (i < mid && j < hi) {
+        if (sort_before(vm, cmp, src[j], src[i])) dst[k++] = src[j++];
+        else dst[k++] = src[i++];
+      }
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    Value *t = src; src = dst; dst = t;
+  }
+
+  /* write back (the comparator may have resized the list meanwhile) */
+  list_reserve(vm, l, n);                  /* a and b are still rooted */
+  memcpy(l->items, src, sizeof(Value) * n);
+  l->count = n;
+  vm_pop(vm);
+  vm_pop(vm);
+  return self;
+}
+
+/* ---- registration ------------------------------------------------------------- */
+
+void lib_list_open(VM *vm) {
+  static const struct { const char *name; NativeFn fn; } methods[] = {
+    {"push", lm_push}, {"pop", lm_pop}, {"insert", lm_insert}, {"remove", lm_remove},
+    {"len", lm_len}, {"index_of", lm_index_of}, {"contains", lm_contains},
+    {"copy", lm_copy}, {"slice", lm_slice}, {"reverse", lm_reverse},
+    {"join", lm_join}, {"map", lm_map}, {"filter", lm_filter},
+    {"reduce", lm_reduce}, {"sort", lm_sort},
+  };
+  /* arity -1: every method checks its own count so the messages exclude the
+   * receiver */
+  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+    vm_define_method(vm, &vm->list_methods, methods[i].name, methods[i].fn, -1);
+}

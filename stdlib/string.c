@@ -1,0 +1,577 @@
+/* string.c (stdlib) — the methods of string values (LANGUAGE.md §10).
+ *
+ * Strings are immutable byte sequences that may contain NUL: everything here
+ * works with lengths, never strlen. Methods get the receiver in args[0].
+ *
+ * GC discipline: the receiver and the arguments stay rooted in their VM stack
+ * slots for the whole call, so ObjString pointers taken from them stay valid;
+ * the `args` pointer itself goes stale after a push or a call back into
+ * script, so code that does either reads arguments into locals first (or
+ * keeps the slot index). Results under construction are pushed on the VM
+ * stack. No malloc'd memory is held across anything that can throw or
+ * switch fibers. Documented behaviour: docs/stdlib-methods.md. */
+#define _GNU_SOURCE
+#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <math.h>
+#include "vm.h"
+#include "arith.h"
+
+/* ---- argument helpers (user-facing counts exclude the receiver) --------- */
+
+static void method_argc(VM *vm, const char *name, int argc, int min, int max) {
+  int n = argc - 1;
+  if (n >= min && (max < 0 || n <= max)) return;
+  if (max < 0) vm_throw(vm, "%s() expects at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
+  if (min == max) vm_throw(vm, "%s() expects %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
+  if (max == min + 1) vm_throw(vm, "%s() expects %d or %d arguments, got %d", name, min, max, n);
+  vm_throw(vm, "%s() expects %d to %d arguments, got %d", name, min, max, n);
+}
+
+/* Checks the receiver and the argument count; returns the receiver. */
+static ObjString *self_str(VM *vm, const char *name, int argc, Value *args, int min, int max) {
+  if (argc < 1 || !IS_STRING(args[0]))
+    vm_throw(vm, "%s() must be called on a string", name);
+  method_argc(vm, name, argc, min, max);
+  return AS_STRING(args[0]);
+}
+
+static ObjString *want_str(VM *vm, const char *name, Value *args, int i) {
+  if (!IS_STRING(args[i])) vm_arg_error(vm, name, i, "a string", args[i]);
+  return AS_STRING(args[i]);
+}
+
+static int64_t want_int(VM *vm, const char *name, Value *args, int i) {
+  Value v = args[i];
+  if (IS_INT(v)) return AS_INT(v);
+  if (IS_FLOAT(v)) {
+    double d = AS_FLOAT(v);
+    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) return (int64_t)d;
+  }
+  vm_arg_error(vm, name, i, "an int", v);
+}
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* A finished string from a buffer filled in place after str_alloc. */
+static Value finish(VM *vm, ObjString *s) { return STR_VAL(str_take_buffer(vm, s)); }
+
+/* ---- simple methods ------------------------------------------------------ */
+
+static Value sm_len(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "len", argc, args, 0, 0);
+  return INT_VAL((int64_t)s->len);
+}
+
+static Value change_case(VM *vm, int argc, Value *args, bool up) {
+  ObjString *s = self_str(vm, up ? "upper" : "lower", argc, args, 0, 0);
+  size_t i = 0;
+  for (; i < s->len; i++) {
+    unsigned char c = (unsigned char)s->chars[i];
+    if (up ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) break;
+  }
+  if (i == s->len) return args[0];          /* nothing to change */
+  ObjString *r = str_alloc(vm, s->len);     /* s stays rooted in args[0] */
+  for (i = 0; i < s->len; i++) {
+    unsigned char c = (unsigned char)s->chars[i];
+    if (up && c >= 'a' && c <= 'z') c = (unsigned char)(c - 'a' + 'A');
+    else if (!up && c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+    r->chars[i] = (char)c;
+  }
+  return finish(vm, r);
+}
+static Value sm_upper(VM *vm, int argc, Value *args) { return change_case(vm, argc, args, true); }
+static Value sm_lower(VM *vm, int argc, Value *args) { return change_case(vm, argc, args, false); }
+
+static Value do_trim(VM *vm, int argc, Value *args, const char *name, bool left, bool right) {
+  ObjString *s = self_str(vm, name, argc, args, 0, 0);
+  size_t a = 0, b = s->len;
+  if (left) while (a < b && is_space((unsigned char)s->chars[a])) a++;
+  if (right) while (b > a && is_space((unsigned char)s->chars[b - 1])) b--;
+  if (a == 0 && b == s->len) return args[0];
+  return STR_VAL(str_new(vm, s->chars + a, b - a));
+}
+static Value sm_trim(VM *vm, int argc, Value *args) { return do_trim(vm, argc, args, "trim", true, true); }
+static Value sm_ltrim(VM *vm, int argc, Value *args) { return do_trim(vm, argc, args, "ltrim", true, false); }
+static Value sm_rtrim(VM *vm, int argc, Value *args) { return do_trim(vm, argc, args, "rtrim", false, true); }
+
+/* ---- searching ------------------------------------------------------------ */
+
+static const char *find_bytes(const char *h, size_t hn, const char *n, size_t nn) {
+  if (nn == 0) return h;
+  if (nn > hn) return NULL;
+  return memmem(h, hn, n, nn);
+}
+
+static Value sm_find(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "find", argc, args, 1, 2);
+  ObjString *sub = want_str(vm, "find", args, 1);
+  int64_t start = 0;
+  if (argc > 2 && !IS_NIL(args[2])) {
+    start = want_int(vm, "find", args, 2);
+    if (start < 0) { start += (int64_t)s->len; if (start < 0) start = 0; }
+  }
+  if (start > (int64_t)s->len) return INT_VAL(-1);
+  const char *p = find_bytes(s->chars + start, s->len - (size_t)start, sub->chars, sub->len);
+  return INT_VAL(p ? (int64_t)(p - s->chars) : -1);
+}
+
+static Value sm_contains(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "contains", argc, args, 1, 1);
+  ObjString *sub = want_str(vm, "contains", args, 1);
+  return BOOL_VAL(find_bytes(s->chars, s->len, sub->chars, sub->len) != NULL);
+}
+
+static Value sm_starts_with(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "starts_with", argc, args, 1, 1);
+  ObjString *p = want_str(vm, "starts_with", args, 1);
+  return BOOL_VAL(p->len <= s->len && memcmp(s->chars, p->chars, p->len) == 0);
+}
+
+static Value sm_ends_with(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "ends_with", argc, args, 1, 1);
+  ObjString *p = want_str(vm, "ends_with", args, 1);
+  return BOOL_VAL(p->len <= s->len && memcmp(s->chars + s->len - p->len, p->chars, p->len) == 0);
+}
+
+/* ---- building new strings ------------------------------------------------- */
+
+static Value sm_replace(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "replace", argc, args, 2, 2);
+  ObjString *a = want_str(vm, "replace", args, 1);
+  ObjString *b = want_str(vm, "replace", args, 2);
+  /* count the (non-overlapping, left to right) matches; an empty pattern
+   * matches before every byte and at the end, like Python */
+  size_t count = 0;
+  if (a->len == 0) {
+    count = s->len + 1;
+  } else {
+    const char *p = s->chars, *end = s->chars + s->len;
+    while ((p = find_bytes(p, (size_t)(end - p), a->chars, a->len)) != NULL) { count++; p += a->len; }
+  }
+  if (count == 0) return args[0];
+  size_t keep = s->len - (a->len ? count * a->len : 0);
+  if (b->len && count > (SIZE_MAX - keep) / b->len) vm_throw(vm, "replace() result is too large");
+  size_t total = keep + count * b->len;
+  ObjString *r = str_alloc(vm, total);     /* s, a, b stay rooted in args */
+  char *o = r->chars;
+  if (a->len == 0) {
+    for (size_t i = 0; i < s->len; i++) {
+      memcpy(o, b->chars, b->len); o += b->len;
+      *o++ = s->chars[i];
+    }
+    memcpy(o, b->chars, b->len);
+  } else {
+    const char *p = s->chars, *end = s->chars + s->len, *m;
+    while ((m = find_bytes(p, (size_t)(end - p), a->chars, a->len)) != NULL) {
+      memcpy(o, p, (size_t)(m - p)); o += m - p;
+      memcpy(o, b->chars, b->len); o += b->len;
+      p = m + a->len;
+    }
+    memcpy(o, p, (size_t)(end - p));
+  }
+  return finish(vm, r);
+}
+
+static Value sm_repeat(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "repeat", argc, args, 1, 1);
+  int64_t n = want_int(vm, "repeat", args, 1);
+  if (n <= 0 || s->len == 0) return STR_VAL(str_new(vm, "", 0));
+  if (n == 1) return args[0];
+  if ((uint64_t)n > (SIZE_MAX / 2) / s->len) vm_throw(vm, "repeat() result is too large");
+  size_t total = s->len * (size_t)n;
+  ObjString *r = str_alloc(vm, total);
+  memcpy(r->chars, s->chars, s->len);
+  size_t done = s->len;
+  while (done < total) {           /* doubling copies */
+    size_t k = done <= total - done ? done : total - done;
+    memcpy(r->chars + done, r->chars, k);
+    done += k;
+  }
+  return finish(vm, r);
+}
+
+static void check_list_size(VM *vm, size_t n) {
+  if (n > (size_t)UINT32_MAX / 2) vm_throw(vm, "string is too long to convert to a list");
+}
+
+static Value sm_bytes(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "bytes", argc, args, 0, 0);
+  check_list_size(vm, s->len);
+  ObjList *l = list_new(vm, (uint32_t)s->len);
+  for (size_t i = 0; i < s->len; i++) l->items[i] = INT_VAL((unsigned char)s->chars[i]);
+  l->count = (uint32_t)s->len;
+  return LIST_VAL(l);
+}
+
+static Value sm_chars(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "chars", argc, args, 0, 0);
+  check_list_size(vm, s->len);
+  ObjList *l = list_new(vm, (uint32_t)s->len);
+  vm_push(vm, LIST_VAL(l));                /* s stays rooted in its slot */
+  for (size_t i = 0; i < s->len; i++) {
+    Value c = STR_VAL(str_new(vm, s->chars + i, 1));
+    l->items[l->count++] = c;
+  }
+  vm_pop(vm);
+  return LIST_VAL(l);
+}
+
+static void push_piece(VM *vm, ObjList *l, const char *p, size_t n) {
+  list_push(vm, l, STR_VAL(str_new(vm, p, n)));
+}
+
+static Value sm_split(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "split", argc, args, 0, 1);
+  ObjString *sep = NULL;
+  if (argc > 1 && !IS_NIL(args[1])) sep = want_str(vm, "split", args, 1);
+  ObjList *l = list_new(vm, 0);
+  vm_push(vm, LIST_VAL(l));                /* args is stale from here on */
+  const char *p = s->chars, *end = s->chars + s->len;
+  if (!sep) {
+    /* runs of whitespace separate; no empty pieces */
+    for (;;) {
+      while (p < end && is_space((unsigned char)*p)) p++;
+      if (p == end) break;
+      const char *q = p;
+      while (q < end && !is_space((unsigned char)*q)) q++;
+      push_piece(vm, l, p, (size_t)(q - p));
+      p = q;
+    }
+  } else if (sep->len == 0) {
+    for (; p < end; p++) push_piece(vm, l, p, 1);
+  } else {
+    const char *m;
+    while ((m = find_bytes(p, (size_t)(end - p), sep->chars, sep->len)) != NULL) {
+      push_piece(vm, l, p, (size_t)(m - p));
+      p = m + sep->len;
+    }
+    push_piece(vm, l, p, (size_t)(end - p));
+  }
+  vm_pop(vm);
+  return LIST_VAL(l);
+}
+
+/* sep.join(list), also used by list.join(sep) in list.c. Both sep and l must
+ * be rooted by the caller. Non-string elements go through str(), which may
+ * run script (an instance's str()) that may even change the list: the
+ * strings are collected into a rooted scratch list first, re-reading the
+ * list's length at every step. */
+Value lib_string_join(VM *vm, ObjString *sep, ObjList *l) {
+  bool all_strings = true;
+  for (uint32_t i = 0; i < l->count; i++)
+    if (!IS_STRING(l->items[i])) { all_strings = false; break; }
+  if (all_strings && l->count == 1) return l->items[0];
+  bool pushed = false;
+  if (!all_strings) {
+    ObjList *parts = list_new(vm, l->count);
+    vm_push(vm, LIST_VAL(parts));
+    pushed = true;
+    for (uint32_t i = 0; i < l->count; i++) {
+      Value v = l->items[i];
+      if (!IS_STRING(v)) v = STR_VAL(vm_tostring(vm, v));
+      list_push(vm, parts, v);             /* roots v while it grows */
+    }
+    l = parts;
+  }
+  size_t total = 0;
+  for (uint32_t i = 0; i < l->count; i++) {
+    size_t add = AS_STRING(l->items[i])->len + (i ? sep->len : 0);
+    if (add > SIZE_MAX / 2 - total) vm_throw(vm, "join() result is too large");
+    total += add;
+  }
+  ObjString *r = str_alloc(vm, total);
+  char *o = r->chars;
+  for (uint32_t i = 0; i < l->count; i++) {
+    if (i) { memcpy(o, sep->chars, sep->len); o += sep->len; }
+    ObjString *e = AS_STRING(l->items[i]);
+    memcpy(o, e->chars, e->len);
+    o += e->len;
+  }
+  if (pushed) vm_pop(vm);
+  return finish(vm, r);
+}
+
+static Value sm_join(VM *vm, int argc, Value *args) {
+  ObjString *sep = self_str(vm, "join", argc, args, 1, 1);
+  if (!IS_LIST(args[1])) vm_throw(vm, "join() expects a list, got %s", value_type_name(args[1]));
+  return lib_string_join(vm, sep, AS_LIST(args[1]));
+}
+
+/* ---- format ----------------------------------------------------------------
+ * printf-style. Three passes over the format string:
+ *   1. check every directive against its argument and convert the arguments
+ *      in place in their stack slots (%s → str(), %q → quoted form, %c → a
+ *      string, %d with an integral float → int). This may run script code
+ *      (an instance's str()) and may throw.
+ *   2. measure the output (no allocation, no callbacks, no errors);
+ *   3. allocate the string once and write into it. */
+
+typedef struct {
+  bool minus, plus, space, zero, alt;
+  int width, prec;     /* prec -1: none */
+  char conv;
+  size_t start, end;   /* the directive's bytes, from '%' */
+} Spec;
+
+#define FMT_MAX_WIDTH 1000000
+
+static size_t parse_spec(VM *vm, const ObjString *f, size_t i, Spec *sp) {
+  const char *c = f->chars;
+  size_t n = f->len;
+  memset(sp, 0, sizeof *sp);
+  sp->prec = -1;
+  sp->start = i;
+  i++;   /* the '%' */
+  for (; i < n; i++) {
+    if (c[i] == '-') sp->minus = true;
+    else if (c[i] == '+') sp->plus = true;
+    else if (c[i] == ' ') sp->space = true;
+    else if (c[i] == '0') sp->zero = true;
+    else if (c[i] == '#') sp->alt = true;
+    else break;
+  }
+  while (i < n && c[i] >= '0' && c[i] <= '9') {
+    sp->width = sp->width * 10 + (c[i] - '0');
+    if (sp->width > FMT_MAX_WIDTH) vm_throw(vm, "format: width too large");
+    i++;
+  }
+  if (i < n && c[i] == '.') {
+    i++;
+    sp->prec = 0;
+    while (i < n && c[i] >= '0' && c[i] <= '9') {
+      sp->prec = sp->prec * 10 + (c[i] - '0');
+      if (sp->prec > FMT_MAX_WIDTH) vm_throw(vm, "format: precision too large");
+      i++;
+    }
+  }
+  if (i >= n) vm_throw(vm, "format: incomplete directive '%.*s' at end of format string", (int)(n - sp->start), c + sp->start);
+  sp->conv = c[i];
+  switch (sp->conv) {
+    case 'd': case 'i': case 's': case 'q': case 'c': case 'x': case 'X': case 'o':
+    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case '%':
+      break;
+    default: {
+      unsigned char u = (unsigned char)sp->conv;
+      if (u >= 0x20 && u < 0x7f) vm_throw(vm, "format: unknown directive '%%%c'", u);
+      vm_throw(vm, "format: unknown directive '%%\\x%02x'", u);
+    }
+  }
+  sp->end = i + 1;
+  return i + 1;
+}
+
+static bool float_to_int(double d, int64_t *out) {
+  if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
+    *out = (int64_t)d;
+    return true;
+  }
+  return false;
+}
+
+/* UTF-8 encoding of a code point into buf (at least 4 bytes). */
+static size_t utf8_encode(uint32_t cp, char *buf) {
+  if (cp < 0x80) { buf[0] = (char)cp; return 1; }
+  if (cp < 0x800) { buf[0] = (char)(0xc0 | (cp >> 6)); buf[1] = (char)(0x80 | (cp & 0x3f)); return 2; }
+  if (cp < 0x10000) {
+    buf[0] = (char)(0xe0 | (cp >> 12)); buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    buf[2] = (char)(0x80 | (cp & 0x3f)); return 3;
+  }
+  buf[0] = (char)(0xf0 | (cp >> 18)); buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+  buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); buf[3] = (char)(0x80 | (cp & 0x3f)); return 4;
+}
+
+/* Pass 1. The format string is args[0] = stack[base]; arguments follow. */
+static void fmt_prepare(VM *vm, int base, int argc) {
+  ObjString *f = AS_STRING(vm->fiber->stack[base]);
+  int ai = 1;
+  size_t i = 0;
+  while (i < f->len) {
+    if (f->chars[i] != '%') { i++; continue; }
+    Spec sp;
+    i = parse_spec(vm, f, i, &sp);
+    if (sp.conv == '%') continue;
+    if (ai >= argc)
+      vm_throw(vm, "format: not enough arguments for '%.*s'", (int)(sp.end - sp.start), f->chars + sp.start);
+    Value v = vm->fiber->stack[base + ai];
+    switch (sp.conv) {
+      case 'd': case 'i': case 'x': case 'X': case 'o':
+        if (IS_INT(v)) break;
+        if (IS_FLOAT(v)) {
+          int64_t k;
+          if (!float_to_int(AS_FLOAT(v), &k)) {
+            char num[64];
+            format_float(AS_FLOAT(v), num, sizeof num);
+            vm_throw(vm, "format: %%%c expects an integer, got %s", sp.conv, num);
+          }
+          vm->fiber->stack[base + ai] = INT_VAL(k);
+          break;
+        }
+        vm_throw(vm, "format: %%%c expects a number, got %s", sp.conv, value_type_name(v));
+      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+        if (!IS_NUMBER(v)) vm_throw(vm, "format: %%%c expects a number, got %s", sp.conv, value_type_name(v));
+        break;
+      case 'c': {
+        if (IS_STRING(v)) break;
+        int64_t cp;
+        if (IS_INT(v)) cp = AS_INT(v);
+        else if (!IS_FLOAT(v) || !float_to_int(AS_FLOAT(v), &cp))
+          vm_throw(vm, "format: %%c expects an int or a string, got %s", value_type_name(v));
+        if (cp < 0 || cp > 0x10ffff) vm_throw(vm, "format: %%c code point %lld out of range", (long long)cp);
+        char buf[4];
+        size_t n = utf8_encode((uint32_t)cp, buf);
+        ObjString *s = str_new(vm, buf, n);
+        vm->fiber->stack[base + ai] = STR_VAL(s);
+        break;
+      }
+      case 's':
+        if (!IS_STRING(v)) {
+          ObjString *s = vm_tostring(vm, v);   /* may run script: re-read everything */
+          vm->fiber->stack[base + ai] = STR_VAL(s);
+        }
+        break;
+      case 'q': {
+        ObjString *s = vm_repr(vm, v);
+        vm->fiber->stack[base + ai] = STR_VAL(s);
+        break;
+      }
+    }
+    f = AS_STRING(vm->fiber->stack[base]);
+    ai++;
+  }
+  if (ai < argc)
+    vm_throw(vm, "format: too many arguments (the format uses %d, got %d)", ai - 1, argc - 1);
+}
+
+static size_t put(char *out, size_t pos, const char *s, size_t n) {
+  if (out && n) memcpy(out + pos, s, n);
+  return pos + n;
+}
+static size_t put_fill(char *out, size_t pos, char c, size_t n) {
+  if (out && n) memset(out + pos, c, n);
+  return pos + n;
+}
+
+static size_t emit_string(char *out, size_t pos, const Spec *sp, const char *s, size_t n) {
+  if (sp->prec >= 0 && (size_t)sp->prec < n) n = (size_t)sp->prec;
+  size_t pad = (size_t)sp->width > n ? (size_t)sp->width - n : 0;
+  if (!sp->minus) pos = put_fill(out, pos, ' ', pad);
+  pos = put(out, pos, s, n);
+  if (sp->minus) pos = put_fill(out, pos, ' ', pad);
+  return pos;
+}
+
+static size_t emit_int(char *out, size_t pos, const Spec *sp, int64_t v) {
+  uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  const char *sign = v < 0 ? "-" : sp->plus ? "+" : sp->space ? " " : "";
+  char digits[32];
+  int nd;
+  switch (sp->conv) {
+    case 'x': nd = snprintf(digits, sizeof digits, "%llx", (unsigned long long)mag); break;
+    case 'X': nd = snprintf(digits, sizeof digits, "%llX", (unsigned long long)mag); break;
+    case 'o': nd = snprintf(digits, sizeof digits, "%llo", (unsigned long long)mag); break;
+    default: nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)mag); break;
+  }
+  if (sp->prec == 0 && mag == 0) nd = 0;   /* C: "%.0d" of 0 prints nothing */
+  size_t zeros = sp->prec > nd ? (size_t)(sp->prec - nd) : 0;
+  const char *prefix = "";
+  if (sp->alt) {
+    if (sp->conv == 'x') prefix = "0x";
+    else if (sp->conv == 'X') prefix = "0X";
+    else if (sp->conv == 'o' && zeros == 0 && (nd == 0 || digits[0] != '0')) zeros = 1;
+  }
+  size_t body = strlen(sign) + strlen(prefix) + zeros + (size_t)nd;
+  size_t pad = (size_t)sp->width > body ? (size_t)sp->width - body : 0;
+  if (sp->zero && !sp->minus && sp->prec < 0) { zeros += pad; pad = 0; }
+  if (!sp->minus) pos = put_fill(out, pos, ' ', pad);
+  pos = put(out, pos, sign, strlen(sign));
+  pos = put(out, pos, prefix, strlen(prefix));
+  pos = put_fill(out, pos, '0', zeros);
+  pos = put(out, pos, digits, (size_t)nd);
+  if (sp->minus) pos = put_fill(out, pos, ' ', pad);
+  return pos;
+}
+
+static size_t emit_float(char *out, size_t pos, const Spec *sp, double d) {
+  if (isnan(d)) d = fabs(d);   /* never "-nan" */
+  char cf[32], *p = cf;
+  *p++ = '%';
+  if (sp->minus) *p++ = '-';
+  if (sp->plus) *p++ = '+';
+  if (sp->space) *p++ = ' ';
+  if (sp->zero) *p++ = '0';
+  if (sp->alt) *p++ = '#';
+  *p++ = '*';
+  *p++ = '.';
+  *p++ = '*';
+  *p++ = sp->conv;
+  *p = '\0';
+  int prec = sp->prec >= 0 ? sp->prec : 6;
+  int n = snprintf(NULL, 0, cf, sp->width, prec, d);
+  if (n < 0) n = 0;
+  if (out) snprintf(out + pos, (size_t)n + 1, cf, sp->width, prec, d);
+  return pos + (size_t)n;
+}
+
+/* Passes 2 and 3: measure (out == NULL) or write the result. */
+static size_t fmt_emit(VM *vm, int base, char *out) {
+  Value *slots = vm->fiber->stack + base;
+  ObjString *f = AS_STRING(slots[0]);
+  int ai = 1;
+  size_t pos = 0, i = 0;
+  while (i < f->len) {
+    const char *pct = memchr(f->chars + i, '%', f->len - i);
+    size_t lit = pct ? (size_t)(pct - (f->chars + i)) : f->len - i;
+    pos = put(out, pos, f->chars + i, lit);
+    i += lit;
+    if (i >= f->len) break;
+    Spec sp;
+    i = parse_spec(vm, f, i, &sp);
+    if (sp.conv == '%') { pos = put(out, pos, "%", 1); continue; }
+    Value v = slots[ai++];
+    switch (sp.conv) {
+      case 's': case 'q': case 'c':
+        pos = emit_string(out, pos, &sp, AS_CSTR(v), AS_STRING(v)->len);
+        break;
+      case 'd': case 'i': case 'x': case 'X': case 'o':
+        pos = emit_int(out, pos, &sp, AS_INT(v));
+        break;
+      default:
+        pos = emit_float(out, pos, &sp, AS_NUMBER(v));
+        break;
+    }
+  }
+  return pos;
+}
+
+static Value sm_format(VM *vm, int argc, Value *args) {
+  self_str(vm, "format", argc, args, 0, -1);
+  int base = (int)(args - vm->fiber->stack);
+  fmt_prepare(vm, base, argc);
+  size_t total = fmt_emit(vm, base, NULL);
+  ObjString *r = str_alloc(vm, total);       /* may collect: all inputs are in slots */
+  size_t written = fmt_emit(vm, base, r->chars);
+  (void)written;
+  return finish(vm, r);
+}
+
+/* ---- registration ---------------------------------------------------------- */
+
+void lib_string_open(VM *vm) {
+  static const struct { const char *name; NativeFn fn; } methods[] = {
+    {"len", sm_len}, {"upper", sm_upper}, {"lower", sm_lower},
+    {"trim", sm_trim}, {"ltrim", sm_ltrim}, {"rtrim", sm_rtrim},
+    {"split", sm_split}, {"find", sm_find}, {"replace", sm_replace},
+    {"starts_with", sm_starts_with}, {"ends_with", sm_ends_with},
+    {"contains", sm_contains}, {"repeat", sm_repeat}, {"bytes", sm_bytes},
+    {"chars", sm_chars}, {"join", sm_join}, {"format", sm_format},
+  };
+  /* arity -1: every method checks its own count so the messages exclude the
+   * receiver ("split() expects 0 or 1 arguments, got 2") */
+  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+    vm_define_method(vm, &vm->string_methods, methods[i].name, methods[i].fn, -1);
+}

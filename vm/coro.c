@@ -1,0 +1,556 @@
+/* coro.c — coroutine stacks, pool, switch wrapper, overflow handler.
+ * The register switch itself is asm/switch_x86_64.S. See docs/fibers-stacks.md.
+ */
+#define _GNU_SOURCE
+#include "coro.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102 /* Linux 6.13+ */
+#endif
+#ifndef MAP_STACK
+#define MAP_STACK 0
+#endif
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+#if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
+#define CORO_ASAN 1
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#else
+#define CORO_ASAN 0
+#endif
+
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define CORO_VALGRIND 1
+#endif
+#endif
+#ifndef CORO_VALGRIND
+#define CORO_VALGRIND 0
+#define VALGRIND_STACK_REGISTER(lo, hi) 0u
+#define VALGRIND_STACK_DEREGISTER(id) ((void)(id))
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+/* ---- asm interface (asm/switch_x86_64.S) -------------------------------- */
+#define HIDDEN __attribute__((visibility("hidden")))
+HIDDEN void coro__swap(void **save_sp, void *new_sp);
+HIDDEN void coro__trampoline(void);
+HIDDEN _Noreturn void coro__boot(Coro *self);
+
+/* Size of the frame coro__swap keeps on a suspended stack, and the initial
+ * frame we build: 64 bytes of switch frame + 16 bytes of zero padding at the
+ * very top (a null "return address" for naive frame walkers). */
+#define SWAP_FRAME 64
+#define INIT_FRAME (SWAP_FRAME + 16)
+
+/* The pool (see docs/fibers-stacks.md, "Pool"):
+ *  - a released stack of the default size goes to the hot list (up to
+ *    POOL_HOT; everything but its top KEEP_TOP bytes is MADV_DONTNEED'ed) or
+ *    else to the cold list (all of it MADV_DONTNEED'ed: 0 RSS);
+ *  - stacks are never unmapped one at a time while others are live: freeing
+ *    one stack out of the middle of a run of merged stacks splits a VMA, and
+ *    random fiber deaths among 100 000 live fibers would push the process
+ *    past vm.max_map_count (after which even mmap fails);
+ *  - when the last live coro's stack comes back, cold stacks beyond
+ *    POOL_COLD are unmapped in ascending address order (each one is then at
+ *    the bottom of its VMA: no split), adjacent ones in one munmap;
+ *  - coro_pool_trim() unmaps the whole pool the same way. */
+#define POOL_HOT 64
+#define POOL_COLD 4096
+#define KEEP_TOP ((size_t)8192)
+
+typedef struct {
+  void *mapping;
+  size_t mapping_size;
+  unsigned vg_id;
+} Stack;
+
+/* ---- globals -------------------------------------------------------------- */
+static size_t g_page;                      /* set by page_size() */
+static size_t g_default = CORO_DEFAULT_STACK;
+static int g_guard_mode;                   /* 0 unknown, 1 madvise, 2 mprotect */
+
+static pthread_mutex_t g_pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static Stack g_hot[POOL_HOT];
+static size_t g_nhot;
+static Stack *g_cold;                      /* malloc'ed, capacity g_cold_cap */
+static size_t g_ncold, g_cold_cap;
+static size_t g_live;                      /* stacks owned by coros */
+
+static __thread Coro *t_current;
+static __thread Stack t_pending;           /* stack of a coro that exited, freed once we are off it */
+#if CORO_ASAN
+static __thread Coro *t_asan_prev;         /* coro we just left (learn main's ASan bounds) */
+static __thread int t_asan_exiting;        /* current switch leaves a dead coro */
+#endif
+
+static size_t page_size(void) {
+  if (!g_page) {
+    long p = sysconf(_SC_PAGESIZE);
+    g_page = p > 0 ? (size_t)p : 4096;
+  }
+  return g_page;
+}
+
+static size_t round_stack(size_t n) {
+  size_t pg = page_size();
+  if (n < CORO_MIN_STACK) n = CORO_MIN_STACK;
+  if (n > ((size_t)1 << 40)) n = (size_t)1 << 40;
+  return (n + pg - 1) & ~(pg - 1);
+}
+
+static void fatal(const char *msg) {
+  ssize_t r = write(2, msg, strlen(msg));
+  (void)r;
+}
+
+/* ---- AddressSanitizer shadow ----------------------------------------------- */
+/* Clear the shadow of [lo, hi) (a stack being reused or unmapped). Whole
+ * shadow pages are dropped with MADV_DONTNEED (ASan does the same for big
+ * ranges) so that clearing 100 000 stacks does not fault in gigabytes of
+ * zeroed shadow; the partial ends go through ASAN_UNPOISON_MEMORY_REGION. */
+static void asan_clear(void *lo, void *hi) {
+#if CORO_ASAN
+  size_t scale = 3, off = 0;
+  __asan_get_shadow_mapping(&scale, &off);
+  uintptr_t l = (uintptr_t)lo, h = (uintptr_t)hi, pg = page_size();
+  uintptr_t sl = (l >> scale) + off, sh = (h >> scale) + off;
+  uintptr_t pl = (sl + pg - 1) & ~(pg - 1), ph = sh & ~(pg - 1);
+  if (pl < ph) {
+    uintptr_t ml = (pl - off) << scale, mh = (ph - off) << scale;
+    if (ml > l) ASAN_UNPOISON_MEMORY_REGION((void *)l, ml - l);
+    if (h > mh) ASAN_UNPOISON_MEMORY_REGION((void *)mh, h - mh);
+    if (madvise((void *)pl, ph - pl, MADV_DONTNEED) != 0)
+      ASAN_UNPOISON_MEMORY_REGION((void *)ml, mh - ml);
+  } else {
+    ASAN_UNPOISON_MEMORY_REGION(lo, h - l);
+  }
+#else
+  (void)lo; (void)hi;
+#endif
+}
+
+/* ---- stacks ------------------------------------------------------------- */
+static void *stack_lo(const Stack *s) { return (char *)s->mapping + CORO_GUARD_SIZE; }
+static void *stack_hi(const Stack *s) { return (char *)s->mapping + s->mapping_size; }
+
+static bool stack_map(Stack *s, size_t usable) {
+  size_t len = usable + CORO_GUARD_SIZE;
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (m == MAP_FAILED) return false;
+  int mode = __atomic_load_n(&g_guard_mode, __ATOMIC_RELAXED);
+  if (mode == 0) {
+    /* Valgrind 3.19 does not know guard markers (it treats the zone as
+     * accessible and can crash on the fault), so use mprotect under it;
+     * GS_CORO_GUARD=mprotect forces the fallback for testing. */
+    const char *env = getenv("GS_CORO_GUARD");
+    if (RUNNING_ON_VALGRIND || (env && strcmp(env, "mprotect") == 0)) {
+      mode = 2;
+      __atomic_store_n(&g_guard_mode, 2, __ATOMIC_RELAXED);
+    }
+  }
+  bool ok = false;
+  if (mode != 2) {
+    if (madvise(m, CORO_GUARD_SIZE, MADV_GUARD_INSTALL) == 0) {
+      ok = true;
+      if (mode == 0) __atomic_store_n(&g_guard_mode, 1, __ATOMIC_RELAXED);
+    } else if (errno == EINVAL || errno == ENOSYS || errno == EPERM) {
+      __atomic_store_n(&g_guard_mode, 2, __ATOMIC_RELAXED);  /* kernel < 6.13 */
+    }
+  }
+  if (!ok && __atomic_load_n(&g_guard_mode, __ATOMIC_RELAXED) == 2)
+    ok = mprotect(m, CORO_GUARD_SIZE, PROT_NONE) == 0;
+  if (!ok) {
+    int e = errno;
+    munmap(m, len);
+    errno = e ? e : ENOMEM;
+    return false;
+  }
+  s->mapping = m;
+  s->mapping_size = len;
+  s->vg_id = VALGRIND_STACK_REGISTER(stack_lo(s), stack_hi(s));
+  return true;
+}
+
+/* Append to the cold list (lock held). False only if malloc fails. */
+static bool cold_push(Stack s) {
+  if (g_ncold == g_cold_cap) {
+    size_t cap = g_cold_cap ? g_cold_cap * 2 : 256;
+    Stack *n = realloc(g_cold, cap * sizeof *n);
+    if (!n) return false;
+    g_cold = n;
+    g_cold_cap = cap;
+  }
+  g_cold[g_ncold++] = s;
+  return true;
+}
+
+static int stack_cmp(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t)((const Stack *)a)->mapping, y = (uintptr_t)((const Stack *)b)->mapping;
+  return x < y ? -1 : x > y;
+}
+
+/* Unmap stacks v[0..n) (sorted by address; lock not held), adjacent ones
+ * with one munmap. If the kernel refuses (ENOMEM: the unmap would split a
+ * VMA past vm.max_map_count), the stacks go back to the cold list. */
+static void unmap_sorted(Stack *v, size_t n) {
+  for (size_t i = 0; i < n;) {
+    char *end = (char *)v[i].mapping + v[i].mapping_size;
+    size_t j = i + 1;
+    while (j < n && (char *)v[j].mapping == end) end += v[j++].mapping_size;
+    for (size_t k = i; k < j; k++) asan_clear(stack_lo(&v[k]), stack_hi(&v[k]));
+    if (munmap(v[i].mapping, (size_t)(end - (char *)v[i].mapping)) == 0) {
+      for (size_t k = i; k < j; k++) VALGRIND_STACK_DEREGISTER(v[k].vg_id);
+    } else {
+      pthread_mutex_lock(&g_pool_mu);
+      for (size_t k = i; k < j; k++) {
+        madvise(stack_lo(&v[k]), v[k].mapping_size - CORO_GUARD_SIZE, MADV_DONTNEED);
+        if (!cold_push(v[k])) break;   /* out of memory twice over: leak */
+      }
+      pthread_mutex_unlock(&g_pool_mu);
+    }
+    i = j;
+  }
+}
+
+/* Take the cold stacks beyond `keep` (the lowest addresses) out of the
+ * pool and unmap them. */
+static void cold_shrink(size_t keep) {
+  pthread_mutex_lock(&g_pool_mu);
+  if (g_ncold <= keep) { pthread_mutex_unlock(&g_pool_mu); return; }
+  qsort(g_cold, g_ncold, sizeof *g_cold, stack_cmp);
+  size_t n = g_ncold - keep;
+  Stack *v = malloc(n * sizeof *v);
+  if (!v) { pthread_mutex_unlock(&g_pool_mu); return; }
+  memcpy(v, g_cold, n * sizeof *v);
+  memmove(g_cold, g_cold + n, keep * sizeof *v);
+  g_ncold = keep;
+  if (g_cold_cap > 2 * keep + 256) {   /* give back the list's memory too */
+    size_t cap = keep + 256;
+    Stack *nv = realloc(g_cold, cap * sizeof *nv);
+    if (nv) { g_cold = nv; g_cold_cap = cap; }
+  }
+  pthread_mutex_unlock(&g_pool_mu);
+  unmap_sorted(v, n);
+  free(v);
+}
+
+/* A stack whose coroutine will never run again. Caller is not on it. */
+static void stack_release(Stack s) {
+  if (!s.mapping) return;
+  size_t usable = s.mapping_size - CORO_GUARD_SIZE;
+  bool pooled = false, shrink = false;
+  pthread_mutex_lock(&g_pool_mu);
+  g_live--;
+  if (usable == g_default && g_nhot < POOL_HOT) {
+    /* keep the top pages (the next fiber starts there), drop the rest */
+    madvise(stack_lo(&s), usable - KEEP_TOP, MADV_DONTNEED);
+    g_hot[g_nhot++] = s;
+    pooled = true;
+  } else if (usable == g_default) {
+    madvise(stack_lo(&s), usable, MADV_DONTNEED);
+    pooled = cold_push(s);
+  }
+  shrink = g_live == 0 && g_ncold > POOL_COLD;
+  pthread_mutex_unlock(&g_pool_mu);
+  if (!pooled) unmap_sorted(&s, 1);   /* another size: not pooled */
+  if (shrink) cold_shrink(POOL_COLD);
+}
+
+static bool stack_get(Stack *s, size_t usable) {
+  bool got = false;
+  pthread_mutex_lock(&g_pool_mu);
+  size_t want = usable + CORO_GUARD_SIZE;
+  if (usable == g_default) {
+    /* (a stack of another size can only be in the pool if munmap failed) */
+    if (g_nhot && g_hot[g_nhot - 1].mapping_size == want) { *s = g_hot[--g_nhot]; got = true; }
+    else if (g_ncold && g_cold[g_ncold - 1].mapping_size == want) { *s = g_cold[--g_ncold]; got = true; }
+  }
+  if (got) g_live++;
+  pthread_mutex_unlock(&g_pool_mu);
+  if (got) {
+    asan_clear(stack_lo(s), stack_hi(s));  /* frames of the previous owner */
+    return true;
+  }
+  if (!stack_map(s, usable)) return false;
+  pthread_mutex_lock(&g_pool_mu);
+  g_live++;
+  pthread_mutex_unlock(&g_pool_mu);
+  return true;
+}
+
+static void release_pending(void) {
+  if (t_pending.mapping) {
+    Stack s = t_pending;
+    t_pending.mapping = NULL;
+    stack_release(s);
+  }
+}
+
+/* ---- ASan switch announcements ------------------------------------------ */
+#if CORO_ASAN
+static void asan_finish(void *fake) {
+  const void *old_bottom = NULL;
+  size_t old_size = 0;
+  __sanitizer_finish_switch_fiber(fake, &old_bottom, &old_size);
+  Coro *prev = t_asan_prev;
+  t_asan_prev = NULL;
+  /* Use ASan's own idea of the main stack when switching back to it. */
+  if (prev && prev->is_main && old_bottom && old_size) {
+    prev->asan_bottom = (void *)old_bottom;
+    prev->asan_size = old_size;
+  }
+}
+#endif
+
+/* ---- public API ------------------------------------------------------------ */
+void coro_init_main(Coro *m) {
+  memset(m, 0, sizeof *m);
+  m->is_main = 1;
+  pthread_attr_t attr;
+  void *addr = NULL;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    if (pthread_attr_getstack(&attr, &addr, &size) != 0) { addr = NULL; size = 0; }
+    pthread_attr_destroy(&attr);
+  }
+  if (addr && size) {
+    m->stack_lo = addr;
+    m->stack_hi = (char *)addr + size;
+  }
+  m->asan_bottom = m->stack_lo;
+  m->asan_size = size;
+  t_current = m;
+}
+
+Coro *coro_current(void) { return t_current; }
+
+bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg) {
+  release_pending();
+  size_t usable = round_stack(stack_size ? stack_size : g_default);
+  Stack s;
+  memset(c, 0, sizeof *c);
+  if (!stack_get(&s, usable)) return false;
+  c->mapping = s.mapping;
+  c->mapping_size = s.mapping_size;
+  c->valgrind_id = s.vg_id;
+  c->stack_lo = stack_lo(&s);
+  c->stack_hi = stack_hi(&s);
+  c->asan_bottom = c->stack_lo;
+  c->asan_size = usable;
+  c->entry = entry;
+  c->arg = arg;
+
+  /* Initial frame, the same layout coro__swap leaves behind (see the .S):
+   * the new coroutine inherits the creator's MXCSR and x87 control word. */
+  uint64_t *f = (uint64_t *)((char *)c->stack_hi - INIT_FRAME);
+  uint32_t mxcsr;
+  uint16_t fcw;
+  __asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+  __asm__ volatile("fnstcw %0" : "=m"(fcw));
+  f[0] = (uint64_t)fcw | ((uint64_t)mxcsr << 32);
+  f[1] = 0;                                   /* r15 */
+  f[2] = 0;                                   /* r14 */
+  f[3] = 0;                                   /* r13 */
+  f[4] = (uint64_t)(uintptr_t)c;              /* r12: argument for coro__boot */
+  f[5] = 0;                                   /* rbx */
+  f[6] = 0;                                   /* rbp: end of frame-pointer chain */
+  f[7] = (uint64_t)(uintptr_t)coro__trampoline;  /* return address */
+  f[8] = 0;
+  f[9] = 0;
+  c->sp = f;
+  return true;
+}
+
+static _Noreturn __attribute__((noinline, cold)) void bad_switch(const Coro *from, const Coro *to) {
+  if (from != t_current)
+    fatal("fatal: coro_switch: `from` is not the running coroutine (or coro_init_main was not called)\n");
+  else
+    fatal(to->dead ? "fatal: coro_switch to a finished coroutine\n"
+                   : "fatal: coro_switch to a destroyed or uninitialized coroutine\n");
+  abort();
+}
+
+__attribute__((noinline)) void coro_switch(Coro *from, Coro *to) {
+  if (from == to) return;
+  if (__builtin_expect(from != t_current || !to->sp || to->dead, 0)) bad_switch(from, to);
+  t_current = to;
+#if CORO_ASAN
+  void **save = &from->asan_fake_stack;
+  if (t_asan_exiting) { t_asan_exiting = 0; save = NULL; }
+  t_asan_prev = from;
+  __sanitizer_start_switch_fiber(save, to->asan_bottom, to->asan_size);
+#endif
+  coro__swap(&from->sp, to->sp);   /* the only call site of the switch */
+  /* running again as `from` */
+#if CORO_ASAN
+  asan_finish(from->asan_fake_stack);
+#endif
+  if (__builtin_expect(t_pending.mapping != NULL, 0)) release_pending();
+}
+
+_Noreturn void coro_exit_switch(Coro *from, Coro *to) {
+  if (from == to || from->is_main) {
+    fatal("fatal: coro_exit_switch from the main coroutine or to itself\n");
+    abort();
+  }
+  release_pending();             /* at most one pending stack at a time */
+  from->dead = 1;
+  if (from->mapping) {
+    t_pending.mapping = from->mapping;
+    t_pending.mapping_size = from->mapping_size;
+    t_pending.vg_id = from->valgrind_id;
+    from->mapping = NULL;
+  }
+#if CORO_ASAN
+  t_asan_exiting = 1;
+#endif
+  coro_switch(from, to);
+  fatal("fatal: a finished coroutine was resumed\n");
+  abort();
+}
+
+void coro_destroy(Coro *c) {
+  if (!c->mapping) return;       /* main, already destroyed, or exit_switch'ed */
+  if (c == t_current) {
+    fatal("fatal: coro_destroy on the running coroutine\n");
+    abort();
+  }
+  release_pending();
+  Stack s = { c->mapping, c->mapping_size, c->valgrind_id };
+  c->mapping = NULL;
+  c->sp = NULL;
+  stack_release(s);
+}
+
+size_t coro_release_unused(Coro *c) {
+  if (!c->mapping || c->dead || c == t_current || !c->sp) return 0;
+  /* everything below the saved sp is dead: the switch frame sits at sp, and
+   * no red zone is live across a call */
+  uintptr_t lo = (uintptr_t)c->stack_lo;
+  uintptr_t top = (uintptr_t)c->sp & ~(uintptr_t)(page_size() - 1);
+  if (top <= lo) return 0;
+  if (madvise((void *)lo, top - lo, MADV_DONTNEED) != 0) return 0;
+  return top - lo;
+}
+
+size_t coro_stack_remaining(const Coro *running) {
+  uintptr_t sp;
+  __asm__ volatile("movq %%rsp, %0" : "=r"(sp));
+  uintptr_t lo = (uintptr_t)running->stack_lo;
+  return sp > lo ? sp - lo : 0;
+}
+
+void coro_set_default_stack_size(size_t size) {
+  size = round_stack(size ? size : CORO_DEFAULT_STACK);
+  if (size == g_default) return;
+  pthread_mutex_lock(&g_pool_mu);
+  g_default = size;
+  pthread_mutex_unlock(&g_pool_mu);
+  coro_pool_trim();
+}
+
+size_t coro_default_stack_size(void) { return g_default; }
+
+int coro_guard_mode(void) { return __atomic_load_n(&g_guard_mode, __ATOMIC_RELAXED); }
+
+void coro_pool_stats(size_t *hot, size_t *cold) {
+  pthread_mutex_lock(&g_pool_mu);
+  if (hot) *hot = g_nhot;
+  if (cold) *cold = g_ncold;
+  pthread_mutex_unlock(&g_pool_mu);
+}
+
+void coro_pool_trim(void) {
+  release_pending();
+  pthread_mutex_lock(&g_pool_mu);
+  while (g_nhot && cold_push(g_hot[g_nhot - 1])) g_nhot--;   /* hot ones too */
+  pthread_mutex_unlock(&g_pool_mu);
+  cold_shrink(0);
+}
+
+/* First C code on a new stack (called by coro__trampoline). */
+HIDDEN _Noreturn void coro__boot(Coro *self) {
+#if CORO_ASAN
+  asan_finish(NULL);
+#endif
+  release_pending();
+  self->entry(self->arg);
+  fatal("fatal: coroutine entry function returned (it must switch away at its end)\n");
+  abort();
+}
+
+/* ---- stack overflow handler --------------------------------------------- */
+static struct sigaction g_old_segv;
+static const char overflow_msg[] = "fatal: C stack overflow in fiber (guard page hit)\n";
+
+static bool in_range(uintptr_t x, uintptr_t lo, uintptr_t hi) { return x >= lo && x < hi; }
+
+static void segv_handler(int sig, siginfo_t *si, void *uctx) {
+  uintptr_t addr = (uintptr_t)si->si_addr;
+  uintptr_t sp = 0;
+  ucontext_t *uc = uctx;
+  if (uc) sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+  const Coro *c = t_current;
+  bool overflow = false;
+  if (c && c->mapping) {
+    uintptr_t g = (uintptr_t)c->mapping, lo = (uintptr_t)c->stack_lo;
+    /* in the guard zone, or the stack pointer itself went below the stack */
+    overflow = in_range(addr, g, lo) || in_range(sp, g > (1u << 20) ? g - (1u << 20) : 0, lo);
+  } else if (c && c->is_main && c->stack_lo) {
+    /* the kernel keeps a 1 MiB gap below the main stack; the rlimit
+     * boundary is about stack_lo */
+    uintptr_t lo = (uintptr_t)c->stack_lo, w = (uintptr_t)1 << 20;
+    uintptr_t a = lo > w ? lo - w : 0, b = lo + 65536;
+    overflow = in_range(addr, a, b) || in_range(sp, a, b);
+  }
+  if (overflow) {
+    fatal(overflow_msg);
+    _exit(134);
+  }
+  /* Not ours: give the signal to whoever had it before (default action:
+   * returning re-executes the faulting instruction and dies properly). */
+  sigaction(sig, &g_old_segv, NULL);
+  if (si->si_code <= 0) raise(sig);   /* sent by kill(), not a fault */
+}
+
+void coro_install_overflow_handler(void) {
+  /* alternate signal stack for this thread (keep an existing big enough one) */
+  stack_t old;
+  size_t want = 64 * 1024;
+  long min = sysconf(_SC_MINSIGSTKSZ);
+  if (min > 0 && (size_t)min * 4 > want) want = (size_t)min * 4;
+  if (sigaltstack(NULL, &old) != 0 || (old.ss_flags & SS_DISABLE) || old.ss_size < want) {
+    void *p = mmap(NULL, want, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      stack_t ss = { .ss_sp = p, .ss_size = want, .ss_flags = 0 };
+      if (sigaltstack(&ss, NULL) != 0) munmap(p, want);
+    }
+  }
+  struct sigaction sa, prev;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = segv_handler;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(SIGSEGV, &sa, &prev) == 0 && prev.sa_sigaction != segv_handler)
+    g_old_segv = prev;
+}
