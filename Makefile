@@ -59,7 +59,7 @@ $(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: parser/grammar.y | $(BUILD)/.tool
 	@if grep -q "parsing conflict" $(BUILD)/gen/lemon.log; then echo "lemon: grammar has conflicts"; exit 1; fi
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(CFLAGS) -Wno-unused-variable -Wno-sign-compare -c -o $@ $<
+	$(CC) $(CFLAGS) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
 # ---- objects ----------------------------------------------------------------
 $(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h
@@ -80,17 +80,20 @@ $(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs.a
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---- tests ------------------------------------------------------------------
-test: all
+include tests/c/rules.mk
+
+test: all c-tests
 	@tests/run
 
-test-gcstress: all
+test-gcstress: all c-tests
 	@GS_GC_STRESS=1 tests/run
 
+ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test-asan:
-	$(MAKE) BUILD=build/asan CC=clang OPT="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDLIBS="-lm -fsanitize=address,undefined"
-	@GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 tests/run
+	$(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-lm -fsanitize=address,undefined" all c-tests
+	@BUILD=build/asan GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 tests/run
 
-test-valgrind: all
+test-valgrind: all c-tests
 	@GS_VALGRIND=1 tests/run
 
 bench: all

@@ -504,6 +504,10 @@ void gs_lexer_init(Lexer *L, const char *buf, size_t len, AstArena *arena, AstEr
   L->lim = L->buf + len;
   L->line_start = L->buf;
   L->line = 1;
+  if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {  /* skip a UTF-8 byte order mark */
+    L->cur += 3;
+    L->line_start += 3;
+  }
   L->last = -1;
   L->arena = arena;
   L->errs = errs;

@@ -57,6 +57,10 @@ static bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/* Results longer than this raise "... result is too large" instead of
+ * trying to allocate absurd amounts of memory. */
+#define STR_MAX_LEN ((size_t)0x7fffffff)
+
 /* A finished string from a buffer filled in place after str_alloc. */
 static Value finish(VM *vm, ObjString *s) { return STR_VAL(str_take_buffer(vm, s)); }
 
@@ -155,7 +159,8 @@ static Value sm_replace(VM *vm, int argc, Value *args) {
   }
   if (count == 0) return args[0];
   size_t keep = s->len - (a->len ? count * a->len : 0);
-  if (b->len && count > (SIZE_MAX - keep) / b->len) vm_throw(vm, "replace() result is too large");
+  if (keep > STR_MAX_LEN || (b->len && count > (STR_MAX_LEN - keep) / b->len))
+    vm_throw(vm, "replace() result is too large");
   size_t total = keep + count * b->len;
   ObjString *r = str_alloc(vm, total);     /* s, a, b stay rooted in args */
   char *o = r->chars;
@@ -182,7 +187,7 @@ static Value sm_repeat(VM *vm, int argc, Value *args) {
   int64_t n = want_int(vm, "repeat", args, 1);
   if (n <= 0 || s->len == 0) return STR_VAL(str_new(vm, "", 0));
   if (n == 1) return args[0];
-  if ((uint64_t)n > (SIZE_MAX / 2) / s->len) vm_throw(vm, "repeat() result is too large");
+  if ((uint64_t)n > STR_MAX_LEN / s->len) vm_throw(vm, "repeat() result is too large");
   size_t total = s->len * (size_t)n;
   ObjString *r = str_alloc(vm, total);
   memcpy(r->chars, s->chars, s->len);
@@ -256,6 +261,23 @@ static Value sm_split(VM *vm, int argc, Value *args) {
   return LIST_VAL(l);
 }
 
+/* str(v), with a fast path for the common scalar cases (vm_tostring builds
+ * in a malloc'd buffer under a protected call). May run script. */
+static ObjString *to_str(VM *vm, Value v) {
+  char buf[64];
+  switch (v.tag) {
+    case V_STRING: return AS_STRING(v);
+    case V_INT: {
+      int n = snprintf(buf, sizeof buf, "%lld", (long long)AS_INT(v));
+      return str_new(vm, buf, (size_t)n);
+    }
+    case V_FLOAT: format_float(AS_FLOAT(v), buf, sizeof buf); return str_new(vm, buf, strlen(buf));
+    case V_NIL: return str_new(vm, "nil", 3);
+    case V_BOOL: return AS_BOOL(v) ? str_new(vm, "true", 4) : str_new(vm, "false", 5);
+    default: return vm_tostring(vm, v);
+  }
+}
+
 /* sep.join(list), also used by list.join(sep) in list.c. Both sep and l must
  * be rooted by the caller. Non-string elements go through str(), which may
  * run script (an instance's str()) that may even change the list: the
@@ -273,7 +295,7 @@ Value lib_string_join(VM *vm, ObjString *sep, ObjList *l) {
     pushed = true;
     for (uint32_t i = 0; i < l->count; i++) {
       Value v = l->items[i];
-      if (!IS_STRING(v)) v = STR_VAL(vm_tostring(vm, v));
+      if (!IS_STRING(v)) v = STR_VAL(to_str(vm, v));
       list_push(vm, parts, v);             /* roots v while it grows */
     }
     l = parts;
@@ -281,7 +303,7 @@ Value lib_string_join(VM *vm, ObjString *sep, ObjList *l) {
   size_t total = 0;
   for (uint32_t i = 0; i < l->count; i++) {
     size_t add = AS_STRING(l->items[i])->len + (i ? sep->len : 0);
-    if (add > SIZE_MAX / 2 - total) vm_throw(vm, "join() result is too large");
+    if (add > STR_MAX_LEN - total) vm_throw(vm, "join() result is too large");
     total += add;
   }
   ObjString *r = str_alloc(vm, total);
@@ -430,7 +452,7 @@ static void fmt_prepare(VM *vm, int base, int argc) {
       }
       case 's':
         if (!IS_STRING(v)) {
-          ObjString *s = vm_tostring(vm, v);   /* may run script: re-read everything */
+          ObjString *s = to_str(vm, v);   /* may run script: re-read everything */
           vm->fiber->stack[base + ai] = STR_VAL(s);
         }
         break;
@@ -447,25 +469,31 @@ static void fmt_prepare(VM *vm, int base, int argc) {
     vm_throw(vm, "format: too many arguments (the format uses %d, got %d)", ai - 1, argc - 1);
 }
 
-static size_t put(char *out, size_t pos, const char *s, size_t n) {
-  if (out && n) memcpy(out + pos, s, n);
-  return pos + n;
+/* Output of passes 2/3: bytes are written only while they fit in [0, cap)
+ * of out (out may be NULL); pos always counts the full length. */
+typedef struct {
+  char *out;
+  size_t cap, pos;
+} Sink;
+
+static void put(Sink *k, const char *s, size_t n) {
+  if (k->out && n && k->pos + n <= k->cap) memcpy(k->out + k->pos, s, n);
+  k->pos += n;
 }
-static size_t put_fill(char *out, size_t pos, char c, size_t n) {
-  if (out && n) memset(out + pos, c, n);
-  return pos + n;
+static void put_fill(Sink *k, char c, size_t n) {
+  if (k->out && n && k->pos + n <= k->cap) memset(k->out + k->pos, c, n);
+  k->pos += n;
 }
 
-static size_t emit_string(char *out, size_t pos, const Spec *sp, const char *s, size_t n) {
+static void emit_string(Sink *k, const Spec *sp, const char *s, size_t n) {
   if (sp->prec >= 0 && (size_t)sp->prec < n) n = (size_t)sp->prec;
   size_t pad = (size_t)sp->width > n ? (size_t)sp->width - n : 0;
-  if (!sp->minus) pos = put_fill(out, pos, ' ', pad);
-  pos = put(out, pos, s, n);
-  if (sp->minus) pos = put_fill(out, pos, ' ', pad);
-  return pos;
+  if (!sp->minus) put_fill(k, ' ', pad);
+  put(k, s, n);
+  if (sp->minus) put_fill(k, ' ', pad);
 }
 
-static size_t emit_int(char *out, size_t pos, const Spec *sp, int64_t v) {
+static void emit_int(Sink *k, const Spec *sp, int64_t v) {
   uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
   const char *sign = v < 0 ? "-" : sp->plus ? "+" : sp->space ? " " : "";
   char digits[32];
@@ -476,7 +504,6 @@ static size_t emit_int(char *out, size_t pos, const Spec *sp, int64_t v) {
     case 'o': nd = snprintf(digits, sizeof digits, "%llo", (unsigned long long)mag); break;
     default: nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)mag); break;
   }
-  if (sp->prec == 0 && mag == 0) nd = 0;   /* C: "%.0d" of 0 prints nothing */
   size_t zeros = sp->prec > nd ? (size_t)(sp->prec - nd) : 0;
   const char *prefix = "";
   if (sp->alt) {
@@ -487,16 +514,15 @@ static size_t emit_int(char *out, size_t pos, const Spec *sp, int64_t v) {
   size_t body = strlen(sign) + strlen(prefix) + zeros + (size_t)nd;
   size_t pad = (size_t)sp->width > body ? (size_t)sp->width - body : 0;
   if (sp->zero && !sp->minus && sp->prec < 0) { zeros += pad; pad = 0; }
-  if (!sp->minus) pos = put_fill(out, pos, ' ', pad);
-  pos = put(out, pos, sign, strlen(sign));
-  pos = put(out, pos, prefix, strlen(prefix));
-  pos = put_fill(out, pos, '0', zeros);
-  pos = put(out, pos, digits, (size_t)nd);
-  if (sp->minus) pos = put_fill(out, pos, ' ', pad);
-  return pos;
+  if (!sp->minus) put_fill(k, ' ', pad);
+  put(k, sign, strlen(sign));
+  put(k, prefix, strlen(prefix));
+  put_fill(k, '0', zeros);
+  put(k, digits, (size_t)nd);
+  if (sp->minus) put_fill(k, ' ', pad);
 }
 
-static size_t emit_float(char *out, size_t pos, const Spec *sp, double d) {
+static void emit_float(Sink *k, const Spec *sp, double d) {
   if (isnan(d)) d = fabs(d);   /* never "-nan" */
   char cf[32], *p = cf;
   *p++ = '%';
@@ -505,57 +531,66 @@ static size_t emit_float(char *out, size_t pos, const Spec *sp, double d) {
   if (sp->space) *p++ = ' ';
   if (sp->zero) *p++ = '0';
   if (sp->alt) *p++ = '#';
-  *p++ = '*';
-  *p++ = '.';
-  *p++ = '*';
+  memcpy(p, "*.*", 3);
+  p += 3;
   *p++ = sp->conv;
   *p = '\0';
   int prec = sp->prec >= 0 ? sp->prec : 6;
-  int n = snprintf(NULL, 0, cf, sp->width, prec, d);
+  char tmp[128];
+  int n = snprintf(tmp, sizeof tmp, cf, sp->width, prec, d);
   if (n < 0) n = 0;
-  if (out) snprintf(out + pos, (size_t)n + 1, cf, sp->width, prec, d);
-  return pos + (size_t)n;
+  if ((size_t)n < sizeof tmp) { put(k, tmp, (size_t)n); return; }
+  /* long output (big width or precision): write in place when it fits;
+   * the sink always has one byte after cap for snprintf's NUL */
+  if (k->out && k->pos + (size_t)n <= k->cap) snprintf(k->out + k->pos, (size_t)n + 1, cf, sp->width, prec, d);
+  k->pos += (size_t)n;
 }
 
-/* Passes 2 and 3: measure (out == NULL) or write the result. */
-static size_t fmt_emit(VM *vm, int base, char *out) {
+/* Passes 2 and 3: measure and/or write the result into the sink. Arguments
+ * were checked and converted by fmt_prepare, so nothing here can fail. */
+static void fmt_emit(VM *vm, int base, Sink *k) {
   Value *slots = vm->fiber->stack + base;
   ObjString *f = AS_STRING(slots[0]);
   int ai = 1;
-  size_t pos = 0, i = 0;
+  size_t i = 0;
   while (i < f->len) {
     const char *pct = memchr(f->chars + i, '%', f->len - i);
     size_t lit = pct ? (size_t)(pct - (f->chars + i)) : f->len - i;
-    pos = put(out, pos, f->chars + i, lit);
+    put(k, f->chars + i, lit);
     i += lit;
     if (i >= f->len) break;
     Spec sp;
     i = parse_spec(vm, f, i, &sp);
-    if (sp.conv == '%') { pos = put(out, pos, "%", 1); continue; }
+    if (sp.conv == '%') { put(k, "%", 1); continue; }
     Value v = slots[ai++];
     switch (sp.conv) {
       case 's': case 'q': case 'c':
-        pos = emit_string(out, pos, &sp, AS_CSTR(v), AS_STRING(v)->len);
+        emit_string(k, &sp, AS_CSTR(v), AS_STRING(v)->len);
         break;
       case 'd': case 'i': case 'x': case 'X': case 'o':
-        pos = emit_int(out, pos, &sp, AS_INT(v));
+        emit_int(k, &sp, AS_INT(v));
         break;
       default:
-        pos = emit_float(out, pos, &sp, AS_NUMBER(v));
+        emit_float(k, &sp, AS_NUMBER(v));
         break;
     }
   }
-  return pos;
 }
 
 static Value sm_format(VM *vm, int argc, Value *args) {
   self_str(vm, "format", argc, args, 0, -1);
   int base = (int)(args - vm->fiber->stack);
   fmt_prepare(vm, base, argc);
-  size_t total = fmt_emit(vm, base, NULL);
+  /* short results (the common case): one pass into a C buffer */
+  char small[256];
+  Sink k = {small, sizeof small - 1, 0};
+  fmt_emit(vm, base, &k);
+  if (k.pos <= k.cap) return STR_VAL(str_new(vm, small, k.pos));
+  if (k.pos > STR_MAX_LEN) vm_throw(vm, "format: result is too large");
+  size_t total = k.pos;
   ObjString *r = str_alloc(vm, total);       /* may collect: all inputs are in slots */
-  size_t written = fmt_emit(vm, base, r->chars);
-  (void)written;
+  Sink big = {r->chars, total, 0};           /* chars[total] is there for the NUL */
+  fmt_emit(vm, base, &big);
   return finish(vm, r);
 }
 

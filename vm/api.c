@@ -65,7 +65,7 @@ bool gs_get_bool(gs_vm *vm, int slot) { return IS_TRUTHY(SLOT(slot)); }
 int64_t gs_get_int(gs_vm *vm, int slot) {
   Value v = SLOT(slot);
   if (IS_INT(v)) return AS_INT(v);
-  if (IS_FLOAT(v) && AS_FLOAT(v) == (double)(int64_t)AS_FLOAT(v)) return (int64_t)AS_FLOAT(v);
+  if (IS_FLOAT(v)) return arg_int(vm, "gs_get_int", &v, 0);
   vm_throw(vm, "expected an int, got %s", value_type_name(v));
 }
 
@@ -202,7 +202,12 @@ static ObjModule *native_module(VM *vm, const char *name) {
   ObjString *s = str_cstr(vm, name);
   int g = vm_global_slot(vm, s, false);
   if (g >= 0 && vm->globals[g].tag == V_MODULE) return AS_MODULE(vm->globals[g]);
-  ObjModule *m = module_new(vm, s, str_cstr(vm, "<native>"));
+  vm_push(vm, STR_VAL(s));
+  ObjString *file = str_cstr(vm, "<native>");
+  vm_push(vm, STR_VAL(file));
+  ObjModule *m = module_new(vm, s, file);
+  vm_pop(vm);
+  vm_pop(vm);
   m->loaded = true;
   vm_set_global(vm, name, OBJ_VAL(V_MODULE, m));
   return m;

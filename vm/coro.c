@@ -61,18 +61,20 @@ HIDDEN _Noreturn void coro__boot(Coro *self);
 #define SWAP_FRAME 64
 #define INIT_FRAME (SWAP_FRAME + 16)
 
-/* The pool (see docs/fibers-stacks.md, "Pool"):
- *  - a released stack of the default size goes to the hot list (up to
- *    POOL_HOT; everything but its top KEEP_TOP bytes is MADV_DONTNEED'ed) or
- *    else to the cold list (all of it MADV_DONTNEED'ed: 0 RSS);
+/* The pool (see docs/fibers-stacks.md, "Pool"). One pool per stack size
+ * in use (up to POOL_SIZES sizes; usually just the default):
+ *  - a released stack goes to its pool's hot list (up to POOL_HOT; all but
+ *    its top KEEP_TOP bytes are MADV_DONTNEED'ed) or else to the cold list
+ *    (all of it MADV_DONTNEED'ed: 0 RSS);
  *  - stacks are never unmapped one at a time while others are live: freeing
  *    one stack out of the middle of a run of merged stacks splits a VMA, and
  *    random fiber deaths among 100 000 live fibers would push the process
  *    past vm.max_map_count (after which even mmap fails);
  *  - when the last live coro's stack comes back, cold stacks beyond
- *    POOL_COLD are unmapped in ascending address order (each one is then at
- *    the bottom of its VMA: no split), adjacent ones in one munmap;
- *  - coro_pool_trim() unmaps the whole pool the same way. */
+ *    POOL_COLD per pool are unmapped in ascending address order (each one is
+ *    then at the bottom of its VMA: no split), adjacent ones in one munmap;
+ *  - coro_pool_trim() unmaps every pooled stack the same way. */
+#define POOL_SIZES 4
 #define POOL_HOT 64
 #define POOL_COLD 4096
 #define KEEP_TOP ((size_t)8192)
@@ -83,16 +85,21 @@ typedef struct {
   unsigned vg_id;
 } Stack;
 
+typedef struct {
+  size_t mapping_size;                     /* 0: slot unused */
+  Stack hot[POOL_HOT];
+  size_t nhot;
+  Stack *cold;                             /* malloc'ed, capacity cold_cap */
+  size_t ncold, cold_cap;
+} Pool;
+
 /* ---- globals -------------------------------------------------------------- */
 static size_t g_page;                      /* set by page_size() */
 static size_t g_default = CORO_DEFAULT_STACK;
 static int g_guard_mode;                   /* 0 unknown, 1 madvise, 2 mprotect */
 
-static pthread_mutex_t g_pool_mu = PTHREAD_MUTEX_INITIALIZER;
-static Stack g_hot[POOL_HOT];
-static size_t g_nhot;
-static Stack *g_cold;                      /* malloc'ed, capacity g_cold_cap */
-static size_t g_ncold, g_cold_cap;
+static pthread_mutex_t g_pool_mu = PTHREAD_MUTEX_INITIALIZER;   /* guards all below */
+static Pool g_pools[POOL_SIZES];
 static size_t g_live;                      /* stacks owned by coros */
 
 static __thread Coro *t_current;
@@ -117,7 +124,7 @@ static size_t round_stack(size_t n) {
   return (n + pg - 1) & ~(pg - 1);
 }
 
-static void fatal(const char *msg) {
+static void write_err(const char *msg) {
   ssize_t r = write(2, msg, strlen(msg));
   (void)r;
 }
@@ -191,16 +198,28 @@ static bool stack_map(Stack *s, size_t usable) {
   return true;
 }
 
-/* Append to the cold list (lock held). False only if malloc fails. */
-static bool cold_push(Stack s) {
-  if (g_ncold == g_cold_cap) {
-    size_t cap = g_cold_cap ? g_cold_cap * 2 : 256;
-    Stack *n = realloc(g_cold, cap * sizeof *n);
-    if (!n) return false;
-    g_cold = n;
-    g_cold_cap = cap;
+/* Pool for stacks of this mapping size (lock held); with `claim`, take a
+ * free slot if there is none yet. NULL if all slots are taken. */
+static Pool *pool_for(size_t mapping_size, bool claim) {
+  Pool *free_slot = NULL;
+  for (int i = 0; i < POOL_SIZES; i++) {
+    if (g_pools[i].mapping_size == mapping_size) return &g_pools[i];
+    if (!g_pools[i].mapping_size && !free_slot) free_slot = &g_pools[i];
   }
-  g_cold[g_ncold++] = s;
+  if (claim && free_slot) free_slot->mapping_size = mapping_size;
+  return claim ? free_slot : NULL;
+}
+
+/* Append to a pool's cold list (lock held). False only if malloc fails. */
+static bool cold_push(Pool *p, Stack s) {
+  if (p->ncold == p->cold_cap) {
+    size_t cap = p->cold_cap ? p->cold_cap * 2 : 256;
+    Stack *n = realloc(p->cold, cap * sizeof *n);
+    if (!n) return false;
+    p->cold = n;
+    p->cold_cap = cap;
+  }
+  p->cold[p->ncold++] = s;
   return true;
 }
 
@@ -209,9 +228,9 @@ static int stack_cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Unmap stacks v[0..n) (sorted by address; lock not held), adjacent ones
- * with one munmap. If the kernel refuses (ENOMEM: the unmap would split a
- * VMA past vm.max_map_count), the stacks go back to the cold list. */
+/* Unmap stacks v[0..n) (sorted by address, all of one size; lock not held),
+ * adjacent ones with one munmap. If the kernel refuses (ENOMEM: the unmap
+ * would split a VMA past vm.max_map_count), they go back to the pool. */
 static void unmap_sorted(Stack *v, size_t n) {
   for (size_t i = 0; i < n;) {
     char *end = (char *)v[i].mapping + v[i].mapping_size;
@@ -222,9 +241,10 @@ static void unmap_sorted(Stack *v, size_t n) {
       for (size_t k = i; k < j; k++) VALGRIND_STACK_DEREGISTER(v[k].vg_id);
     } else {
       pthread_mutex_lock(&g_pool_mu);
-      for (size_t k = i; k < j; k++) {
+      Pool *p = pool_for(v[i].mapping_size, true);
+      for (size_t k = i; k < j && p; k++) {
         madvise(stack_lo(&v[k]), v[k].mapping_size - CORO_GUARD_SIZE, MADV_DONTNEED);
-        if (!cold_push(v[k])) break;   /* out of memory twice over: leak */
+        if (!cold_push(p, v[k])) break;   /* out of memory twice over: leak */
       }
       pthread_mutex_unlock(&g_pool_mu);
     }
@@ -232,59 +252,71 @@ static void unmap_sorted(Stack *v, size_t n) {
   }
 }
 
-/* Take the cold stacks beyond `keep` (the lowest addresses) out of the
- * pool and unmap them. */
-static void cold_shrink(size_t keep) {
+/* Unmap the cold stacks of pool p beyond `keep` (the lowest addresses);
+ * with keep == 0 the hot ones too, and the slot is freed if it empties. */
+static void pool_shrink(Pool *p, size_t keep) {
   pthread_mutex_lock(&g_pool_mu);
-  if (g_ncold <= keep) { pthread_mutex_unlock(&g_pool_mu); return; }
-  qsort(g_cold, g_ncold, sizeof *g_cold, stack_cmp);
-  size_t n = g_ncold - keep;
-  Stack *v = malloc(n * sizeof *v);
-  if (!v) { pthread_mutex_unlock(&g_pool_mu); return; }
-  memcpy(v, g_cold, n * sizeof *v);
-  memmove(g_cold, g_cold + n, keep * sizeof *v);
-  g_ncold = keep;
-  if (g_cold_cap > 2 * keep + 256) {   /* give back the list's memory too */
-    size_t cap = keep + 256;
-    Stack *nv = realloc(g_cold, cap * sizeof *nv);
-    if (nv) { g_cold = nv; g_cold_cap = cap; }
+  if (keep == 0)
+    while (p->nhot && cold_push(p, p->hot[p->nhot - 1])) p->nhot--;
+  size_t n = p->ncold > keep ? p->ncold - keep : 0;
+  Stack *v = n ? malloc(n * sizeof *v) : NULL;
+  if (v) {
+    qsort(p->cold, p->ncold, sizeof *p->cold, stack_cmp);
+    memcpy(v, p->cold, n * sizeof *v);
+    memmove(p->cold, p->cold + n, keep * sizeof *v);
+    p->ncold = keep;
+  }
+  if (p->cold_cap > 2 * p->ncold + 256) {   /* give back the list's memory too */
+    size_t cap = p->ncold + 256;
+    Stack *nv = realloc(p->cold, cap * sizeof *nv);
+    if (nv) { p->cold = nv; p->cold_cap = cap; }
   }
   pthread_mutex_unlock(&g_pool_mu);
-  unmap_sorted(v, n);
+  if (v) unmap_sorted(v, n);
   free(v);
+  pthread_mutex_lock(&g_pool_mu);
+  if (!p->nhot && !p->ncold) {
+    free(p->cold);
+    p->cold = NULL;
+    p->cold_cap = 0;
+    p->mapping_size = 0;
+  }
+  pthread_mutex_unlock(&g_pool_mu);
 }
 
 /* A stack whose coroutine will never run again. Caller is not on it. */
 static void stack_release(Stack s) {
   if (!s.mapping) return;
   size_t usable = s.mapping_size - CORO_GUARD_SIZE;
-  bool pooled = false, shrink = false;
+  bool pooled = false;
   pthread_mutex_lock(&g_pool_mu);
   g_live--;
-  if (usable == g_default && g_nhot < POOL_HOT) {
+  Pool *p = pool_for(s.mapping_size, true);
+  if (p && p->nhot < POOL_HOT) {
     /* keep the top pages (the next fiber starts there), drop the rest */
     madvise(stack_lo(&s), usable - KEEP_TOP, MADV_DONTNEED);
-    g_hot[g_nhot++] = s;
+    p->hot[p->nhot++] = s;
     pooled = true;
-  } else if (usable == g_default) {
+  } else if (p) {
     madvise(stack_lo(&s), usable, MADV_DONTNEED);
-    pooled = cold_push(s);
+    pooled = cold_push(p, s);
   }
-  shrink = g_live == 0 && g_ncold > POOL_COLD;
+  unsigned shrink = 0;   /* pools to shrink, as bits */
+  if (g_live == 0)
+    for (int i = 0; i < POOL_SIZES; i++)
+      if (g_pools[i].ncold > POOL_COLD) shrink |= 1u << i;
   pthread_mutex_unlock(&g_pool_mu);
-  if (!pooled) unmap_sorted(&s, 1);   /* another size: not pooled */
-  if (shrink) cold_shrink(POOL_COLD);
+  if (!pooled) unmap_sorted(&s, 1);   /* more sizes than pool slots */
+  for (int i = 0; i < POOL_SIZES; i++)
+    if (shrink & (1u << i)) pool_shrink(&g_pools[i], POOL_COLD);
 }
 
 static bool stack_get(Stack *s, size_t usable) {
   bool got = false;
   pthread_mutex_lock(&g_pool_mu);
-  size_t want = usable + CORO_GUARD_SIZE;
-  if (usable == g_default) {
-    /* (a stack of another size can only be in the pool if munmap failed) */
-    if (g_nhot && g_hot[g_nhot - 1].mapping_size == want) { *s = g_hot[--g_nhot]; got = true; }
-    else if (g_ncold && g_cold[g_ncold - 1].mapping_size == want) { *s = g_cold[--g_ncold]; got = true; }
-  }
+  Pool *p = pool_for(usable + CORO_GUARD_SIZE, false);
+  if (p && p->nhot) { *s = p->hot[--p->nhot]; got = true; }
+  else if (p && p->ncold) { *s = p->cold[--p->ncold]; got = true; }
   if (got) g_live++;
   pthread_mutex_unlock(&g_pool_mu);
   if (got) {
@@ -383,9 +415,9 @@ bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg
 
 static _Noreturn __attribute__((noinline, cold)) void bad_switch(const Coro *from, const Coro *to) {
   if (from != t_current)
-    fatal("fatal: coro_switch: `from` is not the running coroutine (or coro_init_main was not called)\n");
+    write_err("fatal: coro_switch: `from` is not the running coroutine (or coro_init_main was not called)\n");
   else
-    fatal(to->dead ? "fatal: coro_switch to a finished coroutine\n"
+    write_err(to->dead ? "fatal: coro_switch to a finished coroutine\n"
                    : "fatal: coro_switch to a destroyed or uninitialized coroutine\n");
   abort();
 }
@@ -410,7 +442,7 @@ __attribute__((noinline)) void coro_switch(Coro *from, Coro *to) {
 
 _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
   if (from == to || from->is_main) {
-    fatal("fatal: coro_exit_switch from the main coroutine or to itself\n");
+    write_err("fatal: coro_exit_switch from the main coroutine or to itself\n");
     abort();
   }
   release_pending();             /* at most one pending stack at a time */
@@ -425,14 +457,14 @@ _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
   t_asan_exiting = 1;
 #endif
   coro_switch(from, to);
-  fatal("fatal: a finished coroutine was resumed\n");
+  write_err("fatal: a finished coroutine was resumed\n");
   abort();
 }
 
 void coro_destroy(Coro *c) {
   if (!c->mapping) return;       /* main, already destroyed, or exit_switch'ed */
   if (c == t_current) {
-    fatal("fatal: coro_destroy on the running coroutine\n");
+    write_err("fatal: coro_destroy on the running coroutine\n");
     abort();
   }
   release_pending();
@@ -462,11 +494,9 @@ size_t coro_stack_remaining(const Coro *running) {
 
 void coro_set_default_stack_size(size_t size) {
   size = round_stack(size ? size : CORO_DEFAULT_STACK);
-  if (size == g_default) return;
   pthread_mutex_lock(&g_pool_mu);
   g_default = size;
   pthread_mutex_unlock(&g_pool_mu);
-  coro_pool_trim();
 }
 
 size_t coro_default_stack_size(void) { return g_default; }
@@ -474,18 +504,20 @@ size_t coro_default_stack_size(void) { return g_default; }
 int coro_guard_mode(void) { return __atomic_load_n(&g_guard_mode, __ATOMIC_RELAXED); }
 
 void coro_pool_stats(size_t *hot, size_t *cold) {
+  size_t h = 0, c = 0;
   pthread_mutex_lock(&g_pool_mu);
-  if (hot) *hot = g_nhot;
-  if (cold) *cold = g_ncold;
+  for (int i = 0; i < POOL_SIZES; i++) {
+    h += g_pools[i].nhot;
+    c += g_pools[i].ncold;
+  }
   pthread_mutex_unlock(&g_pool_mu);
+  if (hot) *hot = h;
+  if (cold) *cold = c;
 }
 
 void coro_pool_trim(void) {
   release_pending();
-  pthread_mutex_lock(&g_pool_mu);
-  while (g_nhot && cold_push(g_hot[g_nhot - 1])) g_nhot--;   /* hot ones too */
-  pthread_mutex_unlock(&g_pool_mu);
-  cold_shrink(0);
+  for (int i = 0; i < POOL_SIZES; i++) pool_shrink(&g_pools[i], 0);
 }
 
 /* First C code on a new stack (called by coro__trampoline). */
@@ -495,7 +527,7 @@ HIDDEN _Noreturn void coro__boot(Coro *self) {
 #endif
   release_pending();
   self->entry(self->arg);
-  fatal("fatal: coroutine entry function returned (it must switch away at its end)\n");
+  write_err("fatal: coroutine entry function returned (it must switch away at its end)\n");
   abort();
 }
 
@@ -524,7 +556,7 @@ static void segv_handler(int sig, siginfo_t *si, void *uctx) {
     overflow = in_range(addr, a, b) || in_range(sp, a, b);
   }
   if (overflow) {
-    fatal(overflow_msg);
+    write_err(overflow_msg);
     _exit(134);
   }
   /* Not ours: give the signal to whoever had it before (default action:

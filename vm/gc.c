@@ -185,6 +185,7 @@ void gc_collect(VM *vm) {
       obj_free(vm, o);
     }
   }
+  vm->gc_cycles++;
   vm->next_gc = vm->bytes_allocated * 2;
   if (vm->next_gc < 1024 * 1024) vm->next_gc = 1024 * 1024;
   vm->gc_paused--;

@@ -161,11 +161,19 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
     int want = n->arity - self;
     vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
   }
+  /* The native sees only its arguments; registers above them are dead
+   * temporaries of the caller. They are not scanned while the native runs,
+   * so if it collected garbage they may now point at freed objects: clear
+   * them before the caller's frame (and its scan range) comes back. */
+  int old_top = f->top;
+  uint64_t cycles = vm->gc_cycles;
   f->top = fnslot + 1 + nargs;
   vm->calling_native = n;
   Value r = n->fn(vm, nargs, f->stack + fnslot + 1);
   f = vm->fiber;
   f->stack[fnslot] = r;
+  if (vm->gc_cycles != cycles)
+    for (int i = fnslot + 1; i < old_top; i++) f->stack[i] = NIL_VAL;
   f->top = fnslot + 1;
 }
 
@@ -197,6 +205,8 @@ static bool prepare_call(VM *vm, Fiber *f, int fnslot, int nargs) {
     }
     case V_CLASS: {
       ObjClass *k = AS_CLASS(fn);
+      /* room for the receiver first: growing the stack may collect */
+      if (fnslot + nargs + 3 > f->stack_cap) fiber_grow_stack(vm, f, fnslot + nargs + 3);
       f->top = fnslot + 1 + nargs;
       ObjInstance *inst = instance_new(vm, k);
       Value iv = OBJ_VAL(V_INSTANCE, inst);
@@ -463,19 +473,27 @@ static bool iter_next(VM *vm, Value *regs, bool two) {
 
 /* ---- the interpreter loop ------------------------------------------- */
 
+/* C stack a native re-entry must leave free: enough for the deepest native
+ * (printf, sort) plus raising the error; a quarter of small fiber stacks. */
+static size_t cstack_margin(Fiber *f) {
+  size_t size = (size_t)((char *)f->coro.stack_hi - (char *)f->coro.stack_lo);
+  size_t m = size / 4;
+  return m < CSTACK_MARGIN ? m : CSTACK_MARGIN;
+}
+
 static void execute(VM *vm);
 void vm_check_interrupt(VM *vm);
 
 Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   Fiber *f = vm->fiber;
-  if (coro_stack_remaining(&f->coro) < CSTACK_MARGIN) vm_throw(vm, "stack overflow");
+  if (coro_stack_remaining(&f->coro) < cstack_margin(f)) vm_throw(vm, "stack overflow");
   ptrdiff_t off = -1;
   if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
   fiber_ensure_stack(vm, f, argc + 2);
   if (off >= 0) args = f->stack + off;
   int slot = f->top;
   f->stack[slot] = fn;
-  memmove(&f->stack[slot + 1], args, sizeof(Value) * argc);
+  if (argc) memmove(&f->stack[slot + 1], args, sizeof(Value) * argc);
   f->top = slot + 1 + argc;
   if (prepare_call(vm, f, slot, argc)) {
     f->frames[f->nframes - 1].flags |= FRAME_BOUNDARY;
@@ -1110,6 +1128,8 @@ static void execute(VM *vm) {
       fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);
       ef->nframes = h.frame + 1;
       ef->top = fr->base + fr->cl->p->maxregs;
+      /* registers above the try's are dead temporaries, possibly stale */
+      for (int i = fr->base + h.reg; i < ef->top; i++) ef->stack[i] = NIL_VAL;
       ef->stack[fr->base + h.reg] = ef->error;
       fr->pc = h.catch_pc;
       vm->ntemp_roots = 0;

@@ -33,7 +33,13 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
   }
   const char *base = strrchr(path->chars, '/');
   base = base ? base + 1 : path->chars;
-  ObjModule *m = module_new(vm, str_cstr(vm, base), str_cstr(vm, file));
+  ObjString *mname = str_cstr(vm, base);
+  vm_push(vm, STR_VAL(mname));
+  ObjString *mfile = str_cstr(vm, file);
+  vm_push(vm, STR_VAL(mfile));
+  ObjModule *m = module_new(vm, mname, mfile);
+  vm_pop(vm);
+  vm_pop(vm);
   Value mv = OBJ_VAL(V_MODULE, m);
   table_set(vm, &vm->modules, STR_VAL(key), mv);
   AstErrors errs;

@@ -54,7 +54,9 @@ void run_report_error(VM *vm, Value err) {
 ObjModule *run_main_module(VM *vm, const char *name) {
   if (!vm->main_module) {
     ObjString *s = str_cstr(vm, name);
+    vm_push(vm, STR_VAL(s));
     vm->main_module = module_new(vm, s, s);
+    vm_pop(vm);
   }
   return vm->main_module;
 }

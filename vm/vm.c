@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <math.h>
 #include "vm.h"
 #include "fiber.h"
 #include "api_internal.h"
@@ -95,7 +96,10 @@ void arg_count(VM *vm, const char *fname, int argc, int min, int max) {
 int64_t arg_int(VM *vm, const char *fname, Value *args, int i) {
   Value v = args[i];
   if (IS_INT(v)) return AS_INT(v);
-  if (IS_FLOAT(v) && AS_FLOAT(v) == (double)(int64_t)AS_FLOAT(v)) return (int64_t)AS_FLOAT(v);
+  if (IS_FLOAT(v)) {
+    double d = AS_FLOAT(v);
+    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) return (int64_t)d;
+  }
   vm_arg_error(vm, fname, i + 1, "an int", v);
 }
 
@@ -133,7 +137,10 @@ static Value error_str(VM *vm, int argc, Value *args) {
 }
 
 static void define_error_class(VM *vm) {
-  ObjClass *k = class_new(vm, str_cstr(vm, "Error"));
+  ObjString *name = str_cstr(vm, "Error");
+  vm_push(vm, STR_VAL(name));
+  ObjClass *k = class_new(vm, name);
+  vm_pop(vm);
   vm->error_class = k;
   ObjNative *init = native_new(vm, error_init, "init", -1);
   k->init = OBJ_VAL(V_NATIVE, init);

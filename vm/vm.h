@@ -107,6 +107,7 @@ struct VM {
   Obj *objects;
   size_t bytes_allocated, next_gc, heap_limit;
   bool gc_stress;
+  uint64_t gc_cycles;
   int gc_paused;
   Obj **gray;
   int ngray, capgray;

@@ -345,6 +345,10 @@ static void test_sizes_and_pool(void) {
   coro_destroy(&c);
   ok = coro_create(&c, 100000, exit_entry, &c);
   check(ok && (char *)c.stack_hi - (char *)c.stack_lo == 102400, "explicit size rounds up to pages");
+  void *m100 = c.mapping;
+  coro_switch(&g_main, &c);   /* runs and exits */
+  ok = coro_create(&c, 102400, exit_entry, &c);
+  check(ok && c.mapping == m100, "stacks of a non-default size are pooled too");
   coro_destroy(&c);
   coro_set_default_stack_size(0);
   check(coro_default_stack_size() == CORO_DEFAULT_STACK, "coro_set_default_stack_size(0) restores the default");
@@ -604,6 +608,12 @@ static void child_return(void) {
   coro_switch(&g_main, &g_child_co);
   _exit(4);
 }
+static void child_switch_to_dead(void) {
+  if (!coro_create(&g_child_co, 0, exit_entry, &g_child_co)) _exit(3);
+  coro_switch(&g_main, &g_child_co);   /* runs and exits */
+  coro_switch(&g_main, &g_child_co);   /* must abort with a message */
+  _exit(4);
+}
 static void child_null_deref(void) {
   coro_install_overflow_handler();
   volatile int *volatile p = NULL;
@@ -691,6 +701,9 @@ static void test_overflow(void) {
   if (!RUNNING_ON_VALGRIND && run_child(child_null_deref, err, sizeof err, &st) == 0)
     check(!strstr(err, msg) && !(WIFEXITED(st) && WEXITSTATUS(st) == 4),
           "other SIGSEGVs are not reported as overflow (status %#x)", st);
+  if (run_child(child_switch_to_dead, err, sizeof err, &st) == 0)
+    check(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && strstr(err, "coro_switch to a finished coroutine"),
+          "switching to a finished coro aborts with a message");
   if (run_child(child_return, err, sizeof err, &st) == 0)
     check(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && strstr(err, "entry function returned"),
           "an entry function that returns aborts with a message");
