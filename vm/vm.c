@@ -192,6 +192,7 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   lib_list_open(vm);
   lib_map_open(vm);
   lib_fiber_open(vm);
+  lib_modules_open(vm);
   return vm;
 }
 

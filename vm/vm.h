@@ -252,5 +252,6 @@ void lib_core_open(VM *vm);
 void lib_string_open(VM *vm);
 void lib_list_open(VM *vm);
 void lib_map_open(VM *vm);
+void lib_modules_open(VM *vm);   /* math, io, os, json (stdlib/libs.c) */
 
 #endif
