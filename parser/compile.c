@@ -345,7 +345,8 @@ static void call_expr(FuncState *fs, Node *e, int dest, bool spawn) {
   int save = fs->freereg;
   Node *callee = e->u.call.callee;
   NodeList *args = &e->u.call.args;
-  int base = alloc_reg(fs, 1);
+  /* call in place when dest is the newest temporary: no MOVE afterwards */
+  int base = dest == fs->freereg - 1 ? dest : alloc_reg(fs, 1);
   if (callee->kind == E_FIELD && !spawn && !has_spread(args)) {
     int recv = alloc_reg(fs, 1);
     expr_into(fs, callee->u.field.object, recv);
@@ -368,8 +369,8 @@ static void call_expr(FuncState *fs, Node *e, int dest, bool spawn) {
       int lr = alloc_reg(fs, 1);
       args_list(fs, args, lr);
       fs->line = e->line;
-      if (spawn) error_at(fs, e->line, e->col, "spread arguments are not supported in spawn");
-      EMIT_ABC(fs, CALLV, base, lr, 0);
+      if (spawn) EMIT_ABC(fs, SPAWNV, base, lr, 0);
+      else EMIT_ABC(fs, CALLV, base, lr, 0);
     } else {
       int n = args_regs(fs, args, base + 1);
       fs->line = e->line;
@@ -401,6 +402,14 @@ static int cond_jump_false(FuncState *fs, Node *e) {
           fs->freereg = save;
           return emit_jump(fs);
         }
+      }
+      if (op != A_EQ && op != A_NE && is_small_int(r, -128, 127)) {
+        int a = expr_any(fs, l);
+        fs->line = e->line;
+        OpCode jop = op == A_LT ? OP_JLTI : op == A_LE ? OP_JLEI : op == A_GT ? OP_JGTI : OP_JGEI;
+        emit(fs, MK_ABC(jop, a, (uint8_t)(int8_t)r->u.ival, 0));
+        fs->freereg = save;
+        return emit_jump(fs);
       }
       int a, b;
       if (op == A_GT || op == A_GE) { a = expr_any(fs, l); b = expr_any(fs, r); int t = a; a = b; b = t; }
@@ -449,6 +458,19 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
     EMIT_ABC(fs, ADDI, dest, b, (uint8_t)(int8_t)imm);
     fs->freereg = save;
     return;
+  }
+  if ((op == A_ADD || op == A_SUB || op == A_MUL || op == A_DIV || op == A_IDIV || op == A_MOD) &&
+      (r->kind == E_INT || r->kind == E_FLOAT)) {
+    int k = add_const(fs, r->kind == E_INT ? INT_VAL(r->u.ival) : FLOAT_VAL(r->u.fval));
+    if (k <= 255) {
+      int b = expr_any(fs, l);
+      fs->line = e->line;
+      static const OpCode kops[] = {[A_ADD] = OP_ADDK, [A_SUB] = OP_SUBK, [A_MUL] = OP_MULK,
+                                    [A_DIV] = OP_DIVK, [A_IDIV] = OP_IDIVK, [A_MOD] = OP_MODK};
+      emit(fs, MK_ABC(kops[op], dest, b, k));
+      fs->freereg = save;
+      return;
+    }
   }
   int b = expr_any(fs, l);
   int c = expr_any(fs, r);

@@ -43,6 +43,13 @@ void gs_disassemble(VM *vm, ObjProto *p, FILE *out) {
         print_const(vm, p->k[INS_B(ins)], out);
         break;
       case OP_ADDI: fprintf(out, " %d %d %d", INS_A(ins), INS_B(ins), (int8_t)INS_C(ins)); break;
+      case OP_JLTI: case OP_JLEI: case OP_JGTI: case OP_JGEI:
+        fprintf(out, " %d %d %d", INS_A(ins), (int8_t)INS_B(ins), INS_C(ins));
+        break;
+      case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_DIVK: case OP_IDIVK: case OP_MODK:
+        fprintf(out, " %d %d K%d  ; ", INS_A(ins), INS_B(ins), INS_C(ins));
+        print_const(vm, p->k[INS_C(ins)], out);
+        break;
       default: fprintf(out, " %d %d %d", INS_A(ins), INS_B(ins), INS_C(ins)); break;
     }
     fputc('\n', out);

@@ -386,6 +386,7 @@ static gs_status run_closure(VM *vm, ObjClosure *cl) {
   vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
   bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
   vm_pop(vm);
+  vm->fatal_error = false;
   vm->fiber->api_base = saved_base;
   if (!ok) { record_error(vm, out); return GS_RUNTIME_ERROR; }
   return GS_OK;

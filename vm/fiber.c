@@ -212,6 +212,7 @@ static _Noreturn void deadlock_error(VM *vm) {
   int n = sched_blocked_count(vm);
   main->state = FIBER_RUNNING;
   vm_check_interrupt(vm);
+  vm->fatal_error = true;   /* the program stops: no `try` may swallow this */
   vm_throw(vm, "deadlock: %d fibers blocked", n);
 }
 

@@ -585,6 +585,7 @@ static void run(VM *vm, int entry_handlers, int my_cdepth) {
   const uint32_t *pc;
   Value *base;
   Value *k;
+  Value *mvars;   /* the current function's module variables */
   uint32_t ins;
 
 reload:
@@ -593,6 +594,7 @@ reload:
   pc = frame->pc;
   base = f->stack + frame->base;
   k = cl->p->k;
+  mvars = cl->p->module->vars;
 
 #define R(x) base[x]
 #define SAVEPC() (frame->pc = pc)
@@ -620,8 +622,8 @@ reload:
   CASE(LOADBOOL) R(A) = BOOL_VAL(B != 0); DISPATCH();
   CASE(GETUPVAL) R(A) = *cl->upvals[B]->v; DISPATCH();
   CASE(SETUPVAL) *cl->upvals[B]->v = R(A); DISPATCH();
-  CASE(GETMOD) R(A) = cl->p->module->vars[INS_BX(ins)]; DISPATCH();
-  CASE(SETMOD) cl->p->module->vars[INS_BX(ins)] = R(A); DISPATCH();
+  CASE(GETMOD) R(A) = mvars[INS_BX(ins)]; DISPATCH();
+  CASE(SETMOD) mvars[INS_BX(ins)] = R(A); DISPATCH();
   CASE(GETGLOBAL) R(A) = vm->globals[INS_BX(ins)]; DISPATCH();
   CASE(NEWLIST) {
     int n = C;
@@ -749,6 +751,41 @@ reload:
     DISPATCH();
   }
   CASE(IDIV) { Value r; PROTECT(r = arith_idiv(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
+#define ARITHK(name, iop, fop, slow)                                         \
+  CASE(name) {                                                               \
+    Value x = R(B), y = k[C];                                                \
+    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(iop(AS_INT(x), AS_INT(y))); DISPATCH(); } \
+    if (IS_FLOAT(x) && IS_FLOAT(y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(x), AS_FLOAT(y))); DISPATCH(); } \
+    Value r;                                                                 \
+    PROTECT(r = slow(vm, x, y));                                             \
+    R(A) = r;                                                                \
+    DISPATCH();                                                              \
+  }
+  ARITHK(ADDK, int_add, flt_add, arith_add)
+  ARITHK(SUBK, int_sub, flt_sub, arith_sub)
+  ARITHK(MULK, int_mul, flt_mul, arith_mul)
+  CASE(DIVK) {
+    Value x = R(B), y = k[C];
+    if (IS_NUMBER(x)) { R(A) = FLOAT_VAL(AS_NUMBER(x) / AS_NUMBER(y)); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_div(vm, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(IDIVK) { Value r; PROTECT(r = arith_idiv(vm, R(B), k[C])); R(A) = r; DISPATCH(); }
+  CASE(MODK) {
+    Value x = R(B), y = k[C];
+    if (IS_INT(x) && IS_INT(y) && AS_INT(y) > 0) {
+      int64_t m = AS_INT(x) % AS_INT(y);
+      if (m < 0) m += AS_INT(y);
+      R(A) = INT_VAL(m);
+      DISPATCH();
+    }
+    Value r;
+    PROTECT(r = arith_mod(vm, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
   CASE(MOD) {
     Value x = R(B), y = R(C);
     if (IS_INT(x) && IS_INT(y) && AS_INT(y) > 0) {
@@ -834,6 +871,20 @@ reload:
     else PROTECT(r = cmp_le(vm, x, y));
     COND_JUMP(r);
   }
+#define JCMPI(name, op, slow)                                                \
+  CASE(name) {                                                               \
+    Value x = R(A);                                                          \
+    int imm = (int8_t)B;                                                     \
+    bool r;                                                                  \
+    if (IS_INT(x)) r = AS_INT(x) op imm;                                     \
+    else if (IS_FLOAT(x)) r = AS_FLOAT(x) op (double)imm;                    \
+    else PROTECT(r = slow);                                                  \
+    COND_JUMP(r);                                                            \
+  }
+  JCMPI(JLTI, <, cmp_lt(vm, x, INT_VAL(imm)))
+  JCMPI(JLEI, <=, cmp_le(vm, x, INT_VAL(imm)))
+  JCMPI(JGTI, >, cmp_lt(vm, INT_VAL(imm), x))
+  JCMPI(JGEI, >=, cmp_le(vm, INT_VAL(imm), x))
   CASE(TEST) COND_JUMP(IS_TRUTHY(R(A)));
   CASE(JMP) {
     int off = INS_SBX(ins);
@@ -865,6 +916,7 @@ reload:
         pc = p->code;
         base = regs;
         k = p->k;
+        mvars = p->module->vars;
         if (vm->interrupted) vm_check_interrupt(vm);
         DISPATCH();
       }
@@ -931,6 +983,7 @@ reload:
           pc = p->code;
           base = regs;
           k = p->k;
+          mvars = p->module->vars;
           DISPATCH();
         }
         push_frame(vm, f, ncl, nbase, nargs + 1);
@@ -972,6 +1025,7 @@ reload:
     pc = frame->pc;
     base = f->stack + frame->base;
     k = cl->p->k;
+    mvars = cl->p->module->vars;
     RESET_TOP();
     DISPATCH();
   }
@@ -1091,6 +1145,15 @@ reload:
     R(A) = r;
     DISPATCH();
   }
+  CASE(SPAWNV) {
+    Value lv = R(B);
+    SAVEPC();
+    if (!IS_LIST(lv)) vm_throw(vm, "cannot spread %s (expected a list)", value_type_name(lv));
+    Value r;
+    PROTECT(r = fiber_spawn(vm, R(A), (int)AS_LIST(lv)->count, AS_LIST(lv)->items));
+    R(A) = r;
+    DISPATCH();
+  }
   CASE(YIELD) {
     Value r;
     PROTECT(r = fiber_yield(vm, R(B)));
@@ -1122,7 +1185,7 @@ static void execute(VM *vm) {
   f->errjmp = &ej;
   if (setjmp(ej.buf)) {
     Fiber *ef = vm->fiber;
-    if (ef->nhandlers > entry_handlers && ef->handlers[ef->nhandlers - 1].cdepth == my_cdepth) {
+    if (!vm->fatal_error && ef->nhandlers > entry_handlers && ef->handlers[ef->nhandlers - 1].cdepth == my_cdepth) {
       Handler h = ef->handlers[--ef->nhandlers];
       CallFrame *fr = &ef->frames[h.frame];
       fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);

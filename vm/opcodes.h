@@ -31,10 +31,12 @@
   X(ADD) X(SUB) X(MUL) X(DIV) X(IDIV) X(MOD) X(POW) \
   X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR) /* R[A] = R[B] op R[C] */ \
   X(ADDI)       /* R[A] = R[B] + (int8)C */ \
+  X(ADDK) X(SUBK) X(MULK) X(DIVK) X(IDIVK) X(MODK) /* R[A] = R[B] op K[C] */ \
   X(UNM) X(BNOT) X(NOT) /* R[A] = op R[B] */ \
   X(EQ) X(NE) X(LT) X(LE) /* R[A] = R[B] op R[C] */ \
   X(JEQ) X(JLT) X(JLE)  /* if (R[A] op R[B]) == C then do the next JMP else skip it */ \
   X(JEQK)       /* if (R[A] == K[B]) == C then do the next JMP else skip it */ \
+  X(JLTI) X(JLEI) X(JGTI) X(JGEI) /* if (R[A] op (int8)B) == C then do the next JMP else skip it */ \
   X(TEST)       /* if truthy(R[A]) == C then do the next JMP else skip it */ \
   X(JMP)        /* pc += sBx */ \
   X(CALL)       /* R[A] = R[A](R[A+1] .. R[A+B]) */ \
@@ -59,6 +61,7 @@
   X(RANGE)      /* R[A] = R[B]..R[C] */ \
   X(TESTARG)    /* if argument A was passed, pc += sBx */ \
   X(SPAWN)      /* R[A] = spawn R[A](R[A+1] .. R[A+B]) */ \
+  X(SPAWNV)     /* R[A] = spawn R[A](...R[B]) */ \
   X(YIELD)      /* R[A] = yield R[B] */ \
   X(IMPORT)     /* R[A] = module at path K[Bx] */ \
   X(NOP)

@@ -79,6 +79,7 @@ int run_source(VM *vm, const char *name, const char *src, size_t len, const RunO
   vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
   bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
   vm_pop(vm);
+  vm->fatal_error = false;
   int status = 0;
   if (!ok) {
     /* like an uncaught panic in Go's main: the program ends here */

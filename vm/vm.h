@@ -160,6 +160,7 @@ struct VM {
   const char *script_path;
   Value args;               /* os.args list */
   volatile int interrupted;
+  bool fatal_error;         /* the error unwinding now cannot be caught (deadlock) */
   int64_t instr_budget;
   int exit_status;
   void *user_data;
