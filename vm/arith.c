@@ -17,8 +17,8 @@ Value arith_add(VM *vm, Value a, Value b) {
     ObjList *x = AS_LIST(a), *y = AS_LIST(b);
     uint32_t n = x->count + y->count;
     ObjList *r = list_new(vm, n);
-    memcpy(r->items, x->items, sizeof(Value) * x->count);
-    memcpy(r->items + x->count, y->items, sizeof(Value) * y->count);
+    if (x->count) memcpy(r->items, x->items, sizeof(Value) * x->count);
+    if (y->count) memcpy(r->items + x->count, y->items, sizeof(Value) * y->count);
     r->count = n;
     return LIST_VAL(r);
   }

@@ -668,9 +668,11 @@ reload:
     if (!IS_LIST(src)) vm_throw(vm, "cannot spread %s (expected a list)", value_type_name(src));
     ObjList *d = AS_LIST(R(A)), *s = AS_LIST(src);
     uint32_t n = s->count;
-    list_reserve(vm, d, d->count + n);
-    memmove(d->items + d->count, s->items, sizeof(Value) * n);
-    d->count += n;
+    if (n) {
+      list_reserve(vm, d, d->count + n);
+      memmove(d->items + d->count, s->items, sizeof(Value) * n);
+      d->count += n;
+    }
     RELOAD_BASE();
     DISPATCH();
   }
@@ -936,7 +938,7 @@ reload:
     if (n > 250000) vm_throw(vm, "too many arguments (%d)", n);
     f->top = fnslot + 2;   /* keep the list alive while the stack grows */
     fiber_grow_stack(vm, f, fnslot + n + 4);
-    memmove(&f->stack[fnslot + 1], l->items, sizeof(Value) * n);
+    if (n) memmove(&f->stack[fnslot + 1], l->items, sizeof(Value) * n);
     f->top = fnslot + 1 + n;
     if (prepare_call(vm, f, fnslot, n)) goto reload;
     RELOAD_BASE();
