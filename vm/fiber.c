@@ -42,6 +42,8 @@ typedef struct Scheduler {
   bool deadlock;         /* set by a fiber that found nothing to run, for main */
   bool main_waiting_all; /* main finished its script and waits in sched_run_all */
   int nparked;           /* fibers parked by the host: it may wake them */
+  Fiber **failed;        /* died with an error nobody has joined yet */
+  int nfailed, capfailed;
 } Scheduler;
 
 enum { WAKE_OK = 0, WAKE_CLOSED = 1 };
@@ -301,6 +303,7 @@ void sched_mark(VM *vm) {
   for (Fiber *f = s->ready_head; f; f = f->next_ready) gc_mark_obj(vm, (Obj *)f);
   for (int i = 0; i < s->ntimers; i++) gc_mark_obj(vm, (Obj *)s->timers[i]);
   for (Fiber *f = s->all; f; f = f->all_next) gc_mark_obj(vm, (Obj *)f);
+  for (int i = 0; i < s->nfailed; i++) gc_mark_obj(vm, (Obj *)s->failed[i]);
 }
 
 void sched_init(VM *vm) {
@@ -310,6 +313,7 @@ void sched_init(VM *vm) {
 
 void sched_free(VM *vm) {
   free(vm->sched->timers);
+  free(vm->sched->failed);
   free(vm->sched);
   vm->sched = NULL;
 }
@@ -322,6 +326,36 @@ static void report_fiber_error(VM *vm, Fiber *f) {
   vm_write_err(vm, rep->chars, rep->len);
   vm->exit_status = 1;
   f->error_reported = true;
+}
+
+/* An unjoined fiber's error is reported when the program (or a scheduler
+ * slice) ends, unless someone joins the fiber first: "a fiber that nobody
+ * joins". */
+static void remember_failure(VM *vm, Fiber *f) {
+  Scheduler *s = vm->sched;
+  if (s->nfailed == s->capfailed) {
+    int nc = s->capfailed ? s->capfailed * 2 : 8;
+    Fiber **n = realloc(s->failed, sizeof(Fiber *) * nc);
+    if (!n) { report_fiber_error(vm, f); return; }
+    s->failed = n;
+    s->capfailed = nc;
+  }
+  s->failed[s->nfailed++] = f;
+}
+
+void sched_report_failures(VM *vm) {
+  Scheduler *s = vm->sched;
+  /* reporting may run str() of an error value: take the list first */
+  while (s->nfailed > 0) {
+    Fiber *f = s->failed[0];
+    memmove(s->failed, s->failed + 1, sizeof(Fiber *) * (size_t)(s->nfailed - 1));
+    s->nfailed--;
+    if (!f->joined && !f->error_reported) {
+      vm_push(vm, OBJ_VAL(V_FIBER, f));
+      report_fiber_error(vm, f);
+      vm_pop(vm);
+    }
+  }
 }
 
 /* A fiber's function returned or threw: record it, wake joiners, and hand
@@ -344,7 +378,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
     next = f->resumer;
     f->resumer = NULL;
   } else {
-    if (!ok && !f->joined && !had_joiners) report_fiber_error(vm, f);
+    if (!ok && !f->joined && !had_joiners) remember_failure(vm, f);
     next = sched_pick(vm);
     if (!next) {
       next = vm->main_fiber;
@@ -513,6 +547,7 @@ bool sched_run_all(VM *vm) {
       if (s->nparked > 0) break;  /* the host will wake them: idle, not deadlock */
       int n = sched_blocked_count(vm);
       if (n == 0) break;  /* only suspended generators are left: they are garbage */
+      sched_report_failures(vm);
       char msg[80];
       int len = snprintf(msg, sizeof msg, "deadlock: %d fibers blocked\n", n);
       vm_write_err(vm, msg, (size_t)len);
@@ -527,6 +562,7 @@ bool sched_run_all(VM *vm) {
     s->deadlock = false;
   }
   s->main_waiting_all = false;
+  sched_report_failures(vm);
   return true;
 }
 
@@ -558,6 +594,7 @@ void sched_run_ready(VM *vm) {
     fire_due_timers(vm);
     if (!s->ready_head || s->ready_head == main) break;
   }
+  sched_report_failures(vm);
 }
 
 /* ---- channels ------------------------------------------------------- */

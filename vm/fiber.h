@@ -34,6 +34,8 @@ int64_t sched_next_timer_ns(VM *vm);
 /* Fibers that are blocked (for the deadlock message) */
 int sched_blocked_count(VM *vm);
 int sched_live_count(VM *vm);
+/* Print the errors of fibers that died unjoined (exit status becomes 1). */
+void sched_report_failures(VM *vm);
 
 /* host parking (gs.h): block the running fiber until fiber_wake */
 Value fiber_park(VM *vm);

@@ -84,6 +84,7 @@ int run_source(VM *vm, const char *name, const char *src, size_t len, const RunO
   if (!ok) {
     /* like an uncaught panic in Go's main: the program ends here */
     run_report_error(vm, out);
+    sched_report_failures(vm);
     status = 1;
   } else if (!sched_run_all(vm)) {
     status = 1;
