@@ -45,6 +45,7 @@ static char *read_all_stdin(size_t *len) {
   size_t r;
   while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
     n += r;
+    if (feof(stdin) || ferror(stdin)) break;   /* a terminal's Ctrl-D: once is enough */
     if (n == cap) {
       char *nb = realloc(buf, cap * 2);
       if (!nb) { free(buf); return NULL; }
@@ -57,9 +58,9 @@ static char *read_all_stdin(size_t *len) {
 }
 
 static void set_args(VM *vm, int argc, char **argv) {
-  ObjList *l = list_new(vm, 0);
-  vm->args = LIST_VAL(l);
-  for (int i = 0; i < argc; i++) list_push(vm, l, STR_VAL(str_cstr(vm, argv[i])));
+  /* stdlib/os.c: fills the list that os.args already is */
+  void lib_os_set_args(VM *vm, int argc, char **argv);
+  lib_os_set_args(vm, argc, argv);
 }
 
 int main(int argc, char **argv) {

@@ -1,33 +1,77 @@
-/* gs.h — the GreenScript embedding API. The only header a host needs; link
- * with build/libgs.a and -lm.
+/* gs.h — the GreenScript embedding API.
  *
- * Model
+ * The only header a host needs. Link with build/libgs.a and -lm:
+ *
+ *     cc -Ipath/to/include host.c path/to/libgs.a -lm
+ *
+ * docs/embedding.md walks through a complete host; examples/embed/ has two.
+ *
+ * VMs and threads
+ * ---------------
+ * A gs_vm is a complete interpreter with no global state: a process may hold
+ * any number, created, used and freed in any order, interleaved, or even one
+ * used from inside a native function of another. A VM must be used by one
+ * thread at a time. While any of its fibers is suspended (sleeping, parked,
+ * blocked, a generator waiting for resume) it must stay on the thread that
+ * ran them: a fiber's C stack may hold thread-local addresses.
+ *
+ * Slots
  * -----
- * A gs_vm is a complete interpreter: no global state, so a process may hold
- * several; one VM must be used by one thread at a time.
- *
- * Values cross the boundary through *slots*: a window of the running fiber's
- * VM stack. Inside a native function, slots 0..argc-1 hold the arguments and
- * the native sets its result with gs_return_* (or leaves slot 0 as it is
- * after gs_set_* on slot 0 and calls gs_return_slot(vm, 0)). Outside any
- * native (in the host's own code), the host works on the slots of the main
- * fiber: call gs_ensure_slots() first.
- *
+ * Values cross the boundary through *slots*, numbered from 0: a window of the
+ * running fiber's VM stack.
+ *  - Inside a native function, slots 0..argc-1 hold the arguments (for a
+ *    method of a userdata class, slot 0 is self and argc counts it). More
+ *    slots can be added with gs_ensure_slots(). They disappear when the
+ *    native returns.
+ *  - In host code (outside any native), the slots are those of the VM's main
+ *    fiber; there are none until gs_ensure_slots(). They persist between
+ *    calls and keep their values alive.
  * Slots stay valid across everything a native does: calls back into script,
- * yields, garbage collections. C pointers returned by gs_get_string() stay
- * valid while the value stays in its slot. Values held longer (in host data
- * structures) need a gs_handle.
+ * yields, parking, garbage collections. The garbage collector never scans C
+ * stacks, so a value kept only in a C local may be freed by the next
+ * allocation: keep values in slots (or handles), never as C pointers or
+ * across calls in C variables.
  *
- * Errors: gs_error() raises a script error from a native; it does not return
- * (it unwinds to the nearest `try` or to the caller of gs_call/gs_run_*).
- * Every function that runs script returns a gs_status; the message and the
- * traceback of the last error are available from gs_error_message() and
- * gs_error_trace().
+ * Ownership
+ * ---------
+ *  - Strings passed in (names, sources, gs_set_string...) are copied; the
+ *    caller keeps ownership of its buffers.
+ *  - Pointers returned by the API (gs_get_string, gs_error_message,
+ *    gs_get_userdata...) are owned by the VM: see each function for how long
+ *    they stay valid. Never free them.
+ *  - A gs_handle is owned by the host until gs_release(); gs_free() releases
+ *    any left over.
+ *  - A userdata block is owned by the VM: freed (after its finalizer) when the
+ *    object becomes garbage, or at gs_free().
  *
- * Fibers: every fiber runs on its own C stack, so a native may call
- * gs_yield(), gs_park() or any blocking script function at any depth, and
- * its C locals survive until it is resumed. Keep *values* across a yield in
- * slots (the GC does not scan C stacks); plain C data is fine in locals.
+ * Errors
+ * ------
+ *  - Functions that run script return a gs_status. The message
+ *    ("file:line: message") and traceback of the last error are then
+ *    available from gs_error_message() / gs_error_trace().
+ *  - Inside a native, the functions documented as "raises" throw a script
+ *    error (an Error instance) on misuse (wrong type, slot out of range, out
+ *    of memory...): they do not return, and the error unwinds to the nearest
+ *    `try` or to the caller of gs_call/gs_run_*. gs_error() raises on purpose.
+ *  - In host code there is nothing to unwind to: a function that would raise
+ *    records the error (gs_error_message()) and returns 0 / false / NULL /
+ *    GS_RUNTIME_ERROR instead, leaving its destination slots unchanged. Only
+ *    gs_error() itself aborts the process when called outside a native.
+ *
+ * Fibers
+ * ------
+ * Every fiber (but the main one, which runs on the host's stack) runs on its
+ * own C stack, so a native may call gs_yield(), gs_park() or any script that
+ * blocks at any depth, and its C locals are intact when it resumes. Two rules:
+ *  - keep *values* across a yield in slots (see above); plain C data (ints,
+ *    pointers to host memory) is fine in locals;
+ *  - a fiber may never be resumed (it can be parked forever, or the VM freed
+ *    while it waits): its C frames are then dropped without unwinding, so a
+ *    native must not hold malloc'ed memory or a lock across a call that may
+ *    yield, park, raise or run script. Keep such resources in a userdata
+ *    (its finalizer frees them) or release them first.
+ * The scheduler runs only when the host lets it: gs_run_string() runs the
+ * main chunk, gs_run_fibers() runs until idle, gs_run_ready() runs one slice.
  */
 #ifndef GS_H
 #define GS_H
@@ -40,16 +84,30 @@
 extern "C" {
 #endif
 
+#if defined(__cplusplus)
+#define GS_NORETURN [[noreturn]]
+#else
+#define GS_NORETURN _Noreturn
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#define GS_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GS_PRINTF(f, a)
+#endif
+
 typedef struct VM gs_vm;
 typedef struct gs_handle gs_handle;
 
 typedef enum {
   GS_OK = 0,
-  GS_COMPILE_ERROR = 1,  /* syntax or resolution errors: nothing ran */
+  GS_COMPILE_ERROR = 1,  /* syntax or resolution errors (or an unreadable
+                            file): nothing ran */
   GS_RUNTIME_ERROR = 2,  /* an uncaught error */
   GS_DEADLOCK = 3,       /* fibers remain blocked and nothing can wake them */
 } gs_status;
 
+/* What gs_get_type() says; the names gs_type_name() gives are the language's
+ * type() names ("nil", "bool", "int", ...). */
 typedef enum {
   GS_NIL, GS_BOOL, GS_INT, GS_FLOAT, GS_STRING, GS_LIST, GS_MAP,
   GS_FUNCTION, GS_CLASS, GS_INSTANCE, GS_FIBER, GS_CHANNEL, GS_RANGE,
@@ -57,179 +115,296 @@ typedef enum {
 } gs_type;
 
 /* A native function. Arguments are in slots 0..argc-1. Return a value with
- * one of gs_return_*; returning without one returns nil. */
+ * one of gs_return_*; returning without one returns nil. A native may call
+ * any function of this header, including ones that run script, yield or
+ * park. */
 typedef void (*gs_native)(gs_vm *vm, int argc);
 
 /* A name/function pair for gs_register_module and gs_register_class.
- * arity -1 accepts any number of arguments (check with gs_check_argc).
- * A table ends with an entry whose name is NULL. */
+ * arity: the number of arguments script must pass (not counting self for a
+ * method), checked before the native runs with the standard message
+ * "NAME() expects N arguments, got M"; -1 accepts any number (check them
+ * with gs_check_argc). A table ends with an entry whose name is NULL. */
 typedef struct {
   const char *name;
   gs_native fn;
   int arity;
 } gs_reg;
 
-/* ---- creating a VM ----------------------------------------------------- */
+/* ---- creating a VM ------------------------------------------------------- */
 
 typedef struct {
-  /* realloc-style allocator: (NULL, n) allocates, (p, 0) frees. NULL: libc. */
+  /* realloc-style allocator for the VM's objects and the API's own memory:
+   * (NULL, n) allocates, (p, n) resizes, (p, 0) frees (and returns NULL).
+   * Returning NULL for n > 0 means out of memory: the VM collects garbage
+   * and retries once, then raises "out of memory". NULL: libc realloc/free.
+   * Some bookkeeping still uses libc malloc directly (the VM struct itself,
+   * the string intern table, the GC's gray stack, the globals array, the
+   * scheduler and its timer heap, channel wait queues, the compiler's
+   * temporary buffers and the stack pool of the fiber layer; see
+   * docs/embedding.md). Fiber C stacks are mmap'ed. */
   void *(*reallocate)(void *ptr, size_t size, void *ud);
-  /* where print() writes, and where uncaught errors and fiber errors are
-   * reported. NULL: stdout / stderr. */
+  /* Where print() writes, and where the VM reports what no status can carry
+   * (uncaught errors in fibers nobody joins, "deadlock: ..." from
+   * gs_run_fibers). text is not NUL-terminated. NULL: stdout / stderr. */
   void (*write)(gs_vm *vm, const char *text, size_t len, void *ud);
   void (*write_error)(gs_vm *vm, const char *text, size_t len, void *ud);
-  /* Load the source of `import "path"` (path as written, without ".gs").
-   * Return a malloc'ed buffer (the VM frees it) and its length, or NULL to
-   * fall back to the file system. NULL: file system only. */
+  /* Source of `import "path"` (path as written in the script). Return a
+   * buffer from libc malloc (the VM frees it with free()) and set *len, or
+   * return NULL to fall back to the file system (relative to the importing
+   * file, then GS_PATH). Each path is loaded once per VM. NULL: file system
+   * only. */
   char *(*load_module)(gs_vm *vm, const char *path, size_t *len, void *ud);
-  size_t fiber_stack_size;   /* C stack per fiber, 0 = default (256 KiB) */
-  size_t heap_limit;         /* bytes; past it allocation raises "out of memory". 0 = none */
+  /* Usable C stack per fiber in bytes, rounded up to pages (minimum 16 KiB);
+   * 0 = the default (256 KiB). Deep native recursion inside a fiber raises
+   * "stack overflow" before the stack runs out. */
+  size_t fiber_stack_size;
+  /* bytes of VM objects; past it allocation raises "out of memory". 0 = none */
+  size_t heap_limit;
   void *user_data;           /* passed as `ud` above, and by gs_user_data() */
 } gs_config;
 
-/* Fill a config with the defaults. */
+/* Fill a config with the defaults (all zero / NULL). */
 void gs_config_init(gs_config *config);
-/* Create a VM with the standard library loaded. config may be NULL. Returns
- * NULL when out of memory. */
+/* Create a VM with the standard library loaded; the config is copied.
+ * config may be NULL (all defaults). Returns NULL when the VM cannot be
+ * allocated. */
 gs_vm *gs_new(const gs_config *config);
-/* Free the VM and every byte it holds, including suspended fibers. */
+/* Free the VM and every byte it holds: objects (running userdata
+ * finalizers), suspended and parked fibers and their stacks, handles the host
+ * did not release. Call it from host code, never from a native of this VM. */
 void gs_free(gs_vm *vm);
+/* config->user_data */
 void *gs_user_data(gs_vm *vm);
-/* Script arguments seen as os.args. */
+/* Set the script arguments seen as os.args (strings are copied). Raises
+ * (or, from the host, records) only when out of memory. */
 void gs_set_args(gs_vm *vm, int argc, const char *const *argv);
 
 /* ---- running code -------------------------------------------------------- */
 
-/* Compile `source` as the main module (name is used in messages) and run its
- * top level in the main fiber. Spawned fibers are left to the scheduler:
- * run them with gs_run_fibers() / gs_run_ready(). */
+/* Compile `source` (len bytes, need not be NUL-terminated) and run its top
+ * level in the main fiber. All chunks run by one VM share one main module:
+ * its top-level variables persist between calls and gs_get_global() sees
+ * them. `name` (NULL: "<string>") is the file name in messages; the name given
+ * to the VM's first chunk also anchors relative imports. Fibers the chunk
+ * spawned are left to the scheduler: run them with gs_run_fibers() /
+ * gs_run_ready(). Returns GS_OK, GS_COMPILE_ERROR (gs_error_message() then
+ * holds every compile error, one "name:line:col: message" per line) or
+ * GS_RUNTIME_ERROR (message and traceback). Errors are not printed. */
 gs_status gs_run_string(gs_vm *vm, const char *name, const char *source, size_t len);
+/* Read the file at `path` and run it as gs_run_string(vm, path, ...) does.
+ * An unreadable file is a GS_COMPILE_ERROR ("cannot open 'path': reason"). */
 gs_status gs_run_file(gs_vm *vm, const char *path);
-/* Run scheduled fibers until all have finished (sleeping for timers). Returns
- * GS_DEADLOCK if the remaining fibers can never wake (fibers parked by the
- * host do not count: they return GS_OK as soon as only they are left). */
+/* Run scheduled fibers until all have finished, sleeping in the kernel while
+ * only timers are pending. Returns GS_OK when none is left, or as soon as the
+ * only fibers left are blocked and at least one of them is parked by the host
+ * (gs_park: the host may wake them; run the scheduler again afterwards).
+ * Returns GS_DEADLOCK when fibers remain blocked and nothing can wake them
+ * (the message, "deadlock: N fibers blocked", is also written to
+ * write_error). Host code only: raises if called from a native. */
 gs_status gs_run_fibers(gs_vm *vm);
-/* Run every fiber that is ready now, and timers that are due, then return:
- * one slice for a host that interleaves the scheduler with its own loop.
- * Returns the number of fibers still alive (ready, sleeping or blocked). */
+/* One slice, for a host that interleaves the scheduler with its own loop:
+ * fire the timers that are due, then run each fiber that is ready once, until
+ * it yields, blocks, parks or ends. Fibers made ready during the slice (woken,
+ * yielded again) wait for the next slice, so this always returns. Returns the
+ * number of fibers still alive (ready, sleeping or blocked). Host code only:
+ * raises if called from a native. */
 int gs_run_ready(gs_vm *vm);
-/* Nanoseconds until the next timer is due, or -1 if none: a host's poll
- * timeout. */
+/* The host's poll timeout: 0 if a fiber is ready to run (call gs_run_ready),
+ * else nanoseconds until the next timer (sleep()) is due, or -1 if only the
+ * host (gs_wake) can make a fiber runnable, or no fiber is alive. */
 int64_t gs_next_timer_ns(gs_vm *vm);
 
-/* The last error: "file:line: message", and the traceback lines joined with
- * newlines. Valid until the next call that runs script. */
+/* The last error recorded by a gs_run_*, gs_call or failed host-side call:
+ * "file:line: message" (just the message if no script was running), and the
+ * traceback lines ("file:line in function", innermost first) joined with
+ * newlines ("" if none). The strings are owned by the VM and valid until the
+ * next error is recorded or the VM is freed. "" before any error. */
 const char *gs_error_message(gs_vm *vm);
 const char *gs_error_trace(gs_vm *vm);
 
 /* ---- slots ----------------------------------------------------------------- */
 
-/* Make slots 0..n-1 usable (new ones are nil). Inside a native, slots beyond
- * argc may be used after this call. */
+/* Make slots 0..n-1 usable; new ones are nil, existing ones keep their values
+ * (never shrinks). Raises if n is absurdly large ("stack overflow"). */
 void gs_ensure_slots(gs_vm *vm, int n);
+/* Number of usable slots (argc inside a native before gs_ensure_slots). */
 int gs_slot_count(gs_vm *vm);
 
+/* All functions taking a slot raise if it is out of range. */
 gs_type gs_get_type(gs_vm *vm, int slot);
-const char *gs_type_name(gs_vm *vm, int slot);   /* as type() says it */
-bool gs_get_bool(gs_vm *vm, int slot);           /* truthiness */
-/* Numbers: ints, and floats with an integral value, convert; anything else
- * raises an error naming the slot's type. */
+/* As type() says it: "nil", "int", "userdata"... (static string). */
+const char *gs_type_name(gs_vm *vm, int slot);
+/* Truthiness: false only for nil and false. */
+bool gs_get_bool(gs_vm *vm, int slot);
+/* Ints, and floats with an integral value in range, convert; anything else
+ * raises ("expected an int, got string"). */
 int64_t gs_get_int(gs_vm *vm, int slot);
-double gs_get_float(gs_vm *vm, int slot);        /* int or float */
-/* A string's bytes (NUL-terminated for convenience, may contain NULs) and
- * length. Raises if the slot is not a string. */
+/* An int or a float as a double; anything else raises. */
+double gs_get_float(gs_vm *vm, int slot);
+/* A string's bytes and (if len is not NULL) its length. The bytes may contain
+ * NULs and are followed by one, for convenience. The pointer is valid while
+ * the string stays in a slot (or a handle, or anything reachable). Raises if
+ * the slot is not a string. */
 const char *gs_get_string(gs_vm *vm, int slot, size_t *len);
-/* str() of any value into `dest` (may call a class's str()). */
+/* str() of any value into slot `dest` (may run a class's str() method, which
+ * may yield). */
 void gs_to_string(gs_vm *vm, int slot, int dest);
 
 void gs_set_nil(gs_vm *vm, int slot);
 void gs_set_bool(gs_vm *vm, int slot, bool v);
 void gs_set_int(gs_vm *vm, int slot, int64_t v);
 void gs_set_float(gs_vm *vm, int slot, double v);
-void gs_set_string(gs_vm *vm, int slot, const char *s, size_t len); /* copied */
+/* A new string with a copy of len bytes (NULs allowed). */
+void gs_set_string(gs_vm *vm, int slot, const char *s, size_t len);
+/* gs_set_string of a NUL-terminated string. */
 void gs_set_cstring(gs_vm *vm, int slot, const char *s);
+/* Copy the value of slot `from` into slot `to` (the same object, not a copy
+ * of a list or map). */
 void gs_copy(gs_vm *vm, int from, int to);
 
-/* Lists */
-void gs_new_list(gs_vm *vm, int slot);
+/* Lists. Indexes are 0-based; negative ones count from the end. The list
+ * functions raise if the slot does not hold a list. */
+void gs_new_list(gs_vm *vm, int slot);                               /* [] */
 int64_t gs_list_count(gs_vm *vm, int list);
-void gs_list_get(gs_vm *vm, int list, int64_t index, int dest);  /* negative from the end; raises when out of range */
-void gs_list_set(gs_vm *vm, int list, int64_t index, int value);
+void gs_list_get(gs_vm *vm, int list, int64_t index, int dest);       /* raises when out of range */
+void gs_list_set(gs_vm *vm, int list, int64_t index, int value);      /* raises when out of range */
 void gs_list_push(gs_vm *vm, int list, int value);
-/* Maps (insertion-ordered) */
-void gs_new_map(gs_vm *vm, int slot);
+
+/* Maps (insertion-ordered; 1 and 1.0 are the same key). The map functions
+ * raise if the slot does not hold a map. */
+void gs_new_map(gs_vm *vm, int slot);                                 /* {} */
 int64_t gs_map_count(gs_vm *vm, int map);
-bool gs_map_get(gs_vm *vm, int map, int key, int dest);   /* false (and nil) when missing */
+/* Value of the key in slot `key` into `dest`; false (and nil in dest) when
+ * the key is missing. */
+bool gs_map_get(gs_vm *vm, int map, int key, int dest);
+/* Raises if the key is nil or NaN. */
 void gs_map_set(gs_vm *vm, int map, int key, int value);
+/* False if the key was not there. */
 bool gs_map_remove(gs_vm *vm, int map, int key);
-/* Iterate: start with *pos = 0; returns false when done. */
+/* Iterate in insertion order: start with *pos = 0; each call puts the next
+ * entry into key_dest and value_dest and returns true, or returns false when
+ * done. Do not add keys to the map while iterating (removing is fine). */
 bool gs_map_next(gs_vm *vm, int map, int64_t *pos, int key_dest, int value_dest);
 
-/* Globals (builtins and registered functions) and main-module variables. */
+/* A variable visible to scripts into `dest`: a top-level variable of the main
+ * module (what gs_run_string defined), else a global (builtins, registered
+ * functions and modules). False (and nil) if there is none. */
 bool gs_get_global(gs_vm *vm, const char *name, int dest);
+/* Define or replace a global. Scripts resolve names when compiled: define
+ * globals before running code that uses them. */
 void gs_set_global(gs_vm *vm, const char *name, int value);
+
+/* `obj.name` as script reads it, into `dest`: an instance field or a method
+ * bound to obj, a module variable, a map key (nil if missing), a method of a
+ * built-in type (a fiber's join, a list's push...) or of a userdata class,
+ * bound to obj. Raises if there is no such field. */
+void gs_get_field(gs_vm *vm, int obj, const char *name, int dest);
+/* `obj.name = value` on an instance, a map or a module; raises otherwise. */
+void gs_set_field(gs_vm *vm, int obj, const char *name, int value);
 
 /* ---- natives ------------------------------------------------------------------- */
 
+/* Define the global function `name` (see gs_reg for arity). Natives must be
+ * registered before the scripts that use them are compiled. */
 void gs_register(gs_vm *vm, const char *name, gs_native fn, int arity);
-/* A global module object `name` (like math or io) with the functions of
- * `regs` (NULL-name terminated). Calling it again adds to the module. */
+/* A global module object `name` (like math or io) holding the functions of
+ * `regs` (NULL-name terminated; the strings are copied). Calling it again
+ * with the same name adds to the module. */
 void gs_register_module(gs_vm *vm, const char *name, const gs_reg *regs);
-/* Set a value (e.g. a constant) in a registered module. */
+/* Set a variable (e.g. a constant) of a module made by gs_register_module
+ * (creating the module if needed) to the value in slot `value`. */
 void gs_module_set(gs_vm *vm, const char *module, const char *name, int value);
 
+/* Inside a native: set its return value (the last call wins). May be called
+ * before calling back into script; the value is kept safe meanwhile.
+ * Outside a native they raise / record an error. */
 void gs_return_nil(gs_vm *vm);
 void gs_return_bool(gs_vm *vm, bool v);
 void gs_return_int(gs_vm *vm, int64_t v);
 void gs_return_float(gs_vm *vm, double v);
-void gs_return_string(gs_vm *vm, const char *s, size_t len);
+void gs_return_string(gs_vm *vm, const char *s, size_t len);  /* copied */
 void gs_return_cstring(gs_vm *vm, const char *s);
 void gs_return_slot(gs_vm *vm, int slot);
 
-/* Raise an error (an Error instance with this message). Does not return. */
-_Noreturn void gs_error(gs_vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Raise an error: an Error instance whose message is the printf-style
+ * formatted text (up to 511 bytes). Does not return: unwinds to the nearest
+ * `try`, or to the caller of gs_call/gs_run_*. Only inside a native (from
+ * host code it prints the message and aborts the process). */
+GS_NORETURN void gs_error(gs_vm *vm, const char *fmt, ...) GS_PRINTF(2, 3);
 /* Raise unless min <= argc <= max (max -1: no limit), with the standard
  * "NAME() expects N arguments, got M" message. */
 void gs_check_argc(gs_vm *vm, const char *name, int argc, int min, int max);
 
-/* Userdata: host objects with a type tag, methods and a finalizer. The block
- * of `size` bytes is owned by the VM and freed after finalize() runs when the
- * object becomes garbage (or at gs_free). */
+/* Userdata: host objects. A userdata is a block of `size` bytes (zeroed,
+ * aligned for any C type) owned by the VM, with a type tag (a string, copied)
+ * naming its kind. When it becomes garbage, or at gs_free, finalize(data)
+ * runs (if not NULL) and the block is freed. A finalizer must not call into
+ * the VM. type() of a userdata is "userdata"; str() and print use the str
+ * method of its class (gs_register_class), else show <TAG userdata>.
+ * Returns the block (valid as long as the object lives). */
 void *gs_new_userdata(gs_vm *vm, int slot, const char *type_tag, size_t size, void (*finalize)(void *data));
-/* The block of a userdata of this type_tag, or NULL. */
+/* The block of the userdata in `slot` if its tag is `type_tag` (any tag if
+ * NULL), else NULL (never raises for a wrong type). */
 void *gs_get_userdata(gs_vm *vm, int slot, const char *type_tag);
-/* Methods for every userdata of type_tag (self is slot 0 of each method). */
+/* Methods for every userdata of `type_tag`, existing and future: script calls
+ * them as ud.name(args); the native gets self in slot 0 and argc counts it.
+ * Calling it again adds or replaces methods. */
 void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods);
 
 /* ---- handles and calls ----------------------------------------------------- */
 
-/* Keep the value of `slot` alive until gs_release. */
+/* A handle keeps the value of `slot` alive (and reachable from C) until
+ * gs_release, across any number of calls, from host code or natives. */
 gs_handle *gs_get_handle(gs_vm *vm, int slot);
+/* Put the handle's value into `slot`. */
 void gs_set_handle(gs_vm *vm, int slot, gs_handle *h);
+/* Release a handle of this VM (NULL is ignored). */
 void gs_release(gs_vm *vm, gs_handle *h);
 
-/* Call the function in slot `fn` with the argc values in the slots after it.
- * The result replaces slot `fn`. Errors are caught: GS_RUNTIME_ERROR and the
- * error value in slot `fn`. Callable from the host and from natives. */
+/* Call the value in slot `fn` (a function, bound method, class, native) with
+ * the argc values in the slots after it. The result replaces slot `fn` (the
+ * argument slots keep their values). Errors are caught: GS_RUNTIME_ERROR,
+ * with the error value in slot `fn` and the message and traceback recorded.
+ * Callable from host code and from natives; the called script may yield and
+ * block like any script (from host code, on the main fiber: other fibers run
+ * meanwhile, and blocking with no fiber able to run is the error
+ * "deadlock: N fibers blocked"). */
 gs_status gs_call(gs_vm *vm, int fn, int argc);
-/* Spawn the function in slot `fn` (args after it) as a scheduled fiber; the
- * fiber goes to slot `fn`. */
+/* Create a fiber running the value in slot `fn` with the argc values after
+ * it as arguments, scheduled at the back of the run queue (like `spawn`);
+ * the fiber goes to slot `fn`. It runs at the next gs_run_ready/
+ * gs_run_fibers (or when the running fiber yields or blocks). Join it (e.g.
+ * gs_get_field(fiber, "join") + gs_call) to get its result or its error. */
 void gs_spawn(gs_vm *vm, int fn, int argc);
 
 /* ---- fibers from natives ----------------------------------------------------------- */
 
-/* Inside a native: let other fibers run (or, in a generator, hand nil to the
- * resumer), then continue. The native's C locals are intact afterwards. */
+/* Inside a native: let the other ready fibers run, then continue (a scheduled
+ * fiber goes to the back of the run queue; in a generator, nil is handed to
+ * the resumer and the native continues at the next resume()). The native's
+ * slots and C locals are intact afterwards. From host code: run one slice
+ * like gs_run_ready. */
 void gs_yield(gs_vm *vm);
-/* Inside a native: a handle to the running fiber, for gs_wake. Release it
- * with gs_release when done. */
+/* Inside a native running in a generator: yield the value of slot `value`
+ * (-1: nil) to the resumer, and put the value passed to the next resume()
+ * into slot `dest` (-1: drop it). In a scheduled fiber it behaves as
+ * gs_yield (dest gets nil). */
+void gs_yield_value(gs_vm *vm, int value, int dest);
+/* Inside a native: a handle to the running fiber, the token for gs_wake.
+ * Release it with gs_release when done (it keeps the fiber object alive). */
 gs_handle *gs_current_fiber(gs_vm *vm);
-/* Inside a native: block the running fiber until the host calls gs_wake on
- * its handle. The value given to gs_wake lands in slot `dest`. */
+/* Inside a native: block the running fiber until gs_wake is called on its
+ * handle; other fibers run meanwhile. The value given to gs_wake lands in
+ * slot `dest` (-1: drop it). Raises in the main fiber (the host is waiting
+ * for it: nothing could wake it), so call parking natives from spawned fibers.
+ * A fiber that is never woken stays parked until gs_free. */
 void gs_park(gs_vm *vm, int dest);
-/* From the host (outside any fiber) or from a native: make the parked fiber
- * ready with the value in `value` (-1: nil). It runs at the next
- * gs_run_ready/gs_run_fibers. Returns false if it is not parked. */
+/* From host code or a native: make the parked fiber `fiber` (a handle from
+ * gs_current_fiber) ready, with the value of slot `value` (-1: nil) as the
+ * result of its gs_park. It runs at the next gs_run_ready/gs_run_fibers (or
+ * when the running fiber yields or blocks). Returns false if it is not
+ * parked (never parked, already woken, finished). */
 bool gs_wake(gs_vm *vm, gs_handle *fiber, int value);
 
 #ifdef __cplusplus

@@ -63,6 +63,7 @@ typedef struct Compiler {
   /* module-level names: which are declared so far (top-level code may only
    * use a module variable after its declaration) */
   Table declared;             /* name -> true */
+  Table added;                /* module names this compilation created */
 } Compiler;
 
 static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -1143,6 +1144,7 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
   static const CompileOptions defaults = {0};
   Compiler C = {.vm = vm, .module = module, .errs = errs, .opt = opt ? opt : &defaults};
   table_init(&C.declared);
+  table_init(&C.added);
   /* names already in the module (REPL state) are declared */
   for (uint32_t i = 0; i < module->names.count; i++)
     if (!IS_NIL(module->names.entries[i].key))
@@ -1155,8 +1157,10 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
     if (s->kind == S_LET) name = s->u.let.name;
     else if (s->kind == S_FN) name = s->u.fn.name;
     else if (s->kind == S_CLASS) name = s->u.class_.name;
-    if (name && !table_find_str(&module->names, str_cstr(vm, name)))
+    if (name && !table_find_str(&module->names, str_cstr(vm, name))) {
       module_add_var(vm, module, str_cstr(vm, name));
+      table_set(vm, &C.added, STR_VAL(str_cstr(vm, name)), BOOL_VAL(true));
+    }
   }
   FuncState fs;
   fs_init(&fs, NULL, &C, "<script>");
@@ -1177,7 +1181,15 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
   EMIT_ABC(&fs, RETURN, 0, 0, 0);
   ObjProto *p = fs_finish(&fs);
   table_free(vm, &C.declared);
-  if (errs->count > before || errs->total > before) return NULL;
+  if (errs->count > before || errs->total > before) {
+    /* a failed entry (at the REPL) must not leave its names behind; the
+     * slots stay allocated but nothing can name them */
+    for (uint32_t i = 0; i < C.added.count; i++)
+      if (!IS_NIL(C.added.entries[i].key)) table_remove(&module->names, C.added.entries[i].key);
+    table_free(vm, &C.added);
+    return NULL;
+  }
+  table_free(vm, &C.added);
   return closure_new(vm, p);
 }
 

@@ -1,13 +1,30 @@
 /* api.c — the public embedding API of include/gs.h on top of the VM.
  *
- * A slot is stack[api_base + i] of the running fiber. A host native runs
- * through api_thunk, which points api_base at its arguments; host code
+ * Slots. A slot is stack[api_base + i] of the running fiber. A host native
+ * runs through api_thunk, which points api_base at its arguments; host code
  * outside natives uses the main fiber with api_base 0 (the host's slots sit
- * below anything the VM pushes when it runs script). */
+ * below anything the VM pushes when it runs script).
+ *
+ * Errors. Inside a native (the running fiber has a protected region:
+ * fiber->errjmp) API misuse raises with vm_throw like any native error. Host
+ * code has no protected region, so every API function that can raise runs
+ * its body under a guard there (GUARDED below): a raised error is recorded
+ * (gs_error_message) and the function returns a neutral value.
+ *
+ * Which coroutine runs. The fiber layer (vm/coro.c) keeps one "current
+ * coroutine" per thread, and creating a VM makes that VM's main fiber the
+ * current one. With several VMs in a thread, or a VM called from a native of
+ * another, the current coroutine must be the calling VM's before it switches
+ * fibers: api_enter/api_leave bracket every API call that may switch (run,
+ * call, str(), yield), and make the VM's running fiber "borrow" the C stack it
+ * is called on (and its bounds, for the stack overflow checks). The fast path
+ * (same VM as last time) is one thread-local load and a compare. */
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <math.h>
+#include <errno.h>
 #include "gs.h"
 #include "vm.h"
 #include "fiber.h"
@@ -15,6 +32,213 @@
 #include "compile.h"
 #include "api_internal.h"
 #include "arith.h"
+
+/* The API's own state, one per VM (vm->host). */
+typedef struct ApiState {
+  gs_config cfg;
+} ApiState;
+
+/* ---- memory for the API's own blocks (the VM's allocator) -------------- */
+
+static void *api_alloc(VM *vm, size_t n) { return vm->realloc_fn(NULL, n, vm->alloc_ud); }
+static void api_free(VM *vm, void *p) {
+  if (p) vm->realloc_fn(p, 0, vm->alloc_ud);
+}
+
+static char *api_strndup(VM *vm, const char *s, size_t n) {
+  char *d = api_alloc(vm, n + 1);
+  if (!d) return NULL;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+/* ---- the current coroutine (see the top of the file) ---------------------- */
+
+/* The current coroutine of a thread whose last one belonged to a freed VM. */
+static __thread Coro api_orphan;
+
+/* Make c the thread's current coroutine, keeping everything c holds:
+ * coro_init_main is the fiber layer's only way to set the current one. */
+static void coro_make_current(Coro *c) {
+  Coro saved = *c;
+  coro_init_main(c);
+  *c = saved;
+}
+
+typedef struct {
+  Coro *prev;
+} ApiScope;
+
+static __attribute__((noinline)) void api_enter_slow(Coro *mine, Coro *cur) {
+  if (!cur) {
+    /* first use on this thread: learn this thread's stack */
+    if (mine->is_main) coro_init_main(mine);
+    return;
+  }
+  /* run on the caller's C stack, with its bounds */
+  mine->stack_lo = cur->stack_lo;
+  mine->stack_hi = cur->stack_hi;
+  coro_make_current(mine);
+}
+
+static inline void api_enter(VM *vm, ApiScope *s) {
+  Coro *cur = coro_current();
+  Coro *mine = &vm->fiber->coro;
+  s->prev = cur;
+  if (__builtin_expect(cur != mine, 0)) api_enter_slow(mine, cur);
+}
+
+static inline void api_leave(ApiScope *s) {
+  if (__builtin_expect(s->prev != NULL && coro_current() != s->prev, 0)) coro_make_current(s->prev);
+}
+
+/* ---- recording errors ------------------------------------------------------ */
+
+static void set_last_error(VM *vm, const char *msg, size_t msglen, const char *trace, size_t tracelen) {
+  api_free(vm, vm->last_error);
+  api_free(vm, vm->last_trace);
+  vm->last_error = api_strndup(vm, msg ? msg : "", msg ? msglen : 0);
+  vm->last_trace = api_strndup(vm, trace ? trace : "", trace ? tracelen : 0);
+}
+
+/* Record the error value err: message "file:line: message" and the trace
+ * lines without their indentation. May run script (a thrown instance's
+ * str()). */
+static void record_error(VM *vm, Value err) {
+  Value trace = vm->fiber->error_trace;
+  vm_push(vm, err);
+  ObjString *rep = vm_error_report(vm, err, trace);
+  vm_push(vm, STR_VAL(rep));
+  const char *nl = memchr(rep->chars, '\n', rep->len);
+  size_t first = nl ? (size_t)(nl - rep->chars) : rep->len;
+  const char *tr = nl ? strstr(nl, "traceback:\n") : NULL;
+  char *trace_s = NULL;
+  size_t len = 0;
+  if (tr) {
+    const char *p = tr + 11;
+    trace_s = api_alloc(vm, strlen(p) + 1);
+    while (*p && trace_s) {
+      while (*p == ' ') p++;
+      const char *e = strchr(p, '\n');
+      size_t n = e ? (size_t)(e - p) : strlen(p);
+      if (len && n) trace_s[len++] = '\n';
+      memcpy(trace_s + len, p, n);
+      len += n;
+      p = e ? e + 1 : p + n;
+    }
+  }
+  set_last_error(vm, rep->chars, first, trace_s, len);
+  api_free(vm, trace_s);
+  vm_pop(vm);
+  vm_pop(vm);
+}
+
+static void record_message(VM *vm, const char *msg) { set_last_error(vm, msg, strlen(msg), "", 0); }
+
+/* ---- guards for host code -------------------------------------------------- */
+
+typedef struct {
+  ErrJmp ej;
+  int top, nframes, nhandlers, cdepth, roots, api_base;
+} Guard;
+
+static inline void guard_begin(VM *vm, Fiber *f, Guard *g) {
+  g->ej.prev = f->errjmp;
+  g->top = f->top;
+  g->nframes = f->nframes;
+  g->nhandlers = f->nhandlers;
+  g->cdepth = f->cdepth;
+  g->roots = vm->ntemp_roots;
+  g->api_base = f->api_base;
+  f->errjmp = &g->ej;
+}
+
+static inline void guard_end(Fiber *f, Guard *g) { f->errjmp = g->ej.prev; }
+
+/* An error unwound to the guard (errors never leave their fiber's C stack,
+ * so we are on f again): restore f and record the error. */
+static __attribute__((noinline)) void guard_caught(VM *vm, Fiber *f, Guard *g) {
+  fiber_close_upvalues(f, f->stack + g->top);
+  f->top = g->top;
+  f->nframes = g->nframes;
+  f->nhandlers = g->nhandlers;
+  f->cdepth = g->cdepth;
+  f->errjmp = g->ej.prev;
+  f->api_base = g->api_base;
+  vm->ntemp_roots = g->roots;
+  Value err = f->error;
+  f->error = NIL_VAL;
+  Guard g2;
+  guard_begin(vm, f, &g2);
+  if (setjmp(g2.ej.buf) == 0) {
+    vm_push(vm, err);
+    record_error(vm, err);
+    guard_end(f, &g2);
+  } else {
+    /* recording failed too (out of memory): keep what we can */
+    f->nframes = g->nframes;
+    f->nhandlers = g->nhandlers;
+    f->cdepth = g->cdepth;
+    f->errjmp = g->ej.prev;
+    vm->ntemp_roots = g->roots;
+    record_message(vm, "error (and out of memory while recording it)");
+  }
+  f->top = g->top;
+}
+
+/* In a native, evaluate `expr` directly (errors raise). In host code, under a
+ * guard: on error return `fail`. */
+#define GUARDED(vm, type, fail, expr)                                         \
+  do {                                                                        \
+    Fiber *gf_ = (vm)->fiber;                                                 \
+    if (__builtin_expect(gf_->errjmp != NULL, 1)) return (expr);             \
+    Guard g_;                                                                 \
+    guard_begin((vm), gf_, &g_);                                              \
+    if (setjmp(g_.ej.buf) == 0) {                                             \
+      type r_ = (expr);                                                       \
+      guard_end(gf_, &g_);                                                    \
+      return r_;                                                              \
+    }                                                                         \
+    guard_caught((vm), gf_, &g_);                                             \
+    return (fail);                                                            \
+  } while (0)
+
+#define GUARDED_VOID(vm, stmt)                                                \
+  do {                                                                        \
+    Fiber *gf_ = (vm)->fiber;                                                 \
+    if (__builtin_expect(gf_->errjmp != NULL, 1)) { stmt; return; }           \
+    Guard g_;                                                                 \
+    guard_begin((vm), gf_, &g_);                                              \
+    if (setjmp(g_.ej.buf) == 0) {                                             \
+      stmt;                                                                   \
+      guard_end(gf_, &g_);                                                    \
+      return;                                                                 \
+    }                                                                         \
+    guard_caught((vm), gf_, &g_);                                             \
+  } while (0)
+
+/* Run `stmt` (in host code under a guard; `on_fail` runs after an error was
+ * caught and recorded), without returning: for functions that must clean up. */
+#define RUN_GUARDED(vm, stmt, on_fail)                                        \
+  do {                                                                        \
+    Fiber *gf_ = (vm)->fiber;                                                 \
+    if (gf_->errjmp) {                                                        \
+      stmt;                                                                   \
+    } else {                                                                  \
+      Guard g_;                                                               \
+      guard_begin((vm), gf_, &g_);                                            \
+      if (setjmp(g_.ej.buf) == 0) {                                           \
+        stmt;                                                                 \
+        guard_end(gf_, &g_);                                                  \
+      } else {                                                                \
+        guard_caught((vm), gf_, &g_);                                         \
+        on_fail;                                                              \
+      }                                                                       \
+    }                                                                         \
+  } while (0)
+
+static bool at_host_level(VM *vm) { return vm->fiber == vm->main_fiber && vm->main_fiber->errjmp == NULL; }
 
 /* ---- slots ------------------------------------------------------------ */
 
@@ -26,8 +250,10 @@ static Value *slot_ref(VM *vm, int slot) {
 }
 #define SLOT(i) (*slot_ref(vm, (i)))
 
-void gs_ensure_slots(gs_vm *vm, int n) {
+static void ensure_slots(VM *vm, int n) {
   Fiber *f = vm->fiber;
+  if (n < 0) vm_throw(vm, "gs_ensure_slots: negative count %d", n);
+  if (n > 1000000) vm_throw(vm, "stack overflow");
   int need = f->api_base + n;
   if (need > f->top) {
     fiber_grow_stack(vm, f, need + 1);
@@ -35,10 +261,11 @@ void gs_ensure_slots(gs_vm *vm, int n) {
     f->top = need;
   }
 }
+void gs_ensure_slots(gs_vm *vm, int n) { GUARDED_VOID(vm, ensure_slots(vm, n)); }
 
 int gs_slot_count(gs_vm *vm) { return vm->fiber->top - vm->fiber->api_base; }
 
-gs_type gs_get_type(gs_vm *vm, int slot) {
+static gs_type get_type(VM *vm, int slot) {
   switch ((ValueTag)SLOT(slot).tag) {
     case V_NIL: return GS_NIL;
     case V_BOOL: return GS_BOOL;
@@ -58,47 +285,101 @@ gs_type gs_get_type(gs_vm *vm, int slot) {
     default: return GS_OTHER;
   }
 }
+gs_type gs_get_type(gs_vm *vm, int slot) { GUARDED(vm, gs_type, GS_NIL, get_type(vm, slot)); }
 
-const char *gs_type_name(gs_vm *vm, int slot) { return value_type_name(SLOT(slot)); }
-bool gs_get_bool(gs_vm *vm, int slot) { return IS_TRUTHY(SLOT(slot)); }
+const char *gs_type_name(gs_vm *vm, int slot) { GUARDED(vm, const char *, "nil", value_type_name(SLOT(slot))); }
+bool gs_get_bool(gs_vm *vm, int slot) { GUARDED(vm, bool, false, IS_TRUTHY(SLOT(slot))); }
 
-int64_t gs_get_int(gs_vm *vm, int slot) {
+static int64_t get_int(VM *vm, int slot) {
   Value v = SLOT(slot);
   if (IS_INT(v)) return AS_INT(v);
-  if (IS_FLOAT(v)) return arg_int(vm, "gs_get_int", &v, 0);
+  if (IS_FLOAT(v)) {
+    double d = AS_FLOAT(v);
+    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) return (int64_t)d;
+    vm_throw(vm, "expected an int, got a float with a fraction or out of range");
+  }
   vm_throw(vm, "expected an int, got %s", value_type_name(v));
 }
+int64_t gs_get_int(gs_vm *vm, int slot) { GUARDED(vm, int64_t, 0, get_int(vm, slot)); }
 
-double gs_get_float(gs_vm *vm, int slot) {
+static double get_float(VM *vm, int slot) {
   Value v = SLOT(slot);
   if (IS_FLOAT(v)) return AS_FLOAT(v);
   if (IS_INT(v)) return (double)AS_INT(v);
   vm_throw(vm, "expected a number, got %s", value_type_name(v));
 }
+double gs_get_float(gs_vm *vm, int slot) { GUARDED(vm, double, 0.0, get_float(vm, slot)); }
 
-const char *gs_get_string(gs_vm *vm, int slot, size_t *len) {
+static const char *get_string(VM *vm, int slot, size_t *len) {
   Value v = SLOT(slot);
   if (!IS_STRING(v)) vm_throw(vm, "expected a string, got %s", value_type_name(v));
   if (len) *len = AS_STRING(v)->len;
   return AS_CSTR(v);
 }
+const char *gs_get_string(gs_vm *vm, int slot, size_t *len) {
+  if (len) *len = 0;
+  GUARDED(vm, const char *, NULL, get_string(vm, slot, len));
+}
 
-void gs_to_string(gs_vm *vm, int slot, int dest) {
-  ObjString *s = vm_tostring(vm, SLOT(slot));
+/* Running script from inside a native: a native the script calls resets the
+ * fiber's api_base and api_ret and, if it raises, leaves them. Save both (the
+ * return value rooted on the VM stack) and put them back afterwards. */
+typedef struct {
+  int base, keep;
+} NativeSave;
+
+static void native_save(VM *vm, NativeSave *s) {
+  Fiber *f = vm->fiber;
+  s->base = f->api_base;
+  s->keep = f->top;
+  vm_push(vm, f->api_ret);
+}
+
+static void native_restore(VM *vm, NativeSave *s) {
+  Fiber *f = vm->fiber;
+  f->api_base = s->base;
+  f->api_ret = f->stack[s->keep];
+  f->top = s->keep;
+}
+
+static void to_string(VM *vm, int slot, int dest) {
+  slot_ref(vm, dest);
+  Value v = SLOT(slot);
+  NativeSave ns;
+  native_save(vm, &ns);
+  ObjString *s = vm_tostring(vm, v);
+  vm_push(vm, STR_VAL(s));
+  native_restore(vm, &ns);   /* pops s too: no allocation until it is stored */
   SLOT(dest) = STR_VAL(s);
 }
 
-void gs_set_nil(gs_vm *vm, int slot) { SLOT(slot) = NIL_VAL; }
-void gs_set_bool(gs_vm *vm, int slot, bool v) { SLOT(slot) = BOOL_VAL(v); }
-void gs_set_int(gs_vm *vm, int slot, int64_t v) { SLOT(slot) = INT_VAL(v); }
-void gs_set_float(gs_vm *vm, int slot, double v) { SLOT(slot) = FLOAT_VAL(v); }
-void gs_set_string(gs_vm *vm, int slot, const char *s, size_t len) {
+void gs_to_string(gs_vm *vm, int slot, int dest) {
+  ApiScope sc;
+  api_enter(vm, &sc);
+  RUN_GUARDED(vm, to_string(vm, slot, dest), (void)0);
+  api_leave(&sc);
+}
+
+static void set_value(VM *vm, int slot, Value v) { SLOT(slot) = v; }
+void gs_set_nil(gs_vm *vm, int slot) { GUARDED_VOID(vm, set_value(vm, slot, NIL_VAL)); }
+void gs_set_bool(gs_vm *vm, int slot, bool v) { GUARDED_VOID(vm, set_value(vm, slot, BOOL_VAL(v))); }
+void gs_set_int(gs_vm *vm, int slot, int64_t v) { GUARDED_VOID(vm, set_value(vm, slot, INT_VAL(v))); }
+void gs_set_float(gs_vm *vm, int slot, double v) { GUARDED_VOID(vm, set_value(vm, slot, FLOAT_VAL(v))); }
+
+static void set_string(VM *vm, int slot, const char *s, size_t len) {
   slot_ref(vm, slot);
-  ObjString *str = str_new(vm, s, len);
+  if (!s && len) vm_throw(vm, "gs_set_string: NULL string");
+  ObjString *str = str_new(vm, s ? s : "", len);
   SLOT(slot) = STR_VAL(str);
 }
-void gs_set_cstring(gs_vm *vm, int slot, const char *s) { gs_set_string(vm, slot, s, strlen(s)); }
-void gs_copy(gs_vm *vm, int from, int to) { SLOT(to) = SLOT(from); }
+void gs_set_string(gs_vm *vm, int slot, const char *s, size_t len) { GUARDED_VOID(vm, set_string(vm, slot, s, len)); }
+void gs_set_cstring(gs_vm *vm, int slot, const char *s) { GUARDED_VOID(vm, set_string(vm, slot, s, s ? strlen(s) : 0)); }
+
+static void copy_slot(VM *vm, int from, int to) {
+  Value v = SLOT(from);
+  SLOT(to) = v;
+}
+void gs_copy(gs_vm *vm, int from, int to) { GUARDED_VOID(vm, copy_slot(vm, from, to)); }
 
 /* ---- lists and maps ---------------------------------------------------- */
 
@@ -113,90 +394,174 @@ static ObjMap *want_map(VM *vm, int slot) {
   return AS_MAP(v);
 }
 
-void gs_new_list(gs_vm *vm, int slot) {
+static void new_list(VM *vm, int slot) {
   slot_ref(vm, slot);
   ObjList *l = list_new(vm, 0);
   SLOT(slot) = LIST_VAL(l);
 }
-int64_t gs_list_count(gs_vm *vm, int list) { return want_list(vm, list)->count; }
-void gs_list_get(gs_vm *vm, int list, int64_t index, int dest) {
+void gs_new_list(gs_vm *vm, int slot) { GUARDED_VOID(vm, new_list(vm, slot)); }
+
+int64_t gs_list_count(gs_vm *vm, int list) { GUARDED(vm, int64_t, 0, (int64_t)want_list(vm, list)->count); }
+
+static void list_get(VM *vm, int list, int64_t index, int dest) {
+  slot_ref(vm, dest);
   Value r = vm_get_index(vm, LIST_VAL(want_list(vm, list)), INT_VAL(index));
   SLOT(dest) = r;
 }
-void gs_list_set(gs_vm *vm, int list, int64_t index, int value) {
-  vm_set_index(vm, LIST_VAL(want_list(vm, list)), INT_VAL(index), SLOT(value));
-}
-void gs_list_push(gs_vm *vm, int list, int value) { list_push(vm, want_list(vm, list), SLOT(value)); }
+void gs_list_get(gs_vm *vm, int list, int64_t index, int dest) { GUARDED_VOID(vm, list_get(vm, list, index, dest)); }
 
-void gs_new_map(gs_vm *vm, int slot) {
+static void list_set(VM *vm, int list, int64_t index, int value) {
+  ObjList *l = want_list(vm, list);
+  vm_set_index(vm, LIST_VAL(l), INT_VAL(index), SLOT(value));
+}
+void gs_list_set(gs_vm *vm, int list, int64_t index, int value) { GUARDED_VOID(vm, list_set(vm, list, index, value)); }
+
+static void list_push_slot(VM *vm, int list, int value) {
+  ObjList *l = want_list(vm, list);
+  list_push(vm, l, SLOT(value));
+}
+void gs_list_push(gs_vm *vm, int list, int value) { GUARDED_VOID(vm, list_push_slot(vm, list, value)); }
+
+static void new_map(VM *vm, int slot) {
   slot_ref(vm, slot);
   ObjMap *m = map_new(vm);
   SLOT(slot) = MAP_VAL(m);
 }
-int64_t gs_map_count(gs_vm *vm, int map) { return want_map(vm, map)->t.live; }
-bool gs_map_get(gs_vm *vm, int map, int key, int dest) {
-  Value *v = table_find(&want_map(vm, map)->t, table_normalize_key(SLOT(key)));
+void gs_new_map(gs_vm *vm, int slot) { GUARDED_VOID(vm, new_map(vm, slot)); }
+
+int64_t gs_map_count(gs_vm *vm, int map) { GUARDED(vm, int64_t, 0, (int64_t)want_map(vm, map)->t.live); }
+
+/* A key that can be stored (nil and NaN cannot: a lookup finds nothing). */
+static bool usable_key(Value k) { return !IS_NIL(k) && !(IS_FLOAT(k) && isnan(AS_FLOAT(k))); }
+
+static bool map_get(VM *vm, int map, int key, int dest) {
+  ObjMap *m = want_map(vm, map);
+  Value k = table_normalize_key(SLOT(key));
+  slot_ref(vm, dest);
+  Value *v = usable_key(k) ? table_find(&m->t, k) : NULL;
   SLOT(dest) = v ? *v : NIL_VAL;
   return v != NULL;
 }
-void gs_map_set(gs_vm *vm, int map, int key, int value) {
-  vm_set_index(vm, MAP_VAL(want_map(vm, map)), SLOT(key), SLOT(value));
+bool gs_map_get(gs_vm *vm, int map, int key, int dest) { GUARDED(vm, bool, false, map_get(vm, map, key, dest)); }
+
+static void map_set(VM *vm, int map, int key, int value) {
+  ObjMap *m = want_map(vm, map);
+  Value k = SLOT(key), v = SLOT(value);
+  vm_set_index(vm, MAP_VAL(m), k, v);   /* all three stay in slots */
 }
-bool gs_map_remove(gs_vm *vm, int map, int key) {
-  return table_remove(&want_map(vm, map)->t, table_normalize_key(SLOT(key)));
+void gs_map_set(gs_vm *vm, int map, int key, int value) { GUARDED_VOID(vm, map_set(vm, map, key, value)); }
+
+static bool map_remove(VM *vm, int map, int key) {
+  ObjMap *m = want_map(vm, map);
+  Value k = table_normalize_key(SLOT(key));
+  return usable_key(k) && table_remove(&m->t, k);
 }
-bool gs_map_next(gs_vm *vm, int map, int64_t *pos, int key_dest, int value_dest) {
+bool gs_map_remove(gs_vm *vm, int map, int key) { GUARDED(vm, bool, false, map_remove(vm, map, key)); }
+
+static bool map_next(VM *vm, int map, int64_t *pos, int key_dest, int value_dest) {
   Table *t = &want_map(vm, map)->t;
-  int64_t i = *pos;
+  slot_ref(vm, key_dest);
+  slot_ref(vm, value_dest);
+  int64_t i = *pos < 0 ? 0 : *pos;
   while (i < (int64_t)t->count && IS_NIL(t->entries[i].key)) i++;
   if (i >= (int64_t)t->count) { *pos = i; return false; }
-  SLOT(key_dest) = t->entries[i].key;
-  SLOT(value_dest) = t->entries[i].value;
+  Value k = t->entries[i].key, v = t->entries[i].value;
+  SLOT(key_dest) = k;
+  SLOT(value_dest) = v;
   *pos = i + 1;
   return true;
 }
+bool gs_map_next(gs_vm *vm, int map, int64_t *pos, int key_dest, int value_dest) {
+  GUARDED(vm, bool, false, map_next(vm, map, pos, key_dest, value_dest));
+}
 
-bool gs_get_global(gs_vm *vm, const char *name, int dest) {
+/* ---- globals and fields ------------------------------------------------ */
+
+static bool get_global(VM *vm, const char *name, int dest) {
   slot_ref(vm, dest);
   ObjString *s = str_cstr(vm, name);
-  int g = vm_global_slot(vm, s, false);
-  if (g >= 0) { SLOT(dest) = vm->globals[g]; return true; }
   if (vm->main_module) {
-    Value *v = table_find_str(&vm->main_module->names, s);
+    Value *v = table_find(&vm->main_module->names, STR_VAL(s));
     if (v) { SLOT(dest) = vm->main_module->vars[AS_INT(*v)]; return true; }
   }
+  int g = vm_global_slot(vm, s, false);
+  if (g >= 0) { SLOT(dest) = vm->globals[g]; return true; }
   SLOT(dest) = NIL_VAL;
   return false;
 }
+bool gs_get_global(gs_vm *vm, const char *name, int dest) { GUARDED(vm, bool, false, get_global(vm, name, dest)); }
 
-void gs_set_global(gs_vm *vm, const char *name, int value) { vm_set_global(vm, name, SLOT(value)); }
+static void set_global(VM *vm, const char *name, int value) { vm_set_global(vm, name, SLOT(value)); }
+void gs_set_global(gs_vm *vm, const char *name, int value) { GUARDED_VOID(vm, set_global(vm, name, value)); }
+
+static void get_field(VM *vm, int obj, const char *name, int dest) {
+  slot_ref(vm, dest);
+  Value o = SLOT(obj);
+  ObjString *s = str_cstr(vm, name);
+  vm_push(vm, STR_VAL(s));
+  Value r = vm_get_field(vm, o, s);
+  vm_pop(vm);
+  SLOT(dest) = r;
+}
+void gs_get_field(gs_vm *vm, int obj, const char *name, int dest) { GUARDED_VOID(vm, get_field(vm, obj, name, dest)); }
+
+static void set_field(VM *vm, int obj, const char *name, int value) {
+  Value o = SLOT(obj), v = SLOT(value);
+  ObjString *s = str_cstr(vm, name);
+  vm_push(vm, STR_VAL(s));
+  switch (o.tag) {
+    case V_INSTANCE: case V_MAP:
+      vm_set_index(vm, o, STR_VAL(s), v);
+      break;
+    case V_MODULE: {
+      ObjModule *m = AS_MODULE(o);
+      Value *idx = table_find(&m->names, STR_VAL(s));
+      if (!idx) vm_throw(vm, "module '%s' has no variable '%s'", m->name->chars, name);
+      m->vars[AS_INT(*idx)] = v;
+      break;
+    }
+    default: vm_throw(vm, "cannot set field '%s' on %s", name, value_type_name(o));
+  }
+  vm_pop(vm);
+}
+void gs_set_field(gs_vm *vm, int obj, const char *name, int value) { GUARDED_VOID(vm, set_field(vm, obj, name, value)); }
 
 /* ---- natives ----------------------------------------------------------- */
 
+/* Every host native runs through here (call_native in interp.c calls it with
+ * args = &stack[fnslot + 1], the callee in stack[fnslot]). The callee slot
+ * is not needed while the native runs: it keeps the return value an outer
+ * native of this fiber may have set before calling back into script, rooted,
+ * and it gets our result when we return. */
 static Value api_thunk(VM *vm, int argc, Value *args) {
   ObjNative *n = vm->calling_native;
   gs_native fn = (gs_native)n->host_fn;
   Fiber *f = vm->fiber;
+  int base = (int)(args - f->stack);
   int saved_base = f->api_base;
-  f->api_base = (int)(args - f->stack);
+  f->stack[base - 1] = f->api_ret;
   f->api_ret = NIL_VAL;
+  f->api_base = base;
   fn(vm, argc);
   f = vm->fiber;
   Value r = f->api_ret;
-  f->api_ret = NIL_VAL;
+  f->api_ret = f->stack[base - 1];
   f->api_base = saved_base;
   return r;
 }
 
 static ObjNative *host_native(VM *vm, const char *name, gs_native fn, int arity) {
-  ObjNative *n = native_new(vm, api_thunk, name, arity);
+  if (!fn) vm_throw(vm, "cannot register '%s': NULL function", name ? name : "?");
+  ObjNative *n = native_new(vm, api_thunk, name, arity < 0 ? -1 : arity);
   n->host_fn = (void *)fn;
   return n;
 }
 
-void gs_register(gs_vm *vm, const char *name, gs_native fn, int arity) {
-  vm_set_global(vm, name, OBJ_VAL(V_NATIVE, host_native(vm, name, fn, arity)));
+static void do_register(VM *vm, const char *name, gs_native fn, int arity) {
+  ObjNative *n = host_native(vm, name, fn, arity);
+  vm_set_global(vm, name, OBJ_VAL(V_NATIVE, n));
 }
+void gs_register(gs_vm *vm, const char *name, gs_native fn, int arity) { GUARDED_VOID(vm, do_register(vm, name, fn, arity)); }
 
 static ObjModule *native_module(VM *vm, const char *name) {
   ObjString *s = str_cstr(vm, name);
@@ -216,29 +581,48 @@ static ObjModule *native_module(VM *vm, const char *name) {
 static void module_put(VM *vm, ObjModule *m, const char *name, Value v) {
   vm_push(vm, v);
   ObjString *s = str_cstr(vm, name);
-  Value *slot = table_find_str(&m->names, s);
+  vm_push(vm, STR_VAL(s));   /* module_add_var allocates before it stores s */
+  Value *slot = table_find(&m->names, STR_VAL(s));
   int i = slot ? (int)AS_INT(*slot) : module_add_var(vm, m, s);
   m->vars[i] = v;
   vm_pop(vm);
+  vm_pop(vm);
 }
 
-void gs_register_module(gs_vm *vm, const char *name, const gs_reg *regs) {
+static void register_module(VM *vm, const char *name, const gs_reg *regs) {
   ObjModule *m = native_module(vm, name);
   for (const gs_reg *r = regs; r && r->name; r++)
     module_put(vm, m, r->name, OBJ_VAL(V_NATIVE, host_native(vm, r->name, r->fn, r->arity)));
 }
+void gs_register_module(gs_vm *vm, const char *name, const gs_reg *regs) { GUARDED_VOID(vm, register_module(vm, name, regs)); }
 
-void gs_module_set(gs_vm *vm, const char *module, const char *name, int value) {
-  module_put(vm, native_module(vm, module), name, SLOT(value));
+static void module_set(VM *vm, const char *module, const char *name, int value) {
+  slot_ref(vm, value);
+  ObjModule *m = native_module(vm, module);
+  module_put(vm, m, name, SLOT(value));
 }
+void gs_module_set(gs_vm *vm, const char *module, const char *name, int value) { GUARDED_VOID(vm, module_set(vm, module, name, value)); }
 
-void gs_return_nil(gs_vm *vm) { vm->fiber->api_ret = NIL_VAL; }
-void gs_return_bool(gs_vm *vm, bool v) { vm->fiber->api_ret = BOOL_VAL(v); }
-void gs_return_int(gs_vm *vm, int64_t v) { vm->fiber->api_ret = INT_VAL(v); }
-void gs_return_float(gs_vm *vm, double v) { vm->fiber->api_ret = FLOAT_VAL(v); }
-void gs_return_string(gs_vm *vm, const char *s, size_t len) { vm->fiber->api_ret = STR_VAL(str_new(vm, s, len)); }
-void gs_return_cstring(gs_vm *vm, const char *s) { gs_return_string(vm, s, strlen(s)); }
-void gs_return_slot(gs_vm *vm, int slot) { vm->fiber->api_ret = SLOT(slot); }
+/* gs_return_*: only inside a native (api_base > 0: the native's arguments
+ * sit above its callee slot; host code has api_base 0). */
+static void set_return(VM *vm, Value v) {
+  Fiber *f = vm->fiber;
+  if (f->api_base <= 0) vm_throw(vm, "gs_return_*() called outside a native function");
+  f->api_ret = v;
+}
+void gs_return_nil(gs_vm *vm) { GUARDED_VOID(vm, set_return(vm, NIL_VAL)); }
+void gs_return_bool(gs_vm *vm, bool v) { GUARDED_VOID(vm, set_return(vm, BOOL_VAL(v))); }
+void gs_return_int(gs_vm *vm, int64_t v) { GUARDED_VOID(vm, set_return(vm, INT_VAL(v))); }
+void gs_return_float(gs_vm *vm, double v) { GUARDED_VOID(vm, set_return(vm, FLOAT_VAL(v))); }
+static void return_string(VM *vm, const char *s, size_t len) {
+  if (vm->fiber->api_base <= 0) vm_throw(vm, "gs_return_*() called outside a native function");
+  if (!s && len) vm_throw(vm, "gs_return_string: NULL string");
+  ObjString *str = str_new(vm, s ? s : "", len);
+  vm->fiber->api_ret = STR_VAL(str);
+}
+void gs_return_string(gs_vm *vm, const char *s, size_t len) { GUARDED_VOID(vm, return_string(vm, s, len)); }
+void gs_return_cstring(gs_vm *vm, const char *s) { GUARDED_VOID(vm, return_string(vm, s, s ? strlen(s) : 0)); }
+void gs_return_slot(gs_vm *vm, int slot) { GUARDED_VOID(vm, set_return(vm, SLOT(slot))); }
 
 _Noreturn void gs_error(gs_vm *vm, const char *fmt, ...) {
   char buf[512];
@@ -246,15 +630,22 @@ _Noreturn void gs_error(gs_vm *vm, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
+  if (!vm->fiber->errjmp) {
+    vm_flush(vm);
+    fprintf(stderr, "fatal: gs_error() called outside a native function: %s\n", buf);
+    abort();
+  }
   vm_throw(vm, "%s", buf);
 }
 
-void gs_check_argc(gs_vm *vm, const char *name, int argc, int min, int max) { arg_count(vm, name, argc, min, max); }
+void gs_check_argc(gs_vm *vm, const char *name, int argc, int min, int max) {
+  GUARDED_VOID(vm, arg_count(vm, name ? name : "function", argc, min, max));
+}
 
 /* ---- userdata ---------------------------------------------------------- */
 
 static ObjClass *userdata_class(VM *vm, ObjString *tag, bool create) {
-  Value *v = table_find_str(&vm->userdata_classes, tag);
+  Value *v = table_find(&vm->userdata_classes, STR_VAL(tag));
   if (v) return AS_CLASS(*v);
   if (!create) return NULL;
   vm_push(vm, STR_VAL(tag));
@@ -266,8 +657,10 @@ static ObjClass *userdata_class(VM *vm, ObjString *tag, bool create) {
   return k;
 }
 
-void *gs_new_userdata(gs_vm *vm, int slot, const char *type_tag, size_t size, void (*finalize)(void *data)) {
+static void *new_userdata(VM *vm, int slot, const char *type_tag, size_t size, void (*finalize)(void *data)) {
   slot_ref(vm, slot);
+  if (!type_tag) type_tag = "";
+  if (size > ((size_t)1 << 40)) vm_throw(vm, "out of memory");
   ObjString *tag = str_cstr(vm, type_tag);
   vm_push(vm, STR_VAL(tag));
   ObjClass *k = userdata_class(vm, tag, false);
@@ -282,17 +675,21 @@ void *gs_new_userdata(gs_vm *vm, int slot, const char *type_tag, size_t size, vo
   SLOT(slot) = OBJ_VAL(V_USERDATA, u);
   return u->data;
 }
+void *gs_new_userdata(gs_vm *vm, int slot, const char *type_tag, size_t size, void (*finalize)(void *data)) {
+  GUARDED(vm, void *, NULL, new_userdata(vm, slot, type_tag, size, finalize));
+}
 
-void *gs_get_userdata(gs_vm *vm, int slot, const char *type_tag) {
+static void *get_userdata(VM *vm, int slot, const char *type_tag) {
   Value v = SLOT(slot);
   if (v.tag != V_USERDATA) return NULL;
   ObjUserdata *u = AS_USERDATA(v);
   if (type_tag && strcmp(u->type_tag, type_tag) != 0) return NULL;
   return u->data;
 }
+void *gs_get_userdata(gs_vm *vm, int slot, const char *type_tag) { GUARDED(vm, void *, NULL, get_userdata(vm, slot, type_tag)); }
 
-void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods) {
-  ObjString *tag = str_cstr(vm, type_tag);
+static void register_class(VM *vm, const char *type_tag, const gs_reg *methods) {
+  ObjString *tag = str_cstr(vm, type_tag ? type_tag : "");
   vm_push(vm, STR_VAL(tag));
   ObjClass *k = userdata_class(vm, tag, true);
   for (const gs_reg *r = methods; r && r->name; r++) {
@@ -303,20 +700,21 @@ void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods) {
     if (n->name == vm->s_str) k->str = OBJ_VAL(V_NATIVE, n);
     vm_pop(vm);
   }
-  /* existing objects of this tag pick the class up lazily */
+  /* existing objects of this tag pick the class up */
   for (Obj *o = vm->objects; o; o = o->next)
     if (o->tag == V_USERDATA && ((ObjUserdata *)o)->tag == tag) ((ObjUserdata *)o)->klass = k;
   vm_pop(vm);
 }
+void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods) { GUARDED_VOID(vm, register_class(vm, type_tag, methods)); }
 
 /* ---- handles ------------------------------------------------------------ */
 
 struct gs_handle { Handle h; };
 
-gs_handle *gs_get_handle(gs_vm *vm, int slot) {
-  Handle *h = malloc(sizeof(Handle));
+static gs_handle *handle_new(VM *vm, Value v) {
+  Handle *h = api_alloc(vm, sizeof(Handle));
   if (!h) vm_throw(vm, "out of memory");
-  h->value = SLOT(slot);
+  h->value = v;
   h->prev = NULL;
   h->next = vm->handles;
   if (vm->handles) vm->handles->prev = h;
@@ -324,7 +722,13 @@ gs_handle *gs_get_handle(gs_vm *vm, int slot) {
   return (gs_handle *)h;
 }
 
-void gs_set_handle(gs_vm *vm, int slot, gs_handle *h) { SLOT(slot) = h->h.value; }
+gs_handle *gs_get_handle(gs_vm *vm, int slot) { GUARDED(vm, gs_handle *, NULL, handle_new(vm, SLOT(slot))); }
+
+static void set_handle(VM *vm, int slot, gs_handle *h) {
+  slot_ref(vm, slot);
+  SLOT(slot) = h ? h->h.value : NIL_VAL;
+}
+void gs_set_handle(gs_vm *vm, int slot, gs_handle *h) { GUARDED_VOID(vm, set_handle(vm, slot, h)); }
 
 void gs_release(gs_vm *vm, gs_handle *gh) {
   if (!gh) return;
@@ -332,87 +736,93 @@ void gs_release(gs_vm *vm, gs_handle *gh) {
   if (h->prev) h->prev->next = h->next;
   else vm->handles = h->next;
   if (h->next) h->next->prev = h->prev;
-  free(h);
+  api_free(vm, h);
 }
 
 /* ---- running ------------------------------------------------------------ */
 
-static void set_last_error(VM *vm, const char *msg, const char *trace) {
-  free(vm->last_error);
-  free(vm->last_trace);
-  vm->last_error = strdup(msg ? msg : "");
-  vm->last_trace = strdup(trace ? trace : "");
-}
-
-/* Record the error being handled: message "file:line: message" + trace. */
-static void record_error(VM *vm, Value err) {
-  Value trace = vm->fiber->error_trace;
-  vm_push(vm, err);
-  ObjString *rep = vm_error_report(vm, err, trace);
-  const char *nl = memchr(rep->chars, '\n', rep->len);
-  size_t first = nl ? (size_t)(nl - rep->chars) : rep->len;
-  char *msg = strndup(rep->chars, first);
-  const char *tr = nl ? strstr(nl, "traceback:\n") : NULL;
-  char *trace_s = NULL;
-  if (tr) {
-    /* the lines after the header, without their indentation */
-    const char *p = tr + 11;
-    size_t cap = strlen(p) + 1, len = 0;
-    trace_s = malloc(cap);
-    while (*p && trace_s) {
-      while (*p == ' ') p++;
-      const char *e = strchr(p, '\n');
-      size_t n = e ? (size_t)(e - p) : strlen(p);
-      if (len && n) trace_s[len++] = '\n';
-      memcpy(trace_s + len, p, n);
-      len += n;
-      p = e ? e + 1 : p + n;
-    }
-    if (trace_s) trace_s[len] = '\0';
-  }
-  set_last_error(vm, msg, trace_s);
-  free(msg);
-  free(trace_s);
-  vm_pop(vm);
-}
-
 const char *gs_error_message(gs_vm *vm) { return vm->last_error ? vm->last_error : ""; }
 const char *gs_error_trace(gs_vm *vm) { return vm->last_trace ? vm->last_trace : ""; }
 
+/* Misuse found before anything ran: raise in a native, record in host code. */
+static gs_status api_misuse(VM *vm, gs_status st, const char *msg) {
+  if (vm->fiber->errjmp) vm_throw(vm, "%s", msg);
+  record_message(vm, msg);
+  return st;
+}
+
 static gs_status run_closure(VM *vm, ObjClosure *cl) {
   Fiber *f = vm->fiber;
-  int saved_base = f->api_base;
-  Value out;
+  bool native = f->errjmp != NULL;
+  int base = f->api_base;
+  NativeSave ns;
   vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
+  if (native) native_save(vm, &ns);
+  Value out;
   bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
+  if (native) native_restore(vm, &ns);
+  else vm->fiber->api_base = base;
+  gs_status st = GS_OK;
+  if (!ok) {
+    vm->fiber->stack[vm->fiber->top - 1] = out;   /* root the error */
+    record_error(vm, out);
+    st = GS_RUNTIME_ERROR;
+  }
   vm_pop(vm);
-  vm->fatal_error = false;
-  vm->fiber->api_base = saved_base;
-  if (!ok) { record_error(vm, out); return GS_RUNTIME_ERROR; }
-  return GS_OK;
+  return st;
+}
+
+static gs_status compile_failed(VM *vm, const char *name, const AstErrors *errs) {
+  size_t cap = 256 + (size_t)errs->count * (sizeof errs->errors[0].message + strlen(name) + 32), len = 0;
+  char *buf = api_alloc(vm, cap);
+  if (!buf) { record_message(vm, "compile error (out of memory)"); return GS_COMPILE_ERROR; }
+  for (int i = 0; i < errs->count && len < cap; i++)
+    len += (size_t)snprintf(buf + len, cap - len, "%s%s:%d:%d: %s", i ? "\n" : "", name,
+                            errs->errors[i].line, errs->errors[i].col, errs->errors[i].message);
+  if (errs->total > errs->count && len < cap)
+    len += (size_t)snprintf(buf + len, cap - len, "\n%s: %d more errors not shown", name, errs->total - errs->count);
+  if (errs->count == 0) len = (size_t)snprintf(buf, cap, "%s: compile error", name);
+  set_last_error(vm, buf, len < cap ? len : cap - 1, "", 0);
+  api_free(vm, buf);
+  return GS_COMPILE_ERROR;
+}
+
+static gs_status run_string(VM *vm, const char *name, const char *source, size_t len) {
+  fiber_ensure_stack(vm, vm->fiber, 8);
+  ObjModule *m = run_main_module(vm, name);
+  AstErrors *errs = api_alloc(vm, sizeof *errs);   /* 4 KiB: not on a fiber's stack */
+  if (!errs) vm_throw(vm, "out of memory");
+  memset(errs, 0, sizeof *errs);
+  ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, NULL, errs);
+  if (!cl) {
+    gs_status st = compile_failed(vm, name, errs);
+    api_free(vm, errs);
+    return st;
+  }
+  api_free(vm, errs);
+  return run_closure(vm, cl);
+}
+
+static gs_status run_string_scoped(VM *vm, const char *name, const char *source, size_t len) {
+  ApiScope sc;
+  api_enter(vm, &sc);
+  gs_status st = GS_RUNTIME_ERROR;
+  RUN_GUARDED(vm, st = run_string(vm, name, source, len), st = GS_RUNTIME_ERROR);
+  api_leave(&sc);
+  return st;
 }
 
 gs_status gs_run_string(gs_vm *vm, const char *name, const char *source, size_t len) {
-  ObjModule *m = run_main_module(vm, name ? name : "<string>");
-  AstErrors errs;
-  memset(&errs, 0, sizeof errs);
-  ObjClosure *cl = gs_compile_source(vm, m, source, len, NULL, &errs);
-  if (!cl) {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s:%d:%d: %s", name ? name : "<string>", errs.errors[0].line, errs.errors[0].col, errs.errors[0].message);
-    set_last_error(vm, buf, "");
-    return GS_COMPILE_ERROR;
-  }
-  return run_closure(vm, cl);
+  return run_string_scoped(vm, name ? name : "<string>", source, len);
 }
 
 gs_status gs_run_file(gs_vm *vm, const char *path) {
   size_t len;
-  char *src = gs_read_file(path, &len);
+  char *src = path ? gs_read_file(path, &len) : NULL;
   if (!src) {
-    char buf[512];
-    snprintf(buf, sizeof buf, "cannot open '%s'", path);
-    set_last_error(vm, buf, "");
+    char buf[600];
+    snprintf(buf, sizeof buf, "cannot open '%s': %s", path ? path : "(null)", strerror(path ? errno : EINVAL));
+    record_message(vm, buf);
     return GS_COMPILE_ERROR;
   }
   gs_status st = gs_run_string(vm, path, src, len);
@@ -421,115 +831,205 @@ gs_status gs_run_file(gs_vm *vm, const char *path) {
 }
 
 gs_status gs_run_fibers(gs_vm *vm) {
-  return sched_run_all(vm) ? GS_OK : GS_DEADLOCK;
+  if (!at_host_level(vm))
+    return api_misuse(vm, GS_RUNTIME_ERROR, "gs_run_fibers() must be called from host code, not from a native");
+  ApiScope sc;
+  api_enter(vm, &sc);
+  bool ok = sched_run_all(vm);
+  api_leave(&sc);
+  if (!ok) {
+    char msg[80];
+    snprintf(msg, sizeof msg, "deadlock: %d fibers blocked", sched_blocked_count(vm));
+    record_message(vm, msg);
+    return GS_DEADLOCK;
+  }
+  return GS_OK;
 }
 
 int gs_run_ready(gs_vm *vm) {
-  sched_run_ready(vm);
+  if (!at_host_level(vm)) {
+    api_misuse(vm, GS_RUNTIME_ERROR, "gs_run_ready() must be called from host code, not from a native");
+    return sched_live_count(vm);
+  }
+  ApiScope sc;
+  api_enter(vm, &sc);
+  /* The main fiber goes to the back of the run queue: everything ready now
+   * runs once, then the main fiber (the host) is picked again. */
+  fiber_yield(vm, NIL_VAL);
+  api_leave(&sc);
   return sched_live_count(vm);
 }
 
-int64_t gs_next_timer_ns(gs_vm *vm) { return sched_next_timer_ns(vm); }
+int64_t gs_next_timer_ns(gs_vm *vm) {
+  /* fibers in the live list are ready, running or blocked (sleeping ones
+   * included); the main fiber is never in it */
+  int blocked = sched_blocked_count(vm);
+  if (vm->main_fiber->state == FIBER_BLOCKED) blocked--;
+  if (sched_live_count(vm) - blocked > 0) return 0;
+  return sched_next_timer_ns(vm);
+}
 
 gs_status gs_call(gs_vm *vm, int fn, int argc) {
   Fiber *f = vm->fiber;
   int base = f->api_base;
-  slot_ref(vm, fn + argc);
+  if (fn < 0 || argc < 0 || base + fn + argc >= f->top) {
+    char msg[120];
+    snprintf(msg, sizeof msg, "gs_call: slots %d..%d are out of range (%d slots)", fn, fn + argc, f->top - base);
+    return api_misuse(vm, GS_RUNTIME_ERROR, msg);
+  }
+  ApiScope sc;
+  api_enter(vm, &sc);
+  bool native = f->errjmp != NULL;
+  NativeSave ns;
+  if (native) native_save(vm, &ns);   /* may raise (out of memory): we are in a native */
   Value out;
   bool ok = vm_pcall(vm, f->stack[base + fn], argc, &f->stack[base + fn + 1], &out);
   f = vm->fiber;
-  f->api_base = base;
   f->stack[base + fn] = out;
-  if (!ok) { record_error(vm, out); return GS_RUNTIME_ERROR; }
-  return GS_OK;
+  if (native) native_restore(vm, &ns);
+  else f->api_base = base;
+  gs_status st = GS_OK;
+  if (!ok) {
+    RUN_GUARDED(vm, record_error(vm, out), (void)0);
+    st = GS_RUNTIME_ERROR;
+  }
+  api_leave(&sc);
+  return st;
 }
 
-void gs_spawn(gs_vm *vm, int fn, int argc) {
+static void spawn(VM *vm, int fn, int argc) {
   Fiber *f = vm->fiber;
   int base = f->api_base;
+  if (argc < 0) vm_throw(vm, "gs_spawn: negative argument count");
+  slot_ref(vm, fn);
   slot_ref(vm, fn + argc);
   Value r = fiber_spawn(vm, f->stack[base + fn], argc, &f->stack[base + fn + 1]);
   vm->fiber->stack[base + fn] = r;
 }
+void gs_spawn(gs_vm *vm, int fn, int argc) { GUARDED_VOID(vm, spawn(vm, fn, argc)); }
 
-void gs_yield(gs_vm *vm) { fiber_yield(vm, NIL_VAL); }
+/* ---- fibers from natives ------------------------------------------------- */
 
-gs_handle *gs_current_fiber(gs_vm *vm) {
-  Fiber *f = vm->fiber;
-  Handle *h = malloc(sizeof(Handle));
-  if (!h) vm_throw(vm, "out of memory");
-  h->value = OBJ_VAL(V_FIBER, f);
-  h->prev = NULL;
-  h->next = vm->handles;
-  if (vm->handles) vm->handles->prev = h;
-  vm->handles = h;
-  return (gs_handle *)h;
+static void yield_value(VM *vm, int value, int dest) {
+  if (dest >= 0) slot_ref(vm, dest);
+  Value v = value >= 0 ? SLOT(value) : NIL_VAL;
+  /* in host code this is the main fiber: one round of the others */
+  Value got = fiber_yield(vm, v);
+  if (dest >= 0) SLOT(dest) = got;
 }
+void gs_yield_value(gs_vm *vm, int value, int dest) {
+  ApiScope sc;
+  api_enter(vm, &sc);
+  RUN_GUARDED(vm, yield_value(vm, value, dest), (void)0);
+  api_leave(&sc);
+}
+void gs_yield(gs_vm *vm) { gs_yield_value(vm, -1, -1); }
 
-void gs_park(gs_vm *vm, int dest) {
-  slot_ref(vm, dest);
+gs_handle *gs_current_fiber(gs_vm *vm) { GUARDED(vm, gs_handle *, NULL, handle_new(vm, OBJ_VAL(V_FIBER, vm->fiber))); }
+
+static void park(VM *vm, int dest) {
+  if (dest >= 0) slot_ref(vm, dest);
+  if (vm->fiber == vm->main_fiber)
+    vm_throw(vm, "cannot park the main fiber (call this function from a spawned fiber)");
   Value v = fiber_park(vm);
-  SLOT(dest) = v;
+  if (dest >= 0) SLOT(dest) = v;
+}
+void gs_park(gs_vm *vm, int dest) {
+  ApiScope sc;
+  api_enter(vm, &sc);
+  RUN_GUARDED(vm, park(vm, dest), (void)0);
+  api_leave(&sc);
 }
 
-bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) {
-  Value fv = fiber->h.value;
+static bool wake(VM *vm, gs_handle *h, int value) {
+  Value v = value >= 0 ? SLOT(value) : NIL_VAL;
+  if (!h) return false;
+  Value fv = h->h.value;
   if (!IS_FIBER(fv)) return false;
   Fiber *f = AS_FIBER(fv);
   if (f->state != FIBER_BLOCKED || f->nparked == 0) return false;
-  fiber_wake(vm, f, value >= 0 ? SLOT(value) : NIL_VAL);
+  fiber_wake(vm, f, v);
   return true;
 }
+bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) { GUARDED(vm, bool, false, wake(vm, fiber, value)); }
 
 /* ---- lifecycle ------------------------------------------------------------ */
 
 void gs_config_init(gs_config *c) { memset(c, 0, sizeof *c); }
 
-typedef struct {
-  gs_config cfg;
-} HostConfig;
-
 static void host_write(VM *vm, const char *s, size_t n, void *ud) {
-  HostConfig *hc = vm->host;
-  hc->cfg.write(vm, s, n, hc->cfg.user_data);
+  ApiState *st = vm->host;
+  st->cfg.write(vm, s, n, st->cfg.user_data);
 }
 static void host_write_err(VM *vm, const char *s, size_t n, void *ud) {
-  HostConfig *hc = vm->host;
-  hc->cfg.write_error(vm, s, n, hc->cfg.user_data);
+  ApiState *st = vm->host;
+  st->cfg.write_error(vm, s, n, st->cfg.user_data);
 }
 
 gs_vm *gs_new(const gs_config *config) {
-  VM *vm = vm_new_with(config ? config->reallocate : NULL, config ? config->user_data : NULL);
+  gs_config cfg;
+  if (config) cfg = *config;
+  else gs_config_init(&cfg);
+  Coro *prev = coro_current();
+  /* creating the VM makes its main fiber the current coroutine */
+  VM *vm = vm_new_with(cfg.reallocate, cfg.user_data);
   if (!vm) return NULL;
-  if (config) {
-    HostConfig *hc = malloc(sizeof *hc);
-    if (!hc) { vm_free(vm); return NULL; }
-    hc->cfg = *config;
-    vm->host = hc;
-    if (config->write) vm->write_out = host_write;
-    if (config->write_error) vm->write_err = host_write_err;
-    vm->fiber_stack_size = config->fiber_stack_size;
-    vm->heap_limit = config->heap_limit;
-    vm->user_data = config->user_data;
-    vm->load_module = config->load_module;
+  ApiState *st = api_alloc(vm, sizeof *st);
+  if (!st) {
+    if (prev) coro_make_current(prev);
+    else coro_init_main(&api_orphan);
+    vm_free(vm);
+    return NULL;
   }
+  st->cfg = cfg;
+  vm->host = st;
+  if (cfg.write) vm->write_out = host_write;
+  if (cfg.write_error) vm->write_err = host_write_err;
+  vm->fiber_stack_size = cfg.fiber_stack_size;
+  vm->heap_limit = cfg.heap_limit;
+  vm->user_data = cfg.user_data;
+  vm->load_module = cfg.load_module;
+  if (prev && prev != coro_current()) coro_make_current(prev);
   return vm;
 }
 
 void gs_free(gs_vm *vm) {
   if (!vm) return;
-  void *host = vm->host;
+  Handle *h = vm->handles;
+  while (h) {
+    Handle *n = h->next;
+    api_free(vm, h);
+    h = n;
+  }
+  vm->handles = NULL;
+  api_free(vm, vm->last_error);
+  api_free(vm, vm->last_trace);
+  vm->last_error = vm->last_trace = NULL;
+  ApiState *st = vm->host;
+  vm->host = NULL;
+  void *(*ra)(void *, size_t, void *) = vm->realloc_fn;
+  void *ud = vm->alloc_ud;
+  /* the thread's current coroutine must not point into the freed VM */
+  Coro *cur = coro_current();
+  if (cur == &vm->main_fiber->coro || cur == &vm->fiber->coro) coro_init_main(&api_orphan);
   vm_free(vm);
-  free(host);
+  if (st) ra(st, 0, ud);
 }
 
 void *gs_user_data(gs_vm *vm) { return vm->user_data; }
 
-void gs_set_args(gs_vm *vm, int argc, const char *const *argv) {
-  ObjList *l = list_new(vm, 0);
-  vm->args = LIST_VAL(l);
+static void set_args(VM *vm, int argc, const char *const *argv) {
+  ObjList *l;
+  if (IS_LIST(vm->args)) {
+    l = AS_LIST(vm->args);   /* shared with os.args: refill it in place */
+    l->count = 0;
+  } else {
+    l = list_new(vm, 0);
+    vm->args = LIST_VAL(l);
+  }
   for (int i = 0; i < argc; i++) {
-    ObjString *s = str_cstr(vm, argv[i]);
+    ObjString *s = str_cstr(vm, argv[i] ? argv[i] : "");
     list_push(vm, l, STR_VAL(s));
   }
 }
+void gs_set_args(gs_vm *vm, int argc, const char *const *argv) { GUARDED_VOID(vm, set_args(vm, argc, argv)); }

@@ -189,6 +189,7 @@ static Fiber *sched_pick(VM *vm) {
     if (f) return f;
     if (!s->ntimers) return NULL;
     int64_t wait = s->timers[0]->wake_ns - sched_now_ns();
+    if (vm->interrupted && vm->fiber == vm->main_fiber) return NULL;
     if (wait > 0) {
       struct timespec ts = {wait / 1000000000LL, wait % 1000000000LL};
       vm_flush(vm);
@@ -457,7 +458,11 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
   self->state = FIBER_BLOCKED;
   all_link(vm->sched, g);
   switch_to(vm, g);
-  /* back: g yielded, returned or threw */
+  /* back: g yielded, returned or threw — or, for main, everything is stuck */
+  if (vm->fiber == vm->main_fiber && vm->sched->deadlock && !vm->sched->main_waiting_all) {
+    vm->sched->deadlock = false;
+    deadlock_error(vm);
+  }
   if (g->state == FIBER_FAILED) {
     vm->fiber->error_trace = g->error_trace;
     vm_throw_value(vm, g->result);

@@ -489,7 +489,9 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   if (coro_stack_remaining(&f->coro) < cstack_margin(f)) vm_throw(vm, "stack overflow");
   ptrdiff_t off = -1;
   if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
+  vm_push_root(vm, &fn);   /* growing the stack may collect before fn is on it */
   fiber_ensure_stack(vm, f, argc + 2);
+  vm_pop_root(vm);
   if (off >= 0) args = f->stack + off;
   int slot = f->top;
   f->stack[slot] = fn;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <errno.h>
 #include <unistd.h>
+#include <limits.h>
 #include "vm.h"
 #include "compile.h"
 
@@ -20,27 +21,72 @@ static void join_path(char *out, size_t n, const char *dir, size_t dirlen, const
   else snprintf(out, n, "%.*s/%s%s", (int)dirlen, dir, rel, has_ext ? "" : ".gs");
 }
 
-/* Compile and run a module's source (taking ownership of src) under `key`. */
+/* "import cycle: a.gs -> b.gs -> a.gs": the modules still loading, in the
+ * order they started (the module table keeps insertion order), from the one
+ * imported again (`key`; NIL_VAL: the main script, `main_file`). */
+static _Noreturn void import_cycle(VM *vm, Value key, const char *main_file) {
+  char msg[2048];
+  size_t len = (size_t)snprintf(msg, sizeof msg, "import cycle: ");
+  const char *again = main_file;
+  bool started = main_file != NULL;
+  if (main_file) len += (size_t)snprintf(msg + len, sizeof msg - len, "%s", main_file);
+  Table *t = &vm->modules;
+  for (uint32_t i = 0; i < t->count && len < sizeof msg - 8; i++) {
+    if (IS_NIL(t->entries[i].key)) continue;
+    ObjModule *m = AS_MODULE(t->entries[i].value);
+    if (!started && !IS_NIL(key) && value_key_eq(t->entries[i].key, key)) {
+      started = true;
+      again = m->file->chars;
+      len += (size_t)snprintf(msg + len, sizeof msg - len, "%s", again);
+      continue;
+    }
+    if (started && !m->loaded) len += (size_t)snprintf(msg + len, sizeof msg - len, " -> %s", m->file->chars);
+  }
+  if (len < sizeof msg - 8 && again) snprintf(msg + len, sizeof msg - len, " -> %s", again);
+  vm_throw(vm, "%s", msg);
+}
+
+/* The main script imported (by its own path): it is a cycle while its top
+ * level still runs, otherwise the main module itself. False: not the main
+ * script. */
+static bool import_main(VM *vm, const char *resolved, Value *out) {
+  ObjModule *mm = vm->main_module;
+  if (!mm || !mm->file) return false;
+  char buf[PATH_MAX];
+  const char *real = realpath(mm->file->chars, buf);
+  if (!real || strcmp(real, resolved) != 0) return false;
+  if (vm->main_fiber->nframes > 0) import_cycle(vm, NIL_VAL, mm->file->chars);
+  *out = OBJ_VAL(V_MODULE, mm);
+  return true;
+}
+
+/* Compile and run a module's source (taking ownership of src) under `key`,
+ * which the caller keeps rooted. Everything allocated here is rooted on the
+ * fiber's stack before the next allocation (GS_GC_STRESS checks that). */
 static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *file, char *src, size_t len) {
-  vm_push(vm, STR_VAL(key));
   Value *existing = table_find(&vm->modules, STR_VAL(key));
   if (existing) {
     free(src);
     ObjModule *m = AS_MODULE(*existing);
-    if (!m->loaded) vm_throw(vm, "import cycle: '%s' is already being imported", path->chars);
-    vm_pop(vm);
+    if (!m->loaded) import_cycle(vm, STR_VAL(key), NULL);
     return *existing;
   }
+  /* the module's name: the last path component without ".gs" */
   const char *base = strrchr(path->chars, '/');
   base = base ? base + 1 : path->chars;
-  ObjString *mname = str_cstr(vm, base);
+  size_t blen = strlen(base);
+  if (blen > 3 && strcmp(base + blen - 3, ".gs") == 0) blen -= 3;
+  Fiber *f = vm->fiber;
+  fiber_ensure_stack(vm, f, 3);   /* the pushes below cannot collect */
+  ObjString *mname = str_new(vm, base, blen);
   vm_push(vm, STR_VAL(mname));
   ObjString *mfile = str_cstr(vm, file);
   vm_push(vm, STR_VAL(mfile));
   ObjModule *m = module_new(vm, mname, mfile);
-  vm_pop(vm);
-  vm_pop(vm);
   Value mv = OBJ_VAL(V_MODULE, m);
+  f = vm->fiber;
+  f->stack[f->top - 2] = mv;      /* m keeps its name and file */
+  vm_pop(vm);
   table_set(vm, &vm->modules, STR_VAL(key), mv);
   AstErrors errs;
   memset(&errs, 0, sizeof errs);
@@ -52,7 +98,7 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
     vm_throw(vm, "%s:%d:%d: %s%s", file, e->line, e->col, e->message,
              errs.total > 1 ? " (and more errors)" : "");
   }
-  vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
+  vm_push(vm, OBJ_VAL(V_CLOSURE, cl));   /* room was reserved above */
   Value out;
   if (!vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out)) {
     /* a module that failed is not left half-loaded */
@@ -68,10 +114,23 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
 Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
   char tried[8400], cand[4096];
   if (vm->load_module) {
-    /* the host may supply the source itself */
+    /* the host may supply the source itself; its modules are keyed by the
+     * path as written, and asked for once */
+    Value *known = table_find(&vm->modules, STR_VAL(path));
+    if (known) {
+      if (!AS_MODULE(*known)->loaded) import_cycle(vm, STR_VAL(path), NULL);
+      return *known;
+    }
     size_t hlen;
     char *hsrc = vm->load_module(vm, path->chars, &hlen, vm->user_data);
-    if (hsrc) return load_source(vm, path, str_cstr(vm, path->chars), path->chars, hsrc, hlen);
+    if (hsrc) {
+      fiber_ensure_stack(vm, vm->fiber, 1);
+      ObjString *key = str_cstr(vm, path->chars);
+      vm_push(vm, STR_VAL(key));
+      Value r = load_source(vm, path, key, path->chars, hsrc, hlen);
+      vm_pop(vm);
+      return r;
+    }
   }
   const char *file = from && from->file ? from->file->chars : "";
   const char *slash = strrchr(file, '/');
@@ -96,20 +155,24 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
     }
   }
   if (!found) vm_throw(vm, "cannot find module '%s' (tried %s)", path->chars, tried);
-  char *real = realpath(cand, NULL);
+  char realbuf[PATH_MAX];
+  const char *real = realpath(cand, realbuf);
+  Value main;
+  if (real && import_main(vm, real, &main)) return main;
+  fiber_ensure_stack(vm, vm->fiber, 1);
   ObjString *key = str_cstr(vm, real ? real : cand);
-  free(real);
   vm_push(vm, STR_VAL(key));
   Value *existing = table_find(&vm->modules, STR_VAL(key));
   if (existing) {
     ObjModule *m = AS_MODULE(*existing);
-    if (!m->loaded) vm_throw(vm, "import cycle: '%s' is already being imported", path->chars);
+    if (!m->loaded) import_cycle(vm, STR_VAL(key), NULL);
     vm_pop(vm);
     return *existing;
   }
   size_t len;
   char *src = gs_read_file(cand, &len);
   if (!src) vm_throw(vm, "cannot open module '%s': %s", cand, strerror(errno));
+  Value r = load_source(vm, path, key, cand, src, len);
   vm_pop(vm);
-  return load_source(vm, path, key, cand, src, len);
+  return r;
 }

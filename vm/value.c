@@ -198,6 +198,12 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
     case V_CHANNEL: buf_str(b, "<channel>"); return;
     case V_USERDATA: {
       ObjUserdata *u = AS_USERDATA(v);
+      if (u->klass && !IS_NIL(u->klass->str)) {
+        Value r = vm_call(vm, u->klass->str, 1, &v);
+        if (!IS_STRING(r)) vm_throw(vm, "str() must return a string, not %s", value_type_name(r));
+        buf_add(b, AS_CSTR(r), AS_STRING(r)->len);
+        return;
+      }
       snprintf(tmp, sizeof tmp, "<%s userdata>", u->type_tag ? u->type_tag : "");
       buf_str(b, tmp);
       return;
@@ -210,7 +216,7 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
  * caught, the buffer freed, and the error rethrown. */
 static ObjString *stringify(VM *vm, Value v, bool quote) {
   Buf b = {0};
-  bool needs_protect = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v);
+  bool needs_protect = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
   if (!needs_protect) {
     to_buf(vm, &b, v, quote, NULL, 0);
     ObjString *s = str_new(vm, b.data ? b.data : "", b.len);

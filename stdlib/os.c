@@ -1,0 +1,120 @@
+/* os.c — the `os` module: args, env, time, clock, exit, plus remove, rename
+ * and pid.
+ *
+ * os.args is the same list object as vm->args: the module creates it when it
+ * opens and the CLI fills it (lib_os_set_args), so it exists from the start
+ * and scripts see the arguments whenever they look. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "libs.h"
+
+static void os_args_var(VM *vm, Value list) {
+  int g = vm_global_slot(vm, str_cstr(vm, "os"), false);
+  if (g < 0 || vm->globals[g].tag != V_MODULE) return;
+  ObjModule *m = AS_MODULE(vm->globals[g]);
+  Value *idx = table_find_str(&m->names, str_cstr(vm, "args"));
+  if (idx) m->vars[AS_INT(*idx)] = list;
+}
+
+void lib_os_set_args(VM *vm, int argc, char **argv) {
+  if (!IS_LIST(vm->args)) {
+    ObjList *l = list_new(vm, 0);
+    vm->args = LIST_VAL(l);
+  }
+  ObjList *l = AS_LIST(vm->args);   /* rooted through vm->args */
+  l->count = 0;
+  for (int i = 0; i < argc; i++) {
+    ObjString *s = str_cstr(vm, argv[i]);
+    list_push(vm, l, STR_VAL(s));   /* roots s while it grows */
+  }
+  os_args_var(vm, vm->args);
+}
+
+static void os_env(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.env", argc, 1, 1);
+  size_t len;
+  const char *name = lib_str(vm, "os.env", 0, &len);
+  const char *v = strlen(name) == len ? getenv(name) : NULL;
+  if (v) gs_return_cstring(vm, v);
+}
+
+static double os_now(clockid_t id) {
+  struct timespec ts;
+  clock_gettime(id, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void os_time(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.time", argc, 0, 0);
+  gs_return_float(vm, os_now(CLOCK_REALTIME));
+}
+
+static void os_clock(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.clock", argc, 0, 0);
+  gs_return_float(vm, os_now(CLOCK_PROCESS_CPUTIME_ID));
+}
+
+/* os.exit(code = 0): true is 0 and false is 1, as in Lua. Output written so
+ * far (print, io.stdout, files not yet closed) is flushed, then the process
+ * ends at once, from whatever fiber calls it, like Go's os.Exit: _exit, so
+ * no atexit handler runs on a fiber's stack (and leak checkers, which would
+ * not find the main stack's roots from there, stay quiet). */
+static void os_exit(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.exit", argc, 0, 1);
+  int64_t code = 0;
+  if (argc == 1) {
+    gs_type t = gs_get_type(vm, 0);
+    if (t == GS_BOOL) code = gs_get_bool(vm, 0) ? 0 : 1;
+    else if (t != GS_NIL) code = lib_int(vm, "os.exit", 0);
+  }
+  vm_flush(vm);
+  fflush(NULL);
+  _exit((int)code);
+}
+
+static const char *os_path(gs_vm *vm, const char *fname, int slot) {
+  size_t len;
+  const char *p = lib_str(vm, fname, slot, &len);
+  if (strlen(p) != len) gs_error(vm, "%s: path contains a NUL byte", fname);
+  return p;
+}
+
+static void os_remove(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.remove", argc, 1, 1);
+  const char *p = os_path(vm, "os.remove", 0);
+  if (remove(p) != 0) gs_error(vm, "cannot remove '%s': %s", p, strerror(errno));
+}
+
+static void os_rename(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.rename", argc, 2, 2);
+  const char *a = os_path(vm, "os.rename", 0), *b = os_path(vm, "os.rename", 1);
+  if (rename(a, b) != 0) gs_error(vm, "cannot rename '%s' to '%s': %s", a, b, strerror(errno));
+}
+
+static void os_pid(gs_vm *vm, int argc) {
+  lib_argc(vm, "os.pid", argc, 0, 0);
+  gs_return_int(vm, (int64_t)getpid());
+}
+
+static const gs_reg os_funcs[] = {
+  {"env", os_env, -1}, {"time", os_time, -1}, {"clock", os_clock, -1},
+  {"exit", os_exit, -1}, {"remove", os_remove, -1}, {"rename", os_rename, -1},
+  {"pid", os_pid, -1},
+  {NULL, NULL, 0},
+};
+
+void lib_os_open(VM *vm) {
+  gs_register_module(vm, "os", os_funcs);
+  if (!IS_LIST(vm->args)) {
+    ObjList *l = list_new(vm, 0);
+    vm->args = LIST_VAL(l);
+  }
+  gs_ensure_slots(vm, 1);
+  vm->fiber->stack[vm->fiber->api_base] = vm->args;
+  gs_module_set(vm, "os", "args", 0);
+  gs_set_nil(vm, 0);
+}
