@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
 #include "vm.h"
 #include "run.h"
 #include "coro.h"
@@ -11,6 +12,16 @@
 #define GS_VERSION "0.1.0"
 
 int repl_main(VM *vm);
+
+static VM *volatile running_vm;
+static volatile sig_atomic_t sigint_count;
+
+static void on_sigint(int sig) {
+  (void)sig;
+  /* a second Ctrl-C while the first is not yet handled ends the process */
+  if (++sigint_count > 1 || !running_vm) { signal(SIGINT, SIG_DFL); raise(SIGINT); return; }
+  running_vm->interrupted = 1;
+}
 
 static void usage(FILE *out) {
   fprintf(out,
@@ -20,6 +31,8 @@ static void usage(FILE *out) {
     "  -                  run standard input\n"
     "  --dis              print the bytecode instead of running\n"
     "  --stack-size=N     C stack per fiber, e.g. 64k, 1m (default %zuk)\n"
+    "  --heap-limit=N     raise 'out of memory' past N bytes of heap, e.g. 512m\n"
+    "  --max-fibers=N     raise 'too many fibers' past N live fibers\n"
     "  --help, --version\n", coro_default_stack_size() / 1024);
 }
 
@@ -30,6 +43,7 @@ static bool parse_size(const char *s, size_t *out) {
   switch (*end) {
     case 'k': case 'K': v *= 1024; end++; break;
     case 'm': case 'M': v *= 1024 * 1024; end++; break;
+    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; end++; break;
     case '\0': break;
     default: return false;
   }
@@ -65,6 +79,8 @@ static void set_args(VM *vm, int argc, char **argv) {
 
 int main(int argc, char **argv) {
   RunOptions opt = {0};
+  size_t heap_limit = 0;
+  int max_fibers = 0;
   const char *code = NULL, *file = NULL;
   bool from_stdin = false;
   int i = 1;
@@ -77,6 +93,16 @@ int main(int argc, char **argv) {
       size_t sz;
       if (!parse_size(a + 13, &sz)) { fprintf(stderr, "gs: bad stack size '%s'\n", a + 13); return 2; }
       coro_set_default_stack_size(sz);
+      continue;
+    }
+    if (strncmp(a, "--heap-limit=", 13) == 0) {
+      if (!parse_size(a + 13, &heap_limit)) { fprintf(stderr, "gs: bad heap limit '%s'\n", a + 13); return 2; }
+      continue;
+    }
+    if (strncmp(a, "--max-fibers=", 13) == 0) {
+      size_t n;
+      if (!parse_size(a + 13, &n) || n > 100000000) { fprintf(stderr, "gs: bad fiber limit '%s'\n", a + 13); return 2; }
+      max_fibers = (int)n;
       continue;
     }
     if (strcmp(a, "-e") == 0) {
@@ -95,7 +121,19 @@ int main(int argc, char **argv) {
   VM *vm = vm_new();
   if (!vm) { fprintf(stderr, "gs: out of memory\n"); return 1; }
   set_args(vm, argc - i, argv + i);
+  vm->heap_limit = heap_limit;
+  vm->max_fibers = max_fibers;
   int status;
+  if (code || file || from_stdin || !isatty(0)) {
+    /* Ctrl-C stops a running script with an `interrupted` error and its
+     * traceback (the REPL installs its own handler) */
+    running_vm = vm;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+  }
   if (code) {
     status = run_source(vm, "<-e>", code, strlen(code), &opt);
   } else if (file) {

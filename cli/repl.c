@@ -416,6 +416,7 @@ static void run_entry(ObjClosure *cl) {
   evaluating = 1;
   vm->interrupted = got_sigint ? 1 : 0;
   bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
+  vm->fatal_error = false;
   vm_push(vm, out);                     /* capacity was ensured: no GC here */
   if (!ok) {
     ensure_bol();

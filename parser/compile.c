@@ -881,7 +881,8 @@ static void pop_loop(FuncState *fs, int cont_target, int break_target) {
 static void while_stmt(FuncState *fs, Node *s) {
   Loop loop;
   int start = fs->ncode;
-  int exit = cond_jump_false(fs, s->u.while_.cond);
+  /* `while true` needs no test */
+  int exit = s->u.while_.cond->kind == E_TRUE ? -1 : cond_jump_false(fs, s->u.while_.cond);
   push_loop(fs, &loop);
   int captured_before = fs->ncaptured;
   int body_base = fs->freereg;
@@ -890,7 +891,7 @@ static void while_stmt(FuncState *fs, Node *s) {
   bool captured = fs->ncaptured != captured_before;
   if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
   emit_loop_to(fs, start);
-  patch_here(fs, exit);
+  if (exit >= 0) patch_here(fs, exit);
   int brk = fs->ncode;
   if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
   pop_loop(fs, cont, brk);

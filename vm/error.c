@@ -84,6 +84,7 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
   }
   vm_pop(vm);
   f->overflow_slack = false;
+  vm->oom_slack = false;
   if (!f->errjmp) {
     vm_flush(vm);
     fprintf(stderr, "fatal: error with no protected call: %s\n", vm_error_message(vm, v)->chars);

@@ -41,7 +41,9 @@ typedef struct Scheduler {
   int nall;
   bool deadlock;         /* set by a fiber that found nothing to run, for main */
   bool main_waiting_all; /* main finished its script and waits in sched_run_all */
+  bool abort;            /* a fiber was interrupted: main must stop the program */
   int nparked;           /* fibers parked by the host: it may wake them */
+  int nlive;             /* fibers created and not finished or freed (--max-fibers) */
   Fiber **failed;        /* died with an error nobody has joined yet */
   int nfailed, capfailed;
 } Scheduler;
@@ -219,6 +221,22 @@ static _Noreturn void deadlock_error(VM *vm) {
   vm_throw(vm, "deadlock: %d fibers blocked", n);
 }
 
+/* Back in main after a switch: stop if everything is stuck or a fiber was
+ * interrupted (unless main is only waiting in sched_run_all, which checks). */
+static void main_check_stop(VM *vm) {
+  Scheduler *s = vm->sched;
+  if (vm->fiber != vm->main_fiber || s->main_waiting_all) return;
+  if (s->abort) {
+    s->abort = false;
+    vm->fatal_error = true;
+    vm_throw(vm, "interrupted");
+  }
+  if (s->deadlock) {
+    s->deadlock = false;
+    deadlock_error(vm);
+  }
+}
+
 /* The running fiber gives up the CPU. Its state (BLOCKED, or READY and
  * queued) was set by the caller. Returns when it runs again. */
 static void sched_suspend(VM *vm) {
@@ -231,10 +249,7 @@ static void sched_suspend(VM *vm) {
     s->deadlock = true;
   }
   switch_to(vm, next);
-  if (vm->fiber == vm->main_fiber && s->deadlock && !s->main_waiting_all) {
-    s->deadlock = false;
-    deadlock_error(vm);
-  }
+  main_check_stop(vm);
 }
 
 /* ---- fiber objects -------------------------------------------------- */
@@ -274,7 +289,15 @@ static void fiber_release_memory(VM *vm, Fiber *f) {
   f->top = f->nframes = f->nhandlers = 0;
 }
 
+static void uncount_live(VM *vm, Fiber *f) {
+  if (f->counted_live && vm->sched) {
+    f->counted_live = false;
+    vm->sched->nlive--;
+  }
+}
+
 void fiber_free(VM *vm, Fiber *f) {
+  uncount_live(vm, f);
   if (f->has_coro && f != vm->main_fiber) coro_destroy(&f->coro);
   if (f->heap_index >= 0) {
     /* cannot happen for a reachable timer; be safe at VM teardown */
@@ -366,6 +389,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
   f->result = out;
   f->state = ok ? FIBER_DONE : FIBER_FAILED;
   all_unlink(s, f);
+  uncount_live(vm, f);
   fiber_release_memory(vm, f);
   bool had_joiners = f->joiners != NULL;
   while (f->joiners) {
@@ -378,6 +402,11 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
   if (f->is_generator && f->resumer) {
     next = f->resumer;
     f->resumer = NULL;
+  } else if (!ok && vm->fatal_error) {
+    /* interrupted: show where, then main stops the program */
+    report_fiber_error(vm, f);
+    s->abort = true;
+    next = vm->main_fiber;
   } else {
     if (!ok && !f->joined && !had_joiners) remember_failure(vm, f);
     next = sched_pick(vm);
@@ -404,9 +433,13 @@ static void fiber_entry(void *arg) {
 static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
   if (!(IS_CLOSURE(fn) || fn.tag == V_NATIVE || fn.tag == V_BOUND || IS_CLASS(fn)))
     vm_throw(vm, "cannot run %s in a fiber (expected a function)", value_type_name(fn));
+  if (vm->max_fibers > 0 && vm->sched->nlive >= vm->max_fibers)
+    vm_throw(vm, "too many fibers (limit %d)", vm->max_fibers);
   Fiber *f = fiber_alloc(vm);
   f->fn = fn;
   f->is_generator = generator;
+  f->counted_live = true;
+  vm->sched->nlive++;
   vm_push(vm, OBJ_VAL(V_FIBER, f));
   Fiber *saved = vm->fiber;
   (void)saved;
@@ -459,10 +492,7 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
   all_link(vm->sched, g);
   switch_to(vm, g);
   /* back: g yielded, returned or threw — or, for main, everything is stuck */
-  if (vm->fiber == vm->main_fiber && vm->sched->deadlock && !vm->sched->main_waiting_all) {
-    vm->sched->deadlock = false;
-    deadlock_error(vm);
-  }
+  main_check_stop(vm);
   if (g->state == FIBER_FAILED) {
     vm->fiber->error_trace = g->error_trace;
     vm_throw_value(vm, g->result);
@@ -547,8 +577,14 @@ bool sched_run_all(VM *vm) {
   s->main_waiting_all = true;
   while (s->nall > 0) {
     Fiber *next = sched_pick(vm);
+    if (!next && vm->interrupted) {
+      vm->interrupted = 0;
+      vm_write_err(vm, "interrupted\n", 12);
+      s->main_waiting_all = false;
+      main->state = FIBER_RUNNING;
+      return false;
+    }
     if (!next) {
-      if (vm->interrupted) break;
       if (s->nparked > 0) break;  /* the host will wake them: idle, not deadlock */
       int n = sched_blocked_count(vm);
       if (n == 0) break;  /* only suspended generators are left: they are garbage */
@@ -565,6 +601,12 @@ bool sched_run_all(VM *vm) {
     switch_to(vm, next);
     main->state = FIBER_RUNNING;
     s->deadlock = false;
+    if (s->abort) {
+      s->abort = false;
+      vm->fatal_error = false;
+      s->main_waiting_all = false;
+      return false;
+    }
   }
   s->main_waiting_all = false;
   sched_report_failures(vm);
@@ -583,6 +625,9 @@ void sched_run_ready(VM *vm) {
     s->main_waiting_all = false;
     s->deadlock = false;
     main->state = FIBER_RUNNING;
+    bool stop = s->abort;
+    s->abort = false;
+    vm->fatal_error = false;
     /* drop main from the queue if it is still there */
     Fiber **link = &s->ready_head;
     Fiber *prev = NULL;
@@ -597,7 +642,7 @@ void sched_run_ready(VM *vm) {
     }
     main->next_ready = NULL;
     fire_due_timers(vm);
-    if (!s->ready_head || s->ready_head == main) break;
+    if (stop || !s->ready_head || s->ready_head == main) break;
   }
   sched_report_failures(vm);
 }

@@ -18,10 +18,12 @@ void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size) {
   vm->bytes_allocated -= old;
   if (size > old && !vm->gc_paused) {
     if (vm->gc_stress || vm->bytes_allocated > vm->next_gc) gc_collect(vm);
-    if (vm->heap_limit && vm->bytes_allocated > vm->heap_limit) {
+    if (vm->heap_limit && !vm->oom_slack && vm->bytes_allocated > vm->heap_limit) {
       gc_collect(vm);
       if (vm->bytes_allocated > vm->heap_limit) {
         vm->bytes_allocated -= size - old;
+        /* building the error itself may go past the limit */
+        vm->oom_slack = true;
         vm_throw(vm, "out of memory");
       }
     }

@@ -892,8 +892,8 @@ reload:
   CASE(TEST) COND_JUMP(IS_TRUTHY(R(A)));
   CASE(JMP) {
     int off = INS_SBX(ins);
-    pc += off;
     if (off < 0 && vm->interrupted) { SAVEPC(); vm_check_interrupt(vm); }
+    pc += off;
     DISPATCH();
   }
   CASE(CALL) {
@@ -1066,8 +1066,8 @@ reload:
     if (i < AS_INT(R(A + 1))) {
       R(A).as.i = i;
       R(A + 2) = INT_VAL(i);
-      pc += INS_SBX(ins);
       if (vm->interrupted) { SAVEPC(); vm_check_interrupt(vm); }
+      pc += INS_SBX(ins);
     }
     DISPATCH();
   }
@@ -1218,6 +1218,7 @@ static void execute(VM *vm) {
 void vm_check_interrupt(VM *vm) {
   if (vm->interrupted) {
     vm->interrupted = 0;
+    vm->fatal_error = true;   /* Ctrl-C / gs_interrupt stops the program, try or not */
     vm_throw(vm, "interrupted");
   }
 }

@@ -88,6 +88,7 @@ struct Fiber {
   int api_base;             /* slot 0 of the running host native (gs.h) */
   Value api_ret;            /* its return value */
   bool in_all_list;
+  bool counted_live;        /* counts against vm->max_fibers */
   struct Fiber *all_next, *all_prev; /* every live (not finished) fiber */
 };
 
@@ -107,6 +108,7 @@ struct VM {
   Obj *objects;
   size_t bytes_allocated, next_gc, heap_limit;
   bool gc_stress;
+  bool oom_slack;           /* raising "out of memory": the limit is off */
   uint64_t gc_cycles;
   int gc_paused;
   Obj **gray;
@@ -157,6 +159,7 @@ struct VM {
   /* settings */
   size_t fiber_stack_size;
   int max_frames;
+  int max_fibers;           /* live fibers allowed, 0 = no limit */
   const char *script_path;
   Value args;               /* os.args list */
   volatile int interrupted;
