@@ -57,7 +57,7 @@ fn energy(bodies) {
       let dx = b.x - b2.x
       let dy = b.y - b2.y
       let dz = b.z - b2.z
-      e -= (b.mass * b2.mass) / (dx * dx + dy * dy + dz * dz) ** 0.5
+      e -= (b.mass * b2.mass) / math.sqrt(dx * dx + dy * dy + dz * dz)
     }
   }
   return e
@@ -77,7 +77,7 @@ fn advance(bodies, dt) {
       let dy = by - b2.y
       let dz = bz - b2.z
       let d2 = dx * dx + dy * dy + dz * dz
-      let mag = dt / (d2 * d2 ** 0.5)
+      let mag = dt / (d2 * math.sqrt(d2))
       let bm = bmass * mag
       let b2m = b2.mass * mag
       b.vx -= dx * b2m

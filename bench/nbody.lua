@@ -56,7 +56,7 @@ local function energy(bodies)
       local dx = b.x - b2.x
       local dy = b.y - b2.y
       local dz = b.z - b2.z
-      e = e - (b.mass * b2.mass) / (dx * dx + dy * dy + dz * dz) ^ 0.5
+      e = e - (b.mass * b2.mass) / math.sqrt(dx * dx + dy * dy + dz * dz)
     end
   end
   return e
@@ -74,7 +74,7 @@ local function advance(bodies, dt)
       local dy = by - b2.y
       local dz = bz - b2.z
       local d2 = dx * dx + dy * dy + dz * dz
-      local mag = dt / (d2 * d2 ^ 0.5)
+      local mag = dt / (d2 * math.sqrt(d2))
       local bm = bmass * mag
       local b2m = b2.mass * mag
       b.vx = b.vx - dx * b2m

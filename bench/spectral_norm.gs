@@ -42,4 +42,4 @@ for i in 0..N {
   vbv += u[i] * v[i]
   vv += v[i] * v[i]
 }
-print("%.9f".format((vbv / vv) ** 0.5))
+print("%.9f".format(math.sqrt(vbv / vv)))

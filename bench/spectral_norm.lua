@@ -38,4 +38,4 @@ for i = 1, N do
   vbv = vbv + u[i] * v[i]
   vv = vv + v[i] * v[i]
 end
-print(string.format("%.9f", (vbv / vv) ^ 0.5))
+print(string.format("%.9f", math.sqrt(vbv / vv)))

@@ -86,8 +86,12 @@ extern "C" {
 
 #if defined(__cplusplus)
 #define GS_NORETURN [[noreturn]]
-#else
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define GS_NORETURN _Noreturn
+#elif defined(__GNUC__) || defined(__clang__)
+#define GS_NORETURN __attribute__((noreturn))
+#else
+#define GS_NORETURN
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 #define GS_PRINTF(f, a) __attribute__((format(printf, f, a)))

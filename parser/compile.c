@@ -64,6 +64,7 @@ typedef struct Compiler {
    * use a module variable after its declaration) */
   Table declared;             /* name -> true */
   Table added;                /* module names this compilation created */
+  Table register_lets;        /* top-level lets kept in registers (script_locals) */
 } Compiler;
 
 static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -767,7 +768,7 @@ static int module_slot(FuncState *fs, const char *name) {
  * otherwise a register local. Returns the register for locals or -1. */
 static void let_stmt(FuncState *fs, Node *s) {
   const char *name = s->u.let.name;
-  if (is_module_scope(fs)) {
+  if (is_module_scope(fs) && !table_find_str(&fs->C->register_lets, intern(fs, name))) {
     ObjString *str = intern(fs, name);
     if (table_find_str(&fs->C->declared, str) && !fs->C->opt->repl)
       error_at(fs, s->line, s->col, "variable '%s' is already declared in this block", name);
@@ -1139,6 +1140,84 @@ static void compile_block(FuncState *fs, Node *block) {
   end_scope(fs);
 }
 
+/* ---- top-level variables that can live in registers ------------------- */
+
+/* Record every name used inside a function body (over-approximating: a name
+ * shadowed by a local still counts). Bounded by the parser's depth limit. */
+static void refs_in_functions(VM *vm, Node *n, bool in_fn, Table *out) {
+  if (!n) return;
+  switch (n->kind) {
+    case E_NAME:
+      if (in_fn) table_set(vm, out, STR_VAL(str_cstr(vm, n->u.name)), BOOL_VAL(true));
+      return;
+    case E_INTERP: case E_LIST: case S_BLOCK:
+      for (int i = 0; i < n->u.list.count; i++) refs_in_functions(vm, n->u.list.items[i], in_fn, out);
+      return;
+    case E_MAP:
+      for (int i = 0; i < n->u.map.count; i++) {
+        refs_in_functions(vm, n->u.map.keys[i], in_fn, out);
+        refs_in_functions(vm, n->u.map.values[i], in_fn, out);
+      }
+      return;
+    case E_UNARY: refs_in_functions(vm, n->u.unary.operand, in_fn, out); return;
+    case E_BINARY: case E_AND: case E_OR:
+      refs_in_functions(vm, n->u.binary.left, in_fn, out);
+      refs_in_functions(vm, n->u.binary.right, in_fn, out);
+      return;
+    case E_CALL:
+      refs_in_functions(vm, n->u.call.callee, in_fn, out);
+      for (int i = 0; i < n->u.call.args.count; i++) refs_in_functions(vm, n->u.call.args.items[i], in_fn, out);
+      return;
+    case E_INDEX:
+      refs_in_functions(vm, n->u.index.object, in_fn, out);
+      refs_in_functions(vm, n->u.index.index, in_fn, out);
+      return;
+    case E_SLICE:
+      refs_in_functions(vm, n->u.slice.object, in_fn, out);
+      refs_in_functions(vm, n->u.slice.lo, in_fn, out);
+      refs_in_functions(vm, n->u.slice.hi, in_fn, out);
+      return;
+    case E_FIELD: refs_in_functions(vm, n->u.field.object, in_fn, out); return;
+    case E_FN: case S_FN:
+      for (int i = 0; i < n->u.fn.nparams; i++) refs_in_functions(vm, n->u.fn.params[i].def, true, out);
+      refs_in_functions(vm, n->u.fn.body, true, out);
+      return;
+    case E_SPREAD: case E_YIELD: case S_EXPR: case S_RETURN: case S_THROW:
+      refs_in_functions(vm, n->u.operand, in_fn, out);
+      return;
+    case E_SPAWN:
+      /* a spawned block is a function body */
+      refs_in_functions(vm, n->u.operand, in_fn || n->u.operand->kind == S_BLOCK, out);
+      return;
+    case S_LET: refs_in_functions(vm, n->u.let.value, in_fn, out); return;
+    case S_ASSIGN:
+      refs_in_functions(vm, n->u.assign.target, in_fn, out);
+      refs_in_functions(vm, n->u.assign.value, in_fn, out);
+      return;
+    case S_IF:
+      refs_in_functions(vm, n->u.if_.cond, in_fn, out);
+      refs_in_functions(vm, n->u.if_.then, in_fn, out);
+      refs_in_functions(vm, n->u.if_.else_, in_fn, out);
+      return;
+    case S_WHILE:
+      refs_in_functions(vm, n->u.while_.cond, in_fn, out);
+      refs_in_functions(vm, n->u.while_.body, in_fn, out);
+      return;
+    case S_FOR:
+      refs_in_functions(vm, n->u.for_.iter, in_fn, out);
+      refs_in_functions(vm, n->u.for_.body, in_fn, out);
+      return;
+    case S_CLASS:
+      for (int i = 0; i < n->u.class_.nmethods; i++) refs_in_functions(vm, n->u.class_.methods[i], true, out);
+      return;
+    case S_TRY:
+      refs_in_functions(vm, n->u.try_.body, in_fn, out);
+      refs_in_functions(vm, n->u.try_.handler, in_fn, out);
+      return;
+    default: return;
+  }
+}
+
 /* ---- entry ---------------------------------------------------------- */
 
 ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt, AstErrors *errs) {
@@ -1146,15 +1225,41 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
   Compiler C = {.vm = vm, .module = module, .errs = errs, .opt = opt ? opt : &defaults};
   table_init(&C.declared);
   table_init(&C.added);
+  table_init(&C.register_lets);
   /* names already in the module (REPL state) are declared */
   for (uint32_t i = 0; i < module->names.count; i++)
     if (!IS_NIL(module->names.entries[i].key))
       table_set(vm, &C.declared, module->names.entries[i].key, BOOL_VAL(true));
+  Table in_functions;
+  table_init(&in_functions);
+  if (C.opt->script_locals && !C.opt->repl) refs_in_functions(vm, ast, false, &in_functions);
+  int nregister_lets = 0;
+  /* a name declared twice at the top level stays a module variable, where
+   * the redeclaration is reported */
+  Table top_names;
+  table_init(&top_names);
+  for (int i = 0; i < ast->u.list.count; i++) {
+    Node *s = ast->u.list.items[i];
+    const char *name = s->kind == S_LET ? s->u.let.name : s->kind == S_FN ? s->u.fn.name
+                     : s->kind == S_CLASS ? s->u.class_.name : NULL;
+    if (!name) continue;
+    Value key = STR_VAL(str_cstr(vm, name));
+    Value *seen = table_find(&top_names, key);
+    table_set(vm, &top_names, key, INT_VAL(seen ? AS_INT(*seen) + 1 : 1));
+  }
   /* top-level declarations exist from the start, so function bodies can use
    * names declared later in the file */
   for (int i = 0; i < ast->u.list.count; i++) {
     Node *s = ast->u.list.items[i];
     const char *name = NULL;
+    if (s->kind == S_LET && C.opt->script_locals && !C.opt->repl && nregister_lets < 100 &&
+        !table_find_str(&in_functions, str_cstr(vm, s->u.let.name)) &&
+        AS_INT(*table_find_str(&top_names, str_cstr(vm, s->u.let.name))) == 1 &&
+        !table_find_str(&module->names, str_cstr(vm, s->u.let.name))) {
+      table_set(vm, &C.register_lets, STR_VAL(str_cstr(vm, s->u.let.name)), BOOL_VAL(true));
+      nregister_lets++;
+      continue;
+    }
     if (s->kind == S_LET) name = s->u.let.name;
     else if (s->kind == S_FN) name = s->u.fn.name;
     else if (s->kind == S_CLASS) name = s->u.class_.name;
@@ -1182,6 +1287,9 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
   EMIT_ABC(&fs, RETURN, 0, 0, 0);
   ObjProto *p = fs_finish(&fs);
   table_free(vm, &C.declared);
+  table_free(vm, &C.register_lets);
+  table_free(vm, &in_functions);
+  table_free(vm, &top_names);
   if (errs->count > before || errs->total > before) {
     /* a failed entry (at the REPL) must not leave its names behind; the
      * slots stay allocated but nothing can name them */

@@ -7,6 +7,10 @@
 
 typedef struct {
   bool repl;          /* top-level `let` may redeclare; last expression statement is returned */
+  bool script_locals; /* a program's top-level `let`s that no function uses
+                         live in registers, not module variables (nothing
+                         outside can name them: not for modules, the REPL
+                         or hosts that read variables) */
 } CompileOptions;
 
 /* Compile a parsed module into its main function. Module variables are

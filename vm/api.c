@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <math.h>
 #include <errno.h>
+#include <pthread.h>
 #include "gs.h"
 #include "vm.h"
 #include "fiber.h"
@@ -55,42 +56,99 @@ static char *api_strndup(VM *vm, const char *s, size_t n) {
 
 /* ---- the current coroutine (see the top of the file) ---------------------- */
 
-/* The current coroutine of a thread whose last one belonged to a freed VM. */
+/* The fiber layer has no "set the current coroutine" call: coro_init_main
+ * sets it but also re-reads the thread's stack bounds (pthread_getattr_np,
+ * which parses /proc/self/maps on the main thread: ~100 us). So the change
+ * is made with a real switch through a helper coroutine, `hop` (one per
+ * thread, ~2 switches): we switch from the current coroutine to hop, which
+ * saved our context in cur->sp; hop hands that context to the target and
+ * switches to it, so we resume right where we were, with the target current.
+ * A main coroutine taking over also takes the bounds of the C stack it now
+ * runs on (for the overflow checks and ASan). */
+static __thread Coro api_hop;
+static __thread Coro *api_hop_from, *api_hop_to;
+/* The current coroutine of a thread after gs_free of the VM that owned it. */
 static __thread Coro api_orphan;
+/* API calls made on a main fiber in progress on this thread: when it is 0, no
+ * VM is running on this thread's stack, so a current coroutine that is not
+ * ours is stale (a VM used earlier) rather than one we are nested in. */
+static __thread int api_main_calls;
 
-/* Make c the thread's current coroutine, keeping everything c holds:
- * coro_init_main is the fiber layer's only way to set the current one. */
-static void coro_make_current(Coro *c) {
-  Coro saved = *c;
-  coro_init_main(c);
-  *c = saved;
+static void api_hop_entry(void *arg) {
+  (void)arg;
+  for (;;) {
+    Coro *from = api_hop_from, *to = api_hop_to;
+    to->sp = from->sp;
+    if (to->is_main) {
+      to->stack_lo = from->stack_lo;
+      to->stack_hi = from->stack_hi;
+      to->asan_bottom = from->asan_bottom;
+      to->asan_size = from->asan_size;
+    }
+    coro_switch(&api_hop, to);
+  }
+}
+
+static pthread_once_t api_key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t api_key;
+static void api_thread_exit(void *hop) {
+  if (hop == &api_hop && api_hop.mapping && coro_current() != &api_hop) coro_destroy(&api_hop);
+}
+static void api_key_init(void) {
+  if (pthread_key_create(&api_key, api_thread_exit) != 0) api_key = 0;
+}
+
+/* Make c the current coroutine of this thread, which must have one. */
+static __attribute__((noinline)) void api_set_current(Coro *c) {
+  Coro *cur = coro_current();
+  if (cur == c) return;
+  if (!api_hop.sp) {
+    if (!coro_create(&api_hop, 0, api_hop_entry, NULL)) {
+      /* no stack for hop: the slow way */
+      Coro saved = *c;
+      coro_init_main(c);
+      void *lo = c->stack_lo, *hi = c->stack_hi;
+      *c = saved;
+      if (c->is_main) { c->stack_lo = lo; c->stack_hi = hi; }
+      return;
+    }
+    pthread_once(&api_key_once, api_key_init);
+    pthread_setspecific(api_key, &api_hop);   /* coro_destroy at thread exit */
+  }
+  api_hop_from = cur;
+  api_hop_to = c;
+  coro_switch(cur, &api_hop);
+  /* resumed as c */
 }
 
 typedef struct {
-  Coro *prev;
+  Coro *restore;   /* the coroutine we were nested in, current again at leave */
+  bool main;       /* counted in api_main_calls */
 } ApiScope;
 
-static __attribute__((noinline)) void api_enter_slow(Coro *mine, Coro *cur) {
+static __attribute__((noinline)) Coro *api_enter_slow(Coro *mine, Coro *cur) {
   if (!cur) {
     /* first use on this thread: learn this thread's stack */
     if (mine->is_main) coro_init_main(mine);
-    return;
+    return NULL;
   }
-  /* run on the caller's C stack, with its bounds */
-  mine->stack_lo = cur->stack_lo;
-  mine->stack_hi = cur->stack_hi;
-  coro_make_current(mine);
+  bool nested = !cur->is_main || api_main_calls > 0;
+  api_set_current(mine);
+  return nested ? cur : NULL;
 }
 
 static inline void api_enter(VM *vm, ApiScope *s) {
   Coro *cur = coro_current();
   Coro *mine = &vm->fiber->coro;
-  s->prev = cur;
-  if (__builtin_expect(cur != mine, 0)) api_enter_slow(mine, cur);
+  s->restore = NULL;
+  if (__builtin_expect(cur != mine, 0)) s->restore = api_enter_slow(mine, cur);
+  s->main = vm->fiber == vm->main_fiber;
+  if (s->main) api_main_calls++;
 }
 
 static inline void api_leave(ApiScope *s) {
-  if (__builtin_expect(s->prev != NULL && coro_current() != s->prev, 0)) coro_make_current(s->prev);
+  if (s->main) api_main_calls--;
+  if (__builtin_expect(s->restore != NULL, 0)) api_set_current(s->restore);
 }
 
 /* ---- recording errors ------------------------------------------------------ */
@@ -966,6 +1024,14 @@ static void host_write_err(VM *vm, const char *s, size_t n, void *ud) {
   st->cfg.write_error(vm, s, n, st->cfg.user_data);
 }
 
+/* The thread's current coroutine must not point into a VM being freed. */
+static void api_orphan_current(VM *vm) {
+  Coro *cur = coro_current();
+  if (cur != &vm->main_fiber->coro && cur != &vm->fiber->coro) return;
+  if (!api_orphan.is_main) coro_init_main(&api_orphan);   /* once per thread */
+  else api_set_current(&api_orphan);
+}
+
 gs_vm *gs_new(const gs_config *config) {
   gs_config cfg;
   if (config) cfg = *config;
@@ -974,11 +1040,12 @@ gs_vm *gs_new(const gs_config *config) {
   /* creating the VM makes its main fiber the current coroutine */
   VM *vm = vm_new_with(cfg.reallocate, cfg.user_data);
   if (!vm) return NULL;
+  bool nested = prev && (!prev->is_main || api_main_calls > 0);
   ApiState *st = api_alloc(vm, sizeof *st);
   if (!st) {
-    if (prev) coro_make_current(prev);
-    else coro_init_main(&api_orphan);
+    api_orphan_current(vm);
     vm_free(vm);
+    if (nested) api_set_current(prev);
     return NULL;
   }
   st->cfg = cfg;
@@ -989,7 +1056,7 @@ gs_vm *gs_new(const gs_config *config) {
   vm->heap_limit = cfg.heap_limit;
   vm->user_data = cfg.user_data;
   vm->load_module = cfg.load_module;
-  if (prev && prev != coro_current()) coro_make_current(prev);
+  if (nested) api_set_current(prev);
   return vm;
 }
 
@@ -1009,9 +1076,7 @@ void gs_free(gs_vm *vm) {
   vm->host = NULL;
   void *(*ra)(void *, size_t, void *) = vm->realloc_fn;
   void *ud = vm->alloc_ud;
-  /* the thread's current coroutine must not point into the freed VM */
-  Coro *cur = coro_current();
-  if (cur == &vm->main_fiber->coro || cur == &vm->fiber->coro) coro_init_main(&api_orphan);
+  api_orphan_current(vm);
   vm_free(vm);
   if (st) ra(st, 0, ud);
 }

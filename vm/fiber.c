@@ -454,8 +454,8 @@ static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
 static void fiber_set_args(VM *vm, Fiber *f, int argc, Value *args) {
   Fiber *cur = vm->fiber;
   if (argc == 0) { fiber_grow_stack(vm, f, 8); f->top = 0; return; }
-  int off = (int)(args - cur->stack);
   bool on_stack = args >= cur->stack && args < cur->stack + cur->stack_cap;
+  int off = on_stack ? (int)(args - cur->stack) : 0;
   fiber_grow_stack(vm, f, argc + 8);   /* f is rooted by the caller */
   if (on_stack) args = cur->stack + off;
   for (int i = 0; i < argc; i++) f->stack[i] = args[i];
@@ -464,10 +464,12 @@ static void fiber_set_args(VM *vm, Fiber *f, int argc, Value *args) {
 
 Value fiber_spawn(VM *vm, Value fn, int argc, Value *args) {
   Fiber *cur = vm->fiber;
-  int off = argc ? (int)(args - cur->stack) : 0;
+  /* args may sit on our stack (which can move) or in a list (which cannot) */
+  bool on_stack = argc && args >= cur->stack && args < cur->stack + cur->stack_cap;
+  int off = on_stack ? (int)(args - cur->stack) : 0;
   Fiber *f = fiber_create(vm, fn, false);
   vm_push(vm, OBJ_VAL(V_FIBER, f));
-  fiber_set_args(vm, f, argc, argc ? vm->fiber->stack + off : NULL);
+  fiber_set_args(vm, f, argc, on_stack ? vm->fiber->stack + off : args);
   vm_pop(vm);
   all_link(vm->sched, f);
   make_ready(vm, f);

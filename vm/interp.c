@@ -100,6 +100,14 @@ static _Noreturn void arity_error(VM *vm, ObjProto *p, int nargs) {
 static void push_frame(VM *vm, Fiber *f, ObjClosure *cl, int base, int nargs) {
   ObjProto *p = cl->p;
   int passed = nargs;
+  /* room first: growing the stack may collect, and the rest list made
+   * below must not be the only reference to itself while that happens */
+  int need = base + (p->maxregs > nargs ? p->maxregs : nargs) + 1;
+  if (need > f->stack_cap) {
+    if (need > MAX_STACK_SLOTS) vm_throw(vm, "stack overflow");
+    f->top = base + nargs;
+    fiber_grow_stack(vm, f, need);
+  }
   if (nargs != p->nparams || p->has_rest) {
     if (nargs < p->nrequired) arity_error(vm, p, nargs);
     if (p->has_rest) {
@@ -114,21 +122,14 @@ static void push_frame(VM *vm, Fiber *f, ObjClosure *cl, int base, int nargs) {
         for (int i = 0; i < extra; i++) rest->items[i] = f->stack[base + fixed + i];
         rest->count = (uint32_t)extra;
       }
-      if (nargs < fixed) {
-        if (base + fixed + 1 > f->stack_cap) fiber_grow_stack(vm, f, base + fixed + 1);
-        for (int i = nargs; i < fixed; i++) f->stack[base + i] = NIL_VAL;
-      }
+      for (int i = nargs; i < fixed; i++) f->stack[base + i] = NIL_VAL;
       f->stack[base + fixed] = LIST_VAL(rest);
       passed = nargs < fixed ? nargs : fixed;
       nargs = fixed + 1;
+      f->top = base + nargs;   /* the rest list is live from here on */
     } else if (nargs > p->nparams) {
       arity_error(vm, p, nargs);
     }
-  }
-  int need = base + p->maxregs + 1;
-  if (need > f->stack_cap) {
-    if (need > MAX_STACK_SLOTS) vm_throw(vm, "stack overflow");
-    fiber_grow_stack(vm, f, need);
   }
   if (f->nframes == f->frames_cap) {
     if (f->nframes >= vm->max_frames) vm_throw(vm, "stack overflow");
@@ -477,7 +478,16 @@ static bool iter_next(VM *vm, Value *regs, bool two) {
  * (printf, sort) plus raising the error; a quarter of small fiber stacks. */
 static size_t cstack_margin(Fiber *f) {
   size_t size = (size_t)((char *)f->coro.stack_hi - (char *)f->coro.stack_lo);
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GS_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(GS_ASAN)
+  size_t m = size / 2;   /* instrumented frames are several times larger */
+#else
   size_t m = size / 4;
+#endif
   return m < CSTACK_MARGIN ? m : CSTACK_MARGIN;
 }
 

@@ -65,7 +65,8 @@ int run_source(VM *vm, const char *name, const char *src, size_t len, const RunO
   ObjModule *m = run_main_module(vm, name);
   AstErrors errs;
   memset(&errs, 0, sizeof errs);
-  ObjClosure *cl = gs_compile_source(vm, m, src, len, NULL, &errs);
+  CompileOptions copt = {.script_locals = true};
+  ObjClosure *cl = gs_compile_source(vm, m, src, len, &copt, &errs);
   if (!cl) {
     run_print_compile_errors(vm, name, &errs);
     return 1;

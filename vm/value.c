@@ -212,41 +212,38 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
   }
 }
 
-/* Instance str() may throw: the C buffer must not leak, so the error is
- * caught, the buffer freed, and the error rethrown. */
+static void buf_finalize(void *data) {
+  Buf *b = data;
+  free(b->data);
+  b->data = NULL;
+}
+
+/* Containers and instances may run str() methods, which may throw or even
+ * yield and never be resumed (a dropped generator). So the buffer's memory
+ * is owned by a GC object on the VM stack: whatever happens, it is freed. */
 static ObjString *stringify(VM *vm, Value v, bool quote) {
-  Buf b = {0};
-  bool needs_protect = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
-  if (!needs_protect) {
+  bool runs_script = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
+  if (!runs_script) {
+    Buf b = {0};
     to_buf(vm, &b, v, quote, NULL, 0);
     ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
     free(b.data);
     return s;
   }
-  Fiber *f = vm->fiber;
-  ErrJmp ej;
-  ej.prev = f->errjmp;
-  int saved_top = f->top, saved_frames = f->nframes, saved_handlers = f->nhandlers, saved_cdepth = f->cdepth;
   vm_push(vm, v);
-  f->errjmp = &ej;
-  if (setjmp(ej.buf) == 0) {
-    to_buf(vm, &b, v, quote, NULL, 0);
-    f = vm->fiber;
-    f->errjmp = ej.prev;
-    ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
-    free(b.data);
-    f->top = saved_top;
-    return s;
-  }
-  f = vm->fiber;
-  free(b.data);
-  fiber_close_upvalues(f, f->stack + saved_top);
-  f->top = saved_top;
-  f->nframes = saved_frames;
-  f->nhandlers = saved_handlers;
-  f->cdepth = saved_cdepth;
-  f->errjmp = ej.prev;
-  vm_throw_value(vm, f->error);
+  ObjUserdata *u = obj_alloc(vm, sizeof(ObjUserdata) + sizeof(Buf), V_USERDATA);
+  u->data = (char *)u + sizeof(ObjUserdata);
+  u->size = sizeof(Buf);
+  u->finalize = buf_finalize;
+  u->type_tag = "buffer";
+  vm_push(vm, OBJ_VAL(V_USERDATA, u));
+  Buf *b = u->data;
+  to_buf(vm, b, v, quote, NULL, 0);
+  ObjString *s = str_new(vm, b->data ? b->data : "", b->len);
+  buf_finalize(b);
+  vm_pop(vm);
+  vm_pop(vm);
+  return s;
 }
 
 ObjString *vm_tostring(VM *vm, Value v) {

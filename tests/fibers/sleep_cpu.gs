@@ -6,6 +6,6 @@ let b = spawn { sleep(0.4) }
 sleep(0.1)
 a.join()
 b.join()
-sleep(0.2)
+sleep(0.3)                 # main has now slept 1.0 s in all
 print(clock() - c0 < 0.05)
 # expect: true

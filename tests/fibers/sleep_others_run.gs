@@ -1,12 +1,12 @@
 # While a fiber sleeps, the others run.
 spawn {
-  sleep(0.25)
+  sleep(0.6)
   print("sleeper woke")
 }
 spawn {
   for i in 0..3 { print("worker", i); yield }
 }
-sleep(0.05)
+sleep(0.3)
 print("main woke")
 # expect: worker 0
 # expect: worker 1

@@ -1,0 +1,21 @@
+# examples/embed/rules.mk — the embedding examples. Included from the
+# top-level Makefile; tests/api/embed_examples.sh runs them.
+#
+#   make embed-examples    build $(BUILD)/examples/minimal and event_loop
+#
+# They are built like a host would build them: plain C11 with only
+# include/gs.h, linked with $(BUILD)/libgs.a and -lm (OPT and LDLIBS carry
+# the sanitizer flags in `make test-asan`).
+
+BUILD ?= build
+
+EMBED_EXAMPLES := $(BUILD)/examples/minimal $(BUILD)/examples/event_loop
+EMBED_CFLAGS = $(OPT) -g -std=c11 -Wall -Wextra -Wpedantic -Iinclude
+EMBED_LIBS = $(LDLIBS) $(if $(filter -lm,$(LDLIBS)),,-lm)
+
+.PHONY: embed-examples
+embed-examples: $(EMBED_EXAMPLES)
+
+$(BUILD)/examples/%: examples/embed/%.c include/gs.h $(BUILD)/libgs.a
+	@mkdir -p $(dir $@)
+	$(CC) $(EMBED_CFLAGS) -o $@ $< $(BUILD)/libgs.a $(EMBED_LIBS)

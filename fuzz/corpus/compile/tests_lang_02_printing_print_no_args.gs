@@ -1,0 +1,5 @@
+# print() with no arguments writes an empty line.
+print()
+print("x")
+# expect:
+# expect: x

@@ -1,0 +1,3 @@
+# Quoted strings inside containers show escapes.
+print(["a\"b", "x\ny", "t\tz", "back\\slash"])
+# expect: ["a\"b", "x\ny", "t\tz", "back\\slash"]

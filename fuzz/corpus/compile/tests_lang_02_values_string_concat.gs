@@ -1,0 +1,3 @@
+# '+' concatenates two strings.
+print("ab" + "cd", "" + "x", "a" + "b" + "c")
+# expect: abcd x abc

@@ -1,0 +1,3 @@
+# 'self' outside a method is an error.
+print(self)
+# expect error: self_outside_method.gs:2:

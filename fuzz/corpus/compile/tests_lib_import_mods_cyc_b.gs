@@ -1,0 +1,3 @@
+# skip: helper module
+import "cyc_a"
+let b = 2

@@ -1,0 +1,2 @@
+# skip: helper module (imports the test that imports it)
+import "../self_cycle"

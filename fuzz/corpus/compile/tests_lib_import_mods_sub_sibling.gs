@@ -1,0 +1,2 @@
+# skip: helper module
+let value = 41

@@ -1,0 +1,3 @@
+# Empty containers.
+print([], {}, [[]], {"e": {}}, [{}])
+# expect: [] {} [[]] {"e": {}} [{}]

@@ -1,0 +1,3 @@
+# Spreading works for builtins too.
+print(...[1, "two", 3.0])
+# expect: 1 two 3.0

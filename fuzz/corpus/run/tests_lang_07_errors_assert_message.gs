@@ -1,0 +1,3 @@
+# assert(cond, message) reports the message.
+assert(nil, "custom failure text")
+# expect error: custom failure text

@@ -1,0 +1,5 @@
+# print returns nil.
+let r = print("x")
+print(r)
+# expect: x
+# expect: nil

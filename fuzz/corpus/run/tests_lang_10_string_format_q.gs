@@ -1,0 +1,3 @@
+# format: %q writes a quoted string.
+print("%q".format("hi"))
+# expect: "hi"

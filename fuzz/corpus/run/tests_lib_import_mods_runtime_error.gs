@@ -1,0 +1,3 @@
+# skip: helper module (fails on purpose)
+let ok = 1
+let bad = 1 + nil

@@ -1,0 +1,3 @@
+# Without arguments os.args is an empty list.
+print(os.args)
+# expect: []
