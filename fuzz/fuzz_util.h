@@ -5,7 +5,8 @@
  *    limit and a module loader that never touches the file system;
  *  - fuzz_sandbox(): replaces the builtins that could hurt the fuzzing
  *    process or the machine (os.exit, os.remove, os.rename, the io file
- *    functions, input) by harmless stubs and caps sleep();
+ *    functions, input) by harmless stubs, caps sleep() and the number of
+ *    live fibers;
  *  - a watchdog thread that interrupts a script running longer than
  *    FUZZ_BUDGET_MS (the instruction budget: vm->interrupted is checked by the
  *    interpreter on backward jumps and calls). The interrupt is made
@@ -32,6 +33,9 @@
 #define FUZZ_BUDGET_MS 200                     /* wall-clock ms per input */
 #endif
 #define FUZZ_MAX_SLEEP 0.0001                  /* sleep(s) sleeps min(s, this) */
+#ifndef FUZZ_MAX_FIBERS
+#define FUZZ_MAX_FIBERS 1000                   /* live fibers ("too many fibers") */
+#endif
 
 static void fuzz_discard(gs_vm *vm, const char *text, size_t len, void *ud) {
   (void)vm; (void)text; (void)len; (void)ud;
@@ -103,6 +107,9 @@ static void fuzz_sandbox(gs_vm *vm) {
   /* io.stderr writes through write_error like io.stdout through write */
   vm_define_native(vm, "sleep", fuzz_sleep, 1);
   vm_define_native(vm, "input", fuzz_input, -1);
+  /* each live fiber holds a C stack; 1000 of them are plenty for fuzzing and
+   * keep a spawn loop from eating the RSS budget before the watchdog fires */
+  vm->max_fibers = FUZZ_MAX_FIBERS;
 }
 
 /* ---- watchdog ------------------------------------------------------------ */

@@ -93,7 +93,7 @@ $(FUZZ_NICE) $(FUZZ_DIR)/fuzz_$(1) -max_total_time=$(FUZZ_SECONDS) \
   $(if $(wildcard fuzz/$(1).dict),-dict=fuzz/$(1).dict) \
   -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)/ $(FUZZ_FLAGS) \
   $(FUZZ_DIR)/corpus/$(1) fuzz/corpus/$(1) </dev/null >$$log 2>&1; \
-st=$$?; grep -E '^(#[0-9]+ +DONE|#[0-9]+: cov|stat::|==[0-9]+==ERROR|SUMMARY|Test unit written|INFO: fuzzed for|INFO: exiting)' $$log | tail -n 15; \
+st=$$?; grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|#[0-9]+: cov|stat::|==[0-9]+==ERROR|SUMMARY|Test unit written|INFO: fuzzed for|INFO: exiting)' $$log | tail -n 15; \
 [ $$st = 0 ]
 endef
 

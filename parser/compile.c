@@ -268,12 +268,14 @@ static bool is_small_int(Node *e, int lo, int hi) {
   return e->kind == E_INT && e->u.ival >= lo && e->u.ival <= hi;
 }
 
+static bool module_slot_ok(FuncState *fs, int slot, int line, int col);
+
 static void load_name(FuncState *fs, Node *e, int dest) {
   int idx;
   switch (resolve(fs, e->u.name, &idx)) {
     case N_LOCAL: if (idx != dest) EMIT_ABC(fs, MOVE, dest, idx, 0); break;
     case N_UPVAL: EMIT_ABC(fs, GETUPVAL, dest, idx, 0); break;
-    case N_MODULE: EMIT_ABX(fs, GETMOD, dest, idx); break;
+    case N_MODULE: if (module_slot_ok(fs, idx, e->line, e->col)) EMIT_ABX(fs, GETMOD, dest, idx); break;
     case N_GLOBAL: EMIT_ABX(fs, GETGLOBAL, dest, idx); break;
     case N_NONE: error_at(fs, e->line, e->col, "undefined variable '%s'", e->u.name); break;
   }
@@ -299,15 +301,15 @@ static bool super_ok(FuncState *fs, Node *e) {
   return true;
 }
 
-static void load_int(FuncState *fs, int64_t v, int dest) {
-  if (v >= SBX_MIN && v <= SBX_MAX - 1) emit(fs, MK_ASBX(OP_LOADI, dest, (int)v));
-  else EMIT_ABX(fs, LOADK, dest, add_const(fs, INT_VAL(v)));
-}
-
 static void load_k(FuncState *fs, Value v, int dest) {
   int k = add_const(fs, v);
   if (k > 65535) { error_at(fs, fs->line, 1, "too many constants in one function"); return; }
   EMIT_ABX(fs, LOADK, dest, k);
+}
+
+static void load_int(FuncState *fs, int64_t v, int dest) {
+  if (v >= SBX_MIN && v <= SBX_MAX - 1) emit(fs, MK_ASBX(OP_LOADI, dest, (int)v));
+  else load_k(fs, INT_VAL(v), dest);
 }
 
 static bool has_spread(NodeList *l) {
@@ -682,6 +684,13 @@ static ObjProto *fs_finish(FuncState *fs) {
   }
   p->nupvals = fs->nupvals;
   p->maxregs = (uint8_t)(fs->maxregs + 1 > 255 ? 255 : fs->maxregs + 1);
+  for (int i = 0; i < fs->ncode; i++) {
+    if (INS_OP(fs->code[i]) == OP_INVOKE) {
+      p->ic = vm_realloc(vm, NULL, 0, sizeof(InlineCache) * fs->ncode);
+      memset(p->ic, 0, sizeof(InlineCache) * fs->ncode);
+      break;
+    }
+  }
   free(fs->code); free(fs->lines); free(fs->k); free(fs->protos);
   table_free(vm, &fs->kindex);
   return p;
@@ -751,7 +760,7 @@ static void store_name(FuncState *fs, const char *name, int line, int col, int s
   switch (resolve(fs, name, &idx)) {
     case N_LOCAL: if (idx != src) EMIT_ABC(fs, MOVE, idx, src, 0); break;
     case N_UPVAL: EMIT_ABC(fs, SETUPVAL, src, idx, 0); break;
-    case N_MODULE: EMIT_ABX(fs, SETMOD, src, idx); break;
+    case N_MODULE: if (module_slot_ok(fs, idx, line, col)) EMIT_ABX(fs, SETMOD, src, idx); break;
     case N_GLOBAL: error_at(fs, line, col, "cannot assign to builtin '%s'", name); break;
     case N_NONE: error_at(fs, line, col, "undefined variable '%s'", name); break;
   }
@@ -762,6 +771,13 @@ static int module_slot(FuncState *fs, const char *name) {
   Value *v = table_find_str(&fs->C->module->names, s);
   if (v) return (int)AS_INT(*v);
   return module_add_var(fs->C->vm, fs->C->module, s);
+}
+
+/* GETMOD/SETMOD address 65 536 module variables */
+static bool module_slot_ok(FuncState *fs, int slot, int line, int col) {
+  if (slot <= 65535) return true;
+  error_at(fs, line, col, "too many module variables (the limit is 65536)");
+  return false;
 }
 
 /* Declare `name` in the current scope: a module variable at the top level,
@@ -777,7 +793,7 @@ static void let_stmt(FuncState *fs, Node *s) {
     int r = alloc_reg(fs, 1);
     if (s->u.let.value) expr_into(fs, s->u.let.value, r); else EMIT_ABC(fs, LOADNIL, r, 0, 0);
     fs->line = s->line;
-    EMIT_ABX(fs, SETMOD, r, slot);
+    if (module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
     fs->freereg = save;
     declare_module_name(fs, name);
     return;
@@ -971,7 +987,7 @@ static void declare_fn(FuncState *fs, Node *s) {
     int idx = function(fs, &s->u.fn, false, s->line, s->col);
     fs->line = s->line;
     EMIT_ABX(fs, CLOSURE, r, idx);
-    EMIT_ABX(fs, SETMOD, r, slot);
+    if (module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
     fs->freereg = save;
     return;
   }
@@ -1002,7 +1018,7 @@ static void class_stmt(FuncState *fs, Node *s) {
   }
   fs->line = s->line;
   EMIT_ABX(fs, CLASS, r, str_const(fs, name));
-  if (module) EMIT_ABX(fs, SETMOD, r, slot);
+  if (module && module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
   bool had_super = fs->class_has_super;
   if (s->u.class_.super_name) {
     Node sup = {.kind = E_NAME, .line = s->u.class_.super_line, .col = s->u.class_.super_col};
@@ -1117,7 +1133,7 @@ static void statement(FuncState *fs, Node *s) {
       if (is_module_scope(fs)) {
         int slot = module_slot(fs, alias);
         declare_module_name(fs, alias);
-        EMIT_ABX(fs, SETMOD, r, slot);
+        if (module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
       } else {
         add_local(fs, alias, r, s->line, s->col);
         return;

@@ -52,6 +52,8 @@ static void json_grow(gs_vm *vm, JsonOut *o, size_t extra) {
     if (nc > ((size_t)1 << 40)) gs_error(vm, "json.encode: result is too large");
     nc *= 2;
   }
+  /* the result becomes a string: it may not outgrow the heap limit */
+  if (((VM *)vm)->heap_limit && nc > ((VM *)vm)->heap_limit) gs_error(vm, "out of memory");
   char *np = realloc(o->p, nc);
   if (!np) gs_error(vm, "out of memory");
   o->p = np;

@@ -308,6 +308,14 @@ static Value *slot_ref(VM *vm, int slot) {
 }
 #define SLOT(i) (*slot_ref(vm, (i)))
 
+/* The slot's value if it is in range, else NULL (no error): the fast paths
+ * below skip the guard when nothing can go wrong. */
+static inline Value *slot_fast(VM *vm, int slot) {
+  Fiber *f = vm->fiber;
+  int i = f->api_base + slot;
+  return slot >= 0 && i < f->top ? &f->stack[i] : NULL;
+}
+
 static void ensure_slots(VM *vm, int n) {
   Fiber *f = vm->fiber;
   if (n < 0) vm_throw(vm, "gs_ensure_slots: negative count %d", n);
@@ -343,10 +351,17 @@ static gs_type get_type(VM *vm, int slot) {
     default: return GS_OTHER;
   }
 }
-gs_type gs_get_type(gs_vm *vm, int slot) { GUARDED(vm, gs_type, GS_NIL, get_type(vm, slot)); }
+gs_type gs_get_type(gs_vm *vm, int slot) {
+  if (slot_fast(vm, slot)) return get_type(vm, slot);
+  GUARDED(vm, gs_type, GS_NIL, get_type(vm, slot));
+}
 
 const char *gs_type_name(gs_vm *vm, int slot) { GUARDED(vm, const char *, "nil", value_type_name(SLOT(slot))); }
-bool gs_get_bool(gs_vm *vm, int slot) { GUARDED(vm, bool, false, IS_TRUTHY(SLOT(slot))); }
+bool gs_get_bool(gs_vm *vm, int slot) {
+  Value *v = slot_fast(vm, slot);
+  if (v) return IS_TRUTHY(*v);
+  GUARDED(vm, bool, false, IS_TRUTHY(SLOT(slot)));
+}
 
 static int64_t get_int(VM *vm, int slot) {
   Value v = SLOT(slot);
@@ -358,7 +373,11 @@ static int64_t get_int(VM *vm, int slot) {
   }
   vm_throw(vm, "expected an int, got %s", value_type_name(v));
 }
-int64_t gs_get_int(gs_vm *vm, int slot) { GUARDED(vm, int64_t, 0, get_int(vm, slot)); }
+int64_t gs_get_int(gs_vm *vm, int slot) {
+  Value *v = slot_fast(vm, slot);
+  if (v && IS_INT(*v)) return AS_INT(*v);
+  GUARDED(vm, int64_t, 0, get_int(vm, slot));
+}
 
 static double get_float(VM *vm, int slot) {
   Value v = SLOT(slot);
@@ -366,7 +385,11 @@ static double get_float(VM *vm, int slot) {
   if (IS_INT(v)) return (double)AS_INT(v);
   vm_throw(vm, "expected a number, got %s", value_type_name(v));
 }
-double gs_get_float(gs_vm *vm, int slot) { GUARDED(vm, double, 0.0, get_float(vm, slot)); }
+double gs_get_float(gs_vm *vm, int slot) {
+  Value *v = slot_fast(vm, slot);
+  if (v && IS_FLOAT(*v)) return AS_FLOAT(*v);
+  GUARDED(vm, double, 0.0, get_float(vm, slot));
+}
 
 static const char *get_string(VM *vm, int slot, size_t *len) {
   Value v = SLOT(slot);
@@ -375,6 +398,11 @@ static const char *get_string(VM *vm, int slot, size_t *len) {
   return AS_CSTR(v);
 }
 const char *gs_get_string(gs_vm *vm, int slot, size_t *len) {
+  Value *v = slot_fast(vm, slot);
+  if (v && IS_STRING(*v)) {
+    if (len) *len = AS_STRING(*v)->len;
+    return AS_CSTR(*v);
+  }
   if (len) *len = 0;
   GUARDED(vm, const char *, NULL, get_string(vm, slot, len));
 }
@@ -419,10 +447,15 @@ void gs_to_string(gs_vm *vm, int slot, int dest) {
 }
 
 static void set_value(VM *vm, int slot, Value v) { SLOT(slot) = v; }
-void gs_set_nil(gs_vm *vm, int slot) { GUARDED_VOID(vm, set_value(vm, slot, NIL_VAL)); }
-void gs_set_bool(gs_vm *vm, int slot, bool v) { GUARDED_VOID(vm, set_value(vm, slot, BOOL_VAL(v))); }
-void gs_set_int(gs_vm *vm, int slot, int64_t v) { GUARDED_VOID(vm, set_value(vm, slot, INT_VAL(v))); }
-void gs_set_float(gs_vm *vm, int slot, double v) { GUARDED_VOID(vm, set_value(vm, slot, FLOAT_VAL(v))); }
+static inline void set_scalar(VM *vm, int slot, Value v) {
+  Value *p = slot_fast(vm, slot);
+  if (p) *p = v;
+  else GUARDED_VOID(vm, set_value(vm, slot, v));
+}
+void gs_set_nil(gs_vm *vm, int slot) { set_scalar(vm, slot, NIL_VAL); }
+void gs_set_bool(gs_vm *vm, int slot, bool v) { set_scalar(vm, slot, BOOL_VAL(v)); }
+void gs_set_int(gs_vm *vm, int slot, int64_t v) { set_scalar(vm, slot, INT_VAL(v)); }
+void gs_set_float(gs_vm *vm, int slot, double v) { set_scalar(vm, slot, FLOAT_VAL(v)); }
 
 static void set_string(VM *vm, int slot, const char *s, size_t len) {
   slot_ref(vm, slot);
@@ -437,7 +470,11 @@ static void copy_slot(VM *vm, int from, int to) {
   Value v = SLOT(from);
   SLOT(to) = v;
 }
-void gs_copy(gs_vm *vm, int from, int to) { GUARDED_VOID(vm, copy_slot(vm, from, to)); }
+void gs_copy(gs_vm *vm, int from, int to) {
+  Value *a = slot_fast(vm, from), *b = slot_fast(vm, to);
+  if (a && b) *b = *a;
+  else GUARDED_VOID(vm, copy_slot(vm, from, to));
+}
 
 /* ---- lists and maps ---------------------------------------------------- */
 
@@ -769,9 +806,7 @@ void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods) {
 
 struct gs_handle { Handle h; };
 
-static gs_handle *handle_new(VM *vm, Value v) {
-  Handle *h = api_alloc(vm, sizeof(Handle));
-  if (!h) vm_throw(vm, "out of memory");
+static gs_handle *handle_link(VM *vm, Handle *h, Value v) {
   h->value = v;
   h->prev = NULL;
   h->next = vm->handles;
@@ -780,7 +815,18 @@ static gs_handle *handle_new(VM *vm, Value v) {
   return (gs_handle *)h;
 }
 
-gs_handle *gs_get_handle(gs_vm *vm, int slot) { GUARDED(vm, gs_handle *, NULL, handle_new(vm, SLOT(slot))); }
+static gs_handle *handle_new(VM *vm, Value v) {
+  Handle *h = api_alloc(vm, sizeof(Handle));
+  if (!h) vm_throw(vm, "out of memory");
+  return handle_link(vm, h, v);
+}
+
+gs_handle *gs_get_handle(gs_vm *vm, int slot) {
+  Value *v = slot_fast(vm, slot);
+  Handle *h = v ? api_alloc(vm, sizeof(Handle)) : NULL;
+  if (h) return handle_link(vm, h, *v);
+  GUARDED(vm, gs_handle *, NULL, handle_new(vm, SLOT(slot)));
+}
 
 static void set_handle(VM *vm, int slot, gs_handle *h) {
   slot_ref(vm, slot);
@@ -935,11 +981,11 @@ gs_status gs_call(gs_vm *vm, int fn, int argc) {
     snprintf(msg, sizeof msg, "gs_call: slots %d..%d are out of range (%d slots)", fn, fn + argc, f->top - base);
     return api_misuse(vm, GS_RUNTIME_ERROR, msg);
   }
-  ApiScope sc;
-  api_enter(vm, &sc);
   bool native = f->errjmp != NULL;
   NativeSave ns;
   if (native) native_save(vm, &ns);   /* may raise (out of memory): we are in a native */
+  ApiScope sc;
+  api_enter(vm, &sc);
   Value out;
   bool ok = vm_pcall(vm, f->stack[base + fn], argc, &f->stack[base + fn + 1], &out);
   f = vm->fiber;
@@ -983,7 +1029,11 @@ void gs_yield_value(gs_vm *vm, int value, int dest) {
 }
 void gs_yield(gs_vm *vm) { gs_yield_value(vm, -1, -1); }
 
-gs_handle *gs_current_fiber(gs_vm *vm) { GUARDED(vm, gs_handle *, NULL, handle_new(vm, OBJ_VAL(V_FIBER, vm->fiber))); }
+gs_handle *gs_current_fiber(gs_vm *vm) {
+  Handle *h = api_alloc(vm, sizeof(Handle));
+  if (h) return handle_link(vm, h, OBJ_VAL(V_FIBER, vm->fiber));
+  GUARDED(vm, gs_handle *, NULL, handle_new(vm, OBJ_VAL(V_FIBER, vm->fiber)));
+}
 
 static void park(VM *vm, int dest) {
   if (dest >= 0) slot_ref(vm, dest);
@@ -1009,7 +1059,10 @@ static bool wake(VM *vm, gs_handle *h, int value) {
   fiber_wake(vm, f, v);
   return true;
 }
-bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) { GUARDED(vm, bool, false, wake(vm, fiber, value)); }
+bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) {
+  if (value < 0 || slot_fast(vm, value)) return wake(vm, fiber, value);   /* cannot raise */
+  GUARDED(vm, bool, false, wake(vm, fiber, value));
+}
 
 /* ---- lifecycle ------------------------------------------------------------ */
 
@@ -1072,8 +1125,7 @@ void gs_free(gs_vm *vm) {
   api_free(vm, vm->last_error);
   api_free(vm, vm->last_trace);
   vm->last_error = vm->last_trace = NULL;
-  ApiState *st = vm->host;
-  vm->host = NULL;
+  ApiState *st = vm->host;   /* the writers use it until the VM is gone */
   void *(*ra)(void *, size_t, void *) = vm->realloc_fn;
   void *ud = vm->alloc_ud;
   api_orphan_current(vm);

@@ -191,12 +191,12 @@ static Fiber *sched_pick(VM *vm) {
     if (f) return f;
     if (!s->ntimers) return NULL;
     int64_t wait = s->timers[0]->wake_ns - sched_now_ns();
-    if (vm->interrupted && vm->fiber == vm->main_fiber) return NULL;
+    if (vm->interrupted) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
     if (wait > 0) {
       struct timespec ts = {wait / 1000000000LL, wait % 1000000000LL};
       vm_flush(vm);
       nanosleep(&ts, NULL);
-      if (vm->interrupted && vm->fiber == vm->main_fiber) return NULL;
+      if (vm->interrupted) return NULL;
     }
   }
 }

@@ -94,6 +94,13 @@ static void blacken(VM *vm, Obj *o) {
       for (int i = 0; i < p->nprotos; i++) gc_mark_obj(vm, (Obj *)p->protos[i]);
       gc_mark_obj(vm, (Obj *)p->name);
       gc_mark_obj(vm, (Obj *)p->module);
+      /* cached classes stay alive, so a class's address is never reused
+       * while a cache still names it */
+      if (p->ic)
+        for (int i = 0; i < p->ncode; i++) {
+          gc_mark_obj(vm, (Obj *)p->ic[i].klass);
+          gc_mark_value(vm, p->ic[i].method);
+        }
       break;
     }
     case V_CLOSURE: {

@@ -316,7 +316,13 @@ Value vm_get_field(VM *vm, Value obj, ObjString *name) {
 
 static void set_field(VM *vm, Value obj, ObjString *name, Value v) {
   switch (obj.tag) {
-    case V_INSTANCE: table_set(vm, &AS_INSTANCE(obj)->fields, STR_VAL(name), v); return;
+    case V_INSTANCE: {
+      ObjInstance *inst = AS_INSTANCE(obj);
+      if (table_set(vm, &inst->fields, STR_VAL(name), v) && !inst->klass->methods_shadowed &&
+          table_find_str(&inst->klass->methods, name))
+        inst->klass->methods_shadowed = true;   /* INVOKE must look at fields first */
+      return;
+    }
     case V_MAP: table_set(vm, &AS_MAP(obj)->t, STR_VAL(name), v); return;
     case V_MODULE: {
       ObjModule *m = AS_MODULE(obj);
@@ -487,6 +493,7 @@ static size_t cstack_margin(Fiber *f) {
   size_t m = size / 2;   /* instrumented frames are several times larger */
 #else
   size_t m = size / 4;
+  if (m < 8192) m = size / 2;   /* raising the error itself needs a few KiB */
 #endif
   return m < CSTACK_MARGIN ? m : CSTACK_MARGIN;
 }
@@ -962,24 +969,38 @@ reload:
     int nargs = B;
     Value recv = R(A + 1);
     ObjString *name = AS_STRING(k[C]);
+    InlineCache *ic = &cl->p->ic[pc - 1 - cl->p->code];
     SAVEPC();
+    Value m;
     if (IS_INSTANCE(recv)) {
       ObjInstance *inst = AS_INSTANCE(recv);
-      Value *m = inst->fields.live ? table_find_str(&inst->fields, name) : NULL;
-      if (m) {
+      ObjClass *klass = inst->klass;
+      /* fields come first; they can only hide a method if the class says so */
+      Value *fv = klass->methods_shadowed ? table_find_str(&inst->fields, name) : NULL;
+      if (!fv && ic->klass != klass && !table_find_str(&klass->methods, name))
+        fv = table_find_str(&inst->fields, name);
+      if (fv) {
         /* a field holding a function: call it without self */
-        R(A) = *m;
+        R(A) = *fv;
         memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
         if (prepare_call(vm, f, fnslot, nargs)) goto reload;
         RELOAD_BASE();
         RESET_TOP();
         DISPATCH();
       }
-      m = table_find_str(&inst->klass->methods, name);
-      if (!m) no_field(vm, recv, name);
-      R(A) = *m;
-      if (IS_CLOSURE(*m)) {
-        ObjClosure *ncl = AS_CLOSURE(*m);
+      if (ic->klass == klass) {
+        m = ic->method;
+      } else {
+        Value *mp = table_find_str(&klass->methods, name);
+        if (!mp) no_field(vm, recv, name);
+        m = *mp;
+        ic->klass = klass;
+        ic->tag = V_INSTANCE;
+        ic->method = m;
+      }
+      R(A) = m;
+      if (IS_CLOSURE(m)) {
+        ObjClosure *ncl = AS_CLOSURE(m);
         ObjProto *p = ncl->p;
         int nbase = fnslot + 1;
         if (nargs + 1 == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
@@ -1008,16 +1029,33 @@ reload:
       RESET_TOP();
       DISPATCH();
     }
-    Value m;
-    bool is_field;
-    if (!vm_lookup_method(vm, recv, name, &m, &is_field)) no_field(vm, recv, name);
-    R(A) = m;
-    if (is_field) {
-      memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
-      if (prepare_call(vm, f, fnslot, nargs)) goto reload;
+    if (ic->tag == recv.tag && ic->klass == NULL && recv.tag != V_MODULE && recv.tag != V_USERDATA) {
+      m = ic->method;      /* a built-in type's method */
     } else {
-      if (prepare_call(vm, f, fnslot, nargs + 1)) goto reload;
+      bool is_field;
+      if (!vm_lookup_method(vm, recv, name, &m, &is_field)) no_field(vm, recv, name);
+      if (is_field) {
+        R(A) = m;
+        memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
+        if (prepare_call(vm, f, fnslot, nargs)) goto reload;
+        RELOAD_BASE();
+        RESET_TOP();
+        DISPATCH();
+      }
+      if (recv.tag != V_USERDATA && recv.tag != V_MODULE && recv.tag != V_CLASS) {
+        ic->klass = NULL;
+        ic->tag = recv.tag;
+        ic->method = m;
+      }
     }
+    R(A) = m;
+    if (m.tag == V_NATIVE && IS_NIL(AS_NATIVE(m)->self)) {
+      call_native(vm, f, AS_NATIVE(m), fnslot, nargs + 1);
+      RELOAD_BASE();
+      RESET_TOP();
+      DISPATCH();
+    }
+    if (prepare_call(vm, f, fnslot, nargs + 1)) goto reload;
     RELOAD_BASE();
     RESET_TOP();
     DISPATCH();

@@ -152,6 +152,7 @@ void obj_free(VM *vm, Obj *o) {
       VM_FREE(vm, Value, p->k, p->nk);
       VM_FREE(vm, ObjProto *, p->protos, p->nprotos);
       VM_FREE(vm, UpvalDesc, p->upvals, p->nupvals);
+      if (p->ic) VM_FREE(vm, InlineCache, p->ic, p->ncode);
       vm_realloc(vm, o, sizeof(ObjProto), 0);
       return;
     }

@@ -49,7 +49,17 @@ typedef struct {
   uint8_t index;
 } UpvalDesc;
 
-/* A compiled function. Immutable once the compiler finishes it. */
+/* One per instruction of a function with method calls: INVOKE remembers
+ * the method it found for the last receiver kind (a class, or a built-in
+ * type's tag), so repeated calls skip the lookup. */
+typedef struct InlineCache {
+  void *klass;             /* ObjClass* of instances / userdata, or NULL */
+  uint8_t tag;             /* receiver tag for built-in types (V_NIL: empty) */
+  Value method;
+} InlineCache;
+
+/* A compiled function. Immutable once the compiler finishes it (but for its
+ * inline caches). */
 typedef struct ObjProto {
   Obj obj;
   uint32_t *code;
@@ -68,6 +78,7 @@ typedef struct ObjProto {
   uint8_t maxregs;
   ObjString *name;
   struct ObjModule *module;
+  InlineCache *ic;         /* ncode entries when the code has INVOKE, else NULL */
 } ObjProto;
 
 typedef struct ObjUpvalue {
@@ -113,6 +124,7 @@ typedef struct ObjClass {
   ObjString *name;
   struct ObjClass *super;
   Table methods;           /* name -> closure; inherited ones copied down */
+  bool methods_shadowed;   /* some instance has a field named like a method */
   Value init;              /* cached `init` method or nil */
   Value str;               /* cached `str` method or nil */
 } ObjClass;

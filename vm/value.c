@@ -62,12 +62,22 @@ void format_float(double d, char *buf, size_t n) {
 typedef struct {
   char *data;
   size_t len, cap;
+  VM *vm;         /* for the size limits below */
 } Buf;
+
+/* The result becomes a string: it may not outgrow the heap limit (nor 4 GiB),
+ * however it was built (a list of itself nested 40 deep is 2^40 elements). */
+static void buf_check(Buf *b, size_t size) {
+  if (!b->vm) return;
+  if (b->vm->heap_limit && size > b->vm->heap_limit) vm_throw(b->vm, "out of memory");
+  if (size > ((size_t)1 << 32)) vm_throw(b->vm, "string too large");
+}
 
 static void buf_add(Buf *b, const char *s, size_t n) {
   if (b->len + n + 1 > b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 64;
     while (nc < b->len + n + 1) nc *= 2;
+    buf_check(b, nc);
     char *d = realloc(b->data, nc);
     if (!d) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
     b->data = d;
@@ -225,7 +235,7 @@ static ObjString *stringify(VM *vm, Value v, bool quote) {
   bool runs_script = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
   if (!runs_script) {
     Buf b = {0};
-    to_buf(vm, &b, v, quote, NULL, 0);
+    to_buf(vm, &b, v, quote, NULL, 0);   /* no limit check: small, and nothing would free b */
     ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
     free(b.data);
     return s;
@@ -238,6 +248,7 @@ static ObjString *stringify(VM *vm, Value v, bool quote) {
   u->type_tag = "buffer";
   vm_push(vm, OBJ_VAL(V_USERDATA, u));
   Buf *b = u->data;
+  b->vm = vm;
   to_buf(vm, b, v, quote, NULL, 0);
   ObjString *s = str_new(vm, b->data ? b->data : "", b->len);
   buf_finalize(b);

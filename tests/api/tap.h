@@ -118,6 +118,7 @@ TAP_FN int in_child(int (*fn)(void)) {
   if (pid == 0) {
     int fd = open("/dev/null", 1);
     if (fd >= 0) { dup2(fd, 2); close(fd); }   /* a crash report would be noise */
+    alarm(30);                                 /* a runaway child is a failure */
     _exit(fn());
   }
   int st = 0;

@@ -5,7 +5,7 @@
 # stack overflow in the C parser, resolver or compiler.
 . "$(dirname "$0")/hostile_lib.bash"
 hostile_setup
-rep() { yes "$1" | head -n "$2" | tr -d '\n'; }
+rep() { yes -- "$1" | head -n "$2" | tr -d '\n'; }
 N=100000
 ERR='[0-9]+: nesting too deep'
 

@@ -25,15 +25,15 @@ hostile_run() {  # name file [args...]
   shift 2
   timeout -k 5 "$HTIMEOUT" "$GS" "$file" "$@" >"$HDIR/$name.out" 2>"$HDIR/$name.err" </dev/null
   rc=$?
-  out=$(cat "$HDIR/$name.out")
-  err=$(head -c 20000 "$HDIR/$name.err")
+  out=$(tr -d '\000' <"$HDIR/$name.out")
+  err=$(head -c 20000 "$HDIR/$name.err" | tr -d '\000')
 }
 
 _hfail() {  # name why
   HFAILS=$((HFAILS + 1))
   echo "FAIL $1: $2"
   echo "  exit status: $rc"
-  [ -n "$out" ] && printf '  stdout: %s\n' "$(printf '%s' "$out" | head -c 300)"
+  [ -n "$out" ] && printf '%s\n' "$out" | head -c 300 | head -n 5 | sed 's/^/  stdout: /'
   [ -n "$err" ] && printf '%s\n' "$err" | head -n 8 | sed 's/^/  stderr: /'
   return 0
 }

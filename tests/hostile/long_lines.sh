@@ -3,7 +3,7 @@
 # fail with a clear compile error; never a crash or a hang.
 . "$(dirname "$0")/hostile_lib.bash"
 hostile_setup
-rep() { yes "$1" | head -n "$2" | tr -d '\n'; }   # TEXT repeated N times
+rep() { yes -- "$1" | head -n "$2" | tr -d '\n'; }   # TEXT repeated N times
 xs() { head -c "$1" /dev/zero | tr '\0' x; }       # N x's
 
 { printf 'let l = ['; rep '1,' 500000; printf ']\nprint(len(l))\n'; } >"$HDIR/list.gs"

@@ -5,7 +5,7 @@
 # crash (the parser, the resolver and the compiler all recurse) or a hang.
 . "$(dirname "$0")/hostile_lib.bash"
 hostile_setup
-rep() { yes "$1" | head -n "$2" | tr -d '\n'; }
+rep() { yes -- "$1" | head -n "$2" | tr -d '\n'; }
 N=100000
 ERR='[0-9]+: nesting too deep'
 

@@ -1,0 +1,42 @@
+# Hostile input meets Ctrl-C: one SIGINT stops `gs script.gs` within a few
+# seconds with exit status 1 and `interrupted` on stderr, whatever the script
+# is doing — spinning, spinning inside a `try` that swallows every error,
+# sleeping, waiting for a spawned fiber that sleeps (today this waits out
+# the whole sleep: the scheduler only gives up on an interrupt when the main
+# fiber is the one sleeping), resuming a generator that sleeps, passing
+# messages, re-entering script from a native.
+. "$(dirname "$0")/hostile_lib.bash"
+hostile_setup
+HTIMEOUT=5   # seconds allowed after the SIGINT
+n=0
+stop() {  # program
+  n=$((n + 1))
+  local f="$HDIR/int$n.gs" pid i
+  printf '%s\n' "$1" >"$f"
+  "$GS" "$f" >"$HDIR/int$n.out" 2>"$HDIR/int$n.err" </dev/null &
+  pid=$!
+  sleep 0.5
+  kill -INT "$pid" 2>/dev/null
+  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    rc=124; out=""; err="(still running 5 s after SIGINT)"
+  else
+    wait "$pid"; rc=$?
+    out=$(head -c 2000 "$HDIR/int$n.out"); err=$(head -c 2000 "$HDIR/int$n.err")
+  fi
+  expect_clean_error "$1" 'interrupted'
+}
+
+stop 'while true {}'
+stop 'while true { try { while true {} } catch e {} }'
+stop 'fn f() { while true { try { f() } catch e {} } }; f()'
+stop 'sleep(100)'
+stop 'let f = spawn sleep(100); f.join()'
+stop 'spawn { sleep(100) }'
+stop 'let g = fiber(fn() { sleep(100) }); g.resume()'
+stop 'let c = chan(); spawn { while true { c.send(1) } }; while true { c.recv() }'
+stop 'let l = [3, 1, 2]; while true { l.sort(fn(a, b) => a < b) }'
+stop 'fn f() { while true {} }; [1].map(fn(x) => f())'
+
+hostile_done
