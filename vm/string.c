@@ -48,27 +48,31 @@ ObjString *str_alloc(VM *vm, size_t len) {
   return s;
 }
 
-static void strset_grow(VM *vm) {
+/* Rebuild the set for its live strings: twice the size when it is filling
+ * up, the same or smaller when removed slots are what fills it. */
+static void strset_rebuild(VM *vm) {
   StrSet *set = &vm->strings;
   uint32_t old_size = set->slots ? set->mask + 1 : 0;
-  uint32_t size = old_size ? old_size * 2 : 256;
+  uint32_t size = 256;
+  while (size < (set->live + 1) * 4) size <<= 1;
   ObjString **slots = calloc(size, sizeof(ObjString *));
-  if (!slots) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  uint32_t *hashes = malloc(sizeof(uint32_t) * size);
+  if (!slots || !hashes) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
   for (uint32_t i = 0; i < old_size; i++) {
     ObjString *s = set->slots[i];
     if (s && s != TOMB_STR) {
       uint32_t h = s->hash & (size - 1);
       while (slots[h]) h = (h + 1) & (size - 1);
       slots[h] = s;
+      hashes[h] = s->hash;
     }
   }
   free(set->slots);
+  free(set->hashes);
   set->slots = slots;
+  set->hashes = hashes;
   set->mask = size - 1;
-  /* count now means live entries only: tombstones are gone */
-  uint32_t live = 0;
-  for (uint32_t i = 0; i < size; i++) if (slots[i]) live++;
-  set->count = live;
+  set->used = set->live;
 }
 
 static ObjString *strset_find(VM *vm, const char *chars, size_t len, uint32_t hash) {
@@ -78,28 +82,34 @@ static ObjString *strset_find(VM *vm, const char *chars, size_t len, uint32_t ha
   for (;;) {
     ObjString *s = set->slots[h];
     if (!s) return NULL;
-    if (s != TOMB_STR && s->hash == hash && s->len == len && memcmp(s->chars, chars, len) == 0) return s;
+    if (set->hashes[h] == hash && s != TOMB_STR && s->len == len && memcmp(s->chars, chars, len) == 0) return s;
     h = (h + 1) & set->mask;
   }
 }
 
 static void strset_add(VM *vm, ObjString *s) {
   StrSet *set = &vm->strings;
-  if (!set->slots || set->count + 1 > (set->mask + 1) / 2) strset_grow(vm);
+  if (!set->slots || set->used + 1 > (set->mask + 1) / 2) strset_rebuild(vm);
   uint32_t h = s->hash & set->mask;
   while (set->slots[h] && set->slots[h] != TOMB_STR) h = (h + 1) & set->mask;
-  if (!set->slots[h]) set->count++;
+  if (!set->slots[h]) set->used++;
   set->slots[h] = s;
+  set->hashes[h] = s->hash;
+  set->live++;
   s->interned = true;
 }
 
-/* Called by the GC's sweep for interned strings about to be freed. */
+/* Called by the GC before its sweep: interned strings about to be freed
+ * leave the set. */
 void strset_remove_unmarked(VM *vm) {
   StrSet *set = &vm->strings;
   if (!set->slots) return;
   for (uint32_t i = 0; i <= set->mask; i++) {
     ObjString *s = set->slots[i];
-    if (s && s != TOMB_STR && !s->obj.marked) set->slots[i] = TOMB_STR;
+    if (s && s != TOMB_STR && !s->obj.marked) {
+      set->slots[i] = TOMB_STR;
+      set->live--;
+    }
   }
 }
 

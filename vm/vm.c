@@ -209,6 +209,7 @@ void vm_free(VM *vm) {
   }
   vm->objects = NULL;
   free(vm->strings.slots);
+  free(vm->strings.hashes);
   free(vm->gray);
   free(vm->globals);
   free(vm->global_names);

@@ -98,7 +98,10 @@ typedef void (*WriteFn)(VM *vm, const char *s, size_t n, void *ud);
 
 typedef struct StrSet {
   ObjString **slots;        /* NULL empty, TOMB_STR removed */
-  uint32_t count, mask;
+  uint32_t *hashes;         /* each slot's hash: probes rarely touch strings */
+  uint32_t live;            /* strings in the set */
+  uint32_t used;            /* live + removed slots */
+  uint32_t mask;
 } StrSet;
 
 struct Scheduler;

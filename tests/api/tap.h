@@ -26,7 +26,13 @@ TAP_FN void tap_check(int ok, const char *file, int line, const char *fmt, ...) 
   fflush(stdout);
   if (!ok) tap_failed++;
 }
-#define CHECK(cond, ...) tap_check((cond) ? 1 : 0, __FILE__, __LINE__, __VA_ARGS__)
+/* cond is evaluated first, in its own statement: the message arguments may
+ * call gs_error_message() about what cond just did */
+#define CHECK(cond, ...)                                \
+  do {                                                  \
+    int tap_ok_ = (cond) ? 1 : 0;                       \
+    tap_check(tap_ok_, __FILE__, __LINE__, __VA_ARGS__); \
+  } while (0)
 
 /* A known bug outside the API (named in `why`): "not ok ... # TODO why" when
  * cond is false, which TAP does not count as a failure. */
@@ -40,7 +46,11 @@ TAP_FN void tap_todo(int ok, const char *why, const char *fmt, ...) {
   va_end(ap);
   fflush(stdout);
 }
-#define CHECK_TODO(cond, why, ...) tap_todo((cond) ? 1 : 0, why, __VA_ARGS__)
+#define CHECK_TODO(cond, why, ...)          \
+  do {                                      \
+    int tap_ok_ = (cond) ? 1 : 0;           \
+    tap_todo(tap_ok_, why, __VA_ARGS__);    \
+  } while (0)
 
 TAP_FN void tap_diag(const char *fmt, ...) {
   va_list ap;

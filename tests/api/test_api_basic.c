@@ -114,7 +114,10 @@ static int child_heap_limit(void) {
   gs_vm *vm = counted_vm2(&c, 4 * 1024 * 1024);
   const char *src = "let l = []\nwhile true { l.push([1, 2, 3, 4, 5, 6, 7, 8]) }\n";
   gs_status st = gs_run_string(vm, "oom.gs", src, strlen(src));
-  if (st != GS_RUNTIME_ERROR || !strstr(gs_error_message(vm), "out of memory")) return 1;
+  if (st != GS_RUNTIME_ERROR || !strstr(gs_error_message(vm), "out of memory")) {
+    tap_diag("heap_limit: status %d: %s", (int)st, gs_error_message(vm));
+    return 1;
+  }
   if (c.peak > 6 * 1024 * 1024) return 2;
   const char *src2 = "l = 0\nlet r = []\nfor i in 0..10 { r.push(i) }\nprint(len(r))\n";
   cap_reset(&c.cap);
@@ -129,7 +132,10 @@ static int child_alloc_fail(void) {
   c.fail_from = c.live_bytes + 2 * 1024 * 1024;
   const char *src = "let l = []\nwhile true { l.push([l]) }\n";
   gs_status st = gs_run_string(vm, "fail.gs", src, strlen(src));
-  if (st != GS_RUNTIME_ERROR || !strstr(gs_error_message(vm), "out of memory")) return 1;
+  if (st != GS_RUNTIME_ERROR || !strstr(gs_error_message(vm), "out of memory")) {
+    tap_diag("allocator failure: status %d: %s", (int)st, gs_error_message(vm));
+    return 1;
+  }
   c.fail_from = 0;
   gs_free(vm);
   return c.live_bytes == 0 ? 0 : 2;
