@@ -685,7 +685,8 @@ static ObjProto *fs_finish(FuncState *fs) {
   p->nupvals = fs->nupvals;
   p->maxregs = (uint8_t)(fs->maxregs + 1 > 255 ? 255 : fs->maxregs + 1);
   for (int i = 0; i < fs->ncode; i++) {
-    if (INS_OP(fs->code[i]) == OP_INVOKE) {
+    OpCode op = INS_OP(fs->code[i]);
+    if (op == OP_INVOKE || op == OP_GETFIELD || op == OP_SETFIELD) {
       p->ic = vm_realloc(vm, NULL, 0, sizeof(InlineCache) * fs->ncode);
       memset(p->ic, 0, sizeof(InlineCache) * fs->ncode);
       break;

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <stddef.h>
 #include "vm.h"
 #include "opcodes.h"
 #include "fiber.h"
@@ -721,12 +722,37 @@ reload:
     PROTECT(vm_set_index(vm, o, idx, R(C)));
     DISPATCH();
   }
+  /* Field access caches, per instruction, the class and the position of the
+   * field in the instance's table: instances of a class usually create their
+   * fields in the same order, so one compare finds the entry. */
   CASE(GETFIELD) {
     Value o = R(B);
     ObjString *name = AS_STRING(k[C]);
+    InlineCache *ic = &cl->p->ic[pc - 1 - cl->p->code];
     if (IS_INSTANCE(o)) {
-      Value *v = table_find_str(&AS_INSTANCE(o)->fields, name);
-      if (v) { R(A) = *v; DISPATCH(); }
+      ObjInstance *inst = AS_INSTANCE(o);
+      uint32_t i = (uint32_t)ic->method.as.i;
+      if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.as.o == (Obj *)name) {
+        R(A) = inst->fields.entries[i].value;
+        DISPATCH();
+      }
+      Value *v = table_find_str(&inst->fields, name);
+      if (v) {
+        ic->klass = inst->klass;
+        ic->method = INT_VAL((TEntry *)((char *)v - offsetof(TEntry, value)) - inst->fields.entries);
+        R(A) = *v;
+        DISPATCH();
+      }
+    } else if (o.tag == V_MODULE) {
+      ObjModule *mod = AS_MODULE(o);
+      if (ic->klass != mod) {
+        Value *slot = table_find_str(&mod->names, name);
+        if (!slot) { SAVEPC(); no_field(vm, o, name); }
+        ic->klass = mod;
+        ic->method = *slot;
+      }
+      R(A) = mod->vars[AS_INT(ic->method)];
+      DISPATCH();
     }
     Value r;
     PROTECT(r = vm_get_field(vm, o, name));
@@ -736,9 +762,21 @@ reload:
   CASE(SETFIELD) {
     Value o = R(A);
     ObjString *name = AS_STRING(k[B]);
+    InlineCache *ic = &cl->p->ic[pc - 1 - cl->p->code];
     if (IS_INSTANCE(o)) {
-      Value *v = table_find_str(&AS_INSTANCE(o)->fields, name);
-      if (v) { *v = R(C); DISPATCH(); }
+      ObjInstance *inst = AS_INSTANCE(o);
+      uint32_t i = (uint32_t)ic->method.as.i;
+      if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.as.o == (Obj *)name) {
+        inst->fields.entries[i].value = R(C);
+        DISPATCH();
+      }
+      Value *v = table_find_str(&inst->fields, name);
+      if (v) {
+        ic->klass = inst->klass;
+        ic->method = INT_VAL((TEntry *)((char *)v - offsetof(TEntry, value)) - inst->fields.entries);
+        *v = R(C);
+        DISPATCH();
+      }
     }
     PROTECT(set_field(vm, o, name, R(C)));
     DISPATCH();
@@ -821,9 +859,30 @@ reload:
     DISPATCH();
   }
   CASE(POW) { Value r; PROTECT(r = arith_pow(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
-  CASE(BAND) { Value r; PROTECT(r = arith_bit(vm, OP_BAND, R(B), R(C))); R(A) = r; DISPATCH(); }
-  CASE(BOR) { Value r; PROTECT(r = arith_bit(vm, OP_BOR, R(B), R(C))); R(A) = r; DISPATCH(); }
-  CASE(BXOR) { Value r; PROTECT(r = arith_bit(vm, OP_BXOR, R(B), R(C))); R(A) = r; DISPATCH(); }
+  CASE(BAND) {
+    Value x = R(B), y = R(C);
+    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) & AS_INT(y)); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_bit(vm, OP_BAND, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(BOR) {
+    Value x = R(B), y = R(C);
+    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) | AS_INT(y)); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_bit(vm, OP_BOR, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(BXOR) {
+    Value x = R(B), y = R(C);
+    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) ^ AS_INT(y)); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_bit(vm, OP_BXOR, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
   CASE(SHL) { Value r; PROTECT(r = arith_bit(vm, OP_SHL, R(B), R(C))); R(A) = r; DISPATCH(); }
   CASE(SHR) { Value r; PROTECT(r = arith_bit(vm, OP_SHR, R(B), R(C))); R(A) = r; DISPATCH(); }
   CASE(ADDI) {
@@ -1031,7 +1090,23 @@ reload:
     }
     if (ic->tag == recv.tag && ic->klass == NULL && recv.tag != V_MODULE && recv.tag != V_USERDATA) {
       m = ic->method;      /* a built-in type's method */
+    } else if (recv.tag == V_MODULE && ic->klass == AS_OBJ(recv)) {
+      /* a module function: the slot is cached, the value read live */
+      R(A) = AS_MODULE(recv)->vars[AS_INT(ic->method)];
+      memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
+      if (prepare_call(vm, f, fnslot, nargs)) goto reload;
+      RELOAD_BASE();
+      RESET_TOP();
+      DISPATCH();
     } else {
+      if (recv.tag == V_MODULE) {
+        Value *slot = table_find_str(&AS_MODULE(recv)->names, name);
+        if (slot) {
+          ic->klass = AS_OBJ(recv);
+          ic->tag = V_MODULE;
+          ic->method = *slot;
+        }
+      }
       bool is_field;
       if (!vm_lookup_method(vm, recv, name, &m, &is_field)) no_field(vm, recv, name);
       if (is_field) {

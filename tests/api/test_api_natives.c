@@ -206,7 +206,10 @@ int main(void) {
   CHECK(run(vm, "try { fail() } catch e { print(type(e), e.message, len(e.trace)) }") == GS_OK &&
             strcmp(c.out, "instance failed with 42 and text 1\n") == 0,
         "a gs_error is catchable, an Error instance with a trace (%s)", c.out);
-  CHECK(in_child(child_gs_error_from_host) == 128 + 6, "gs_error from host code aborts");
+  {
+    int st = in_child(child_gs_error_from_host);
+    CHECK(st == 128 + 6, "gs_error from host code aborts (status %d)", st);
+  }
 
   /* misuse inside natives raises catchable errors */
   cap_reset(&c);

@@ -1,9 +1,9 @@
 # Hostile input meets Ctrl-C: one SIGINT stops `gs script.gs` within a few
 # seconds with exit status 1 and `interrupted` on stderr, whatever the script
 # is doing — spinning, spinning inside a `try` that swallows every error,
-# sleeping, waiting for a spawned fiber that sleeps (today this waits out
-# the whole sleep: the scheduler only gives up on an interrupt when the main
-# fiber is the one sleeping), resuming a generator that sleeps, passing
+# sleeping, waiting for a spawned fiber that sleeps (this used to wait out
+# the whole sleep: the scheduler only gave up on an interrupt when the main
+# fiber was the one sleeping), resuming a generator that sleeps, passing
 # messages, re-entering script from a native.
 . "$(dirname "$0")/hostile_lib.bash"
 hostile_setup
