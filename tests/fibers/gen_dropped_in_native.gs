@@ -29,3 +29,4 @@ print("end")
 # expect: filter
 # expect: reduce
 # expect: end
+# slow

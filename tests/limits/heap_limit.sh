@@ -2,6 +2,8 @@
 # --heap-limit: going past it raises a catchable "out of memory" and the VM
 # stays usable afterwards.
 set -u
+# many allocations near the limit: far too slow when each one collects
+if [ -n "${GS_GC_STRESS:-}" ] && [ "$GS_GC_STRESS" != 0 ]; then echo "skipped under GS_GC_STRESS"; exit 0; fi
 out=$("$GS" --heap-limit=8m -e '
 let l = []
 try { while true { l.push("item number " + str(len(l))) } } catch e {

@@ -8,3 +8,4 @@ try {
 print("still alive")
 # expect: true
 # expect: still alive
+# slow
