@@ -242,6 +242,7 @@ static void main_check_stop(VM *vm) {
 static void sched_suspend(VM *vm) {
   Fiber *self = vm->fiber;
   Scheduler *s = vm->sched;
+  if (self->is_generator) all_link(s, self);   /* blocked: counts as live until it yields */
   Fiber *next = sched_pick(vm);
   if (!next) {
     if (self == vm->main_fiber) deadlock_error(vm);
@@ -249,7 +250,7 @@ static void sched_suspend(VM *vm) {
     s->deadlock = true;
   }
   switch_to(vm, next);
-  main_check_stop(vm);
+  if (__builtin_expect(s->abort || s->deadlock, 0)) main_check_stop(vm);
 }
 
 /* ---- fiber objects -------------------------------------------------- */
@@ -491,10 +492,11 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
   g->joined = true;
   g->resumer = self;
   self->state = FIBER_BLOCKED;
-  all_link(vm->sched, g);
+  /* a running generator is a root through vm->fiber; it joins the list of
+   * live fibers only if it blocks (sched_suspend) */
   switch_to(vm, g);
   /* back: g yielded, returned or threw — or, for main, everything is stuck */
-  main_check_stop(vm);
+  if (__builtin_expect(vm->sched->abort || vm->sched->deadlock, 0)) main_check_stop(vm);
   if (g->state == FIBER_FAILED) {
     vm->fiber->error_trace = g->error_trace;
     vm_throw_value(vm, g->result);
