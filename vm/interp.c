@@ -598,7 +598,9 @@ static Value do_getsuper(VM *vm, ObjClosure *cl, ObjString *name, Value self) {
 /* The dispatch loop: runs until the frame it was entered for returns
  * (returns true) or an error unwinds past it (longjmp, never returns). It has
  * no setjmp of its own so the compiler keeps its state in registers. */
-static void run(VM *vm, int entry_handlers, int my_cdepth) {
+enum { RUN_DONE, RUN_NEED_CATCH };
+
+static int run(VM *vm, int entry_handlers, int my_cdepth, bool catch_ready) {
   Fiber *f = vm->fiber;
   CallFrame *frame;
   ObjClosure *cl;
@@ -1145,7 +1147,7 @@ reload:
     f->nframes--;
     if (flags & FRAME_BOUNDARY) {
       f->top = frame->base;
-      return;
+      return RUN_DONE;
     }
     frame = &f->frames[f->nframes - 1];
     cl = frame->cl;
@@ -1231,6 +1233,12 @@ reload:
     DISPATCH();
   }
   CASE(TRY) {
+    if (!catch_ready) {
+      /* this level has no catch point yet: execute() sets one up (a setjmp
+       * only for the levels that use try) and runs this TRY again */
+      frame->pc = pc - 1;
+      return RUN_NEED_CATCH;
+    }
     if (f->nhandlers == f->handlers_cap) {
       SAVEPC();
       int nc = f->handlers_cap ? f->handlers_cap * 2 : 4;
@@ -1299,9 +1307,12 @@ reload:
 #undef C
 }
 
-/* Run the frame just pushed (flagged FRAME_BOUNDARY) to completion. Errors
- * thrown inside land here: a `try` of this level catches them and the loop
- * goes on; anything else is passed to the next protected region out. */
+/* Run the frame just pushed (flagged FRAME_BOUNDARY) to completion. A level
+ * that executes a `try` sets up a catch point (setjmp) the first time; until
+ * then its errors go straight to the next protected region out, which is
+ * cheaper for the many short calls natives make (sort comparators, map
+ * callbacks). Errors landing here are caught by a handler of this level, or
+ * passed on outward. */
 static void execute(VM *vm) {
   Fiber *f = vm->fiber;
   ErrJmp ej;
@@ -1309,33 +1320,38 @@ static void execute(VM *vm) {
   const int entry_frames = f->nframes;      /* the boundary frame is entry_frames - 1 */
   const int entry_handlers = f->nhandlers;
   const int my_cdepth = ++f->cdepth;
-  f->errjmp = &ej;
-  if (setjmp(ej.buf)) {
-    Fiber *ef = vm->fiber;
-    if (!vm->fatal_error && ef->nhandlers > entry_handlers && ef->handlers[ef->nhandlers - 1].cdepth == my_cdepth) {
-      Handler h = ef->handlers[--ef->nhandlers];
-      CallFrame *fr = &ef->frames[h.frame];
-      fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);
-      ef->nframes = h.frame + 1;
-      ef->top = fr->base + fr->cl->p->maxregs;
-      /* registers above the try's are dead temporaries, possibly stale */
-      for (int i = fr->base + h.reg; i < ef->top; i++) ef->stack[i] = NIL_VAL;
-      ef->stack[fr->base + h.reg] = ef->error;
-      fr->pc = h.catch_pc;
-      vm->ntemp_roots = 0;
-      /* fall through to run the catch block */
-    } else {
+  volatile bool installed = false;
+  for (;;) {
+    if (run(vm, entry_handlers, my_cdepth, installed) == RUN_DONE) break;
+    if (setjmp(ej.buf)) {
+      Fiber *ef = vm->fiber;
+      if (!vm->fatal_error && ef->nhandlers > entry_handlers && ef->handlers[ef->nhandlers - 1].cdepth == my_cdepth) {
+        Handler h = ef->handlers[--ef->nhandlers];
+        CallFrame *fr = &ef->frames[h.frame];
+        fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);
+        ef->nframes = h.frame + 1;
+        ef->top = fr->base + fr->cl->p->maxregs;
+        /* registers above the try's are dead temporaries, possibly stale */
+        for (int i = fr->base + h.reg; i < ef->top; i++) ef->stack[i] = NIL_VAL;
+        ef->stack[fr->base + h.reg] = ef->error;
+        fr->pc = h.catch_pc;
+        ef->cdepth = my_cdepth;   /* inner levels without a catch point left it higher */
+        ef->errjmp = &ej;
+        vm->ntemp_roots = 0;
+        continue;                 /* run the catch block */
+      }
       ef->nhandlers = entry_handlers;
       ef->nframes = entry_frames - 1;
-      ef->cdepth--;
+      ef->cdepth = my_cdepth - 1;
       ef->errjmp = ej.prev;
       longjmp(ej.prev->buf, 1);
     }
+    f->errjmp = &ej;
+    installed = true;
   }
-  run(vm, entry_handlers, my_cdepth);
   f = vm->fiber;
-  f->cdepth--;
-  f->errjmp = ej.prev;
+  f->cdepth = my_cdepth - 1;
+  if (installed) f->errjmp = ej.prev;
 }
 
 void vm_check_interrupt(VM *vm) {
