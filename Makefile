@@ -80,20 +80,22 @@ $(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs.a
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---- tests ------------------------------------------------------------------
-include tests/c/rules.mk
+include tests/c/rules.mk tests/api/rules.mk examples/embed/rules.mk bench/api/rules.mk fuzz/rules.mk
 
-test: all c-tests
+CHECK_BINS = c-tests api-tests embed-examples
+
+test: all $(CHECK_BINS)
 	@tests/run
 
-test-gcstress: all c-tests
+test-gcstress: all $(CHECK_BINS)
 	@GS_GC_STRESS=1 tests/run
 
 ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test-asan:
-	$(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-lm -fsanitize=address,undefined" all c-tests
+	$(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-lm -fsanitize=address,undefined" all $(CHECK_BINS)
 	@GS_TIMEOUT=$${GS_TIMEOUT:-60} BUILD=build/asan GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run
 
-test-valgrind: all c-tests
+test-valgrind: all $(CHECK_BINS)
 	@GS_VALGRIND=1 tests/run
 
 bench: all

@@ -28,7 +28,8 @@ FUZZ_RSS_MB   ?= 2048
 FUZZ_FLAGS    ?=
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS   ?= -O1 -g -fno-omit-frame-pointer
-FUZZ_CFLAGS_ALL = $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -std=gnu11 \
+FUZZ_CFLAGS_ALL = $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+                  -fsanitize-coverage-ignorelist=fuzz/coverage-ignore.txt -std=gnu11 \
                   -Wall -Wno-unused-parameter -Wno-unused-function \
                   -Iinclude -Ivm -Iparser -I$(FUZZ_DIR)/gen
 FUZZ_LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
@@ -58,7 +59,7 @@ $(FUZZ_DIR)/obj/gen/%.o: $(FUZZ_DIR)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS_ALL) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_DIR)/gen/grammar.h
+$(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_DIR)/gen/grammar.h fuzz/coverage-ignore.txt
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS_ALL) -MMD -MP -c -o $@ $<
 

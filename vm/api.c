@@ -89,14 +89,14 @@ static void api_hop_entry(void *arg) {
   }
 }
 
+/* A thread-exit hook gives hop's stack back (process-wide, VM-independent). */
 static pthread_once_t api_key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t api_key;
+static bool api_key_ok;
 static void api_thread_exit(void *hop) {
   if (hop == &api_hop && api_hop.mapping && coro_current() != &api_hop) coro_destroy(&api_hop);
 }
-static void api_key_init(void) {
-  if (pthread_key_create(&api_key, api_thread_exit) != 0) api_key = 0;
-}
+static void api_key_init(void) { api_key_ok = pthread_key_create(&api_key, api_thread_exit) == 0; }
 
 /* Make c the current coroutine of this thread, which must have one. */
 static __attribute__((noinline)) void api_set_current(Coro *c) {
@@ -113,7 +113,7 @@ static __attribute__((noinline)) void api_set_current(Coro *c) {
       return;
     }
     pthread_once(&api_key_once, api_key_init);
-    pthread_setspecific(api_key, &api_hop);   /* coro_destroy at thread exit */
+    if (api_key_ok) pthread_setspecific(api_key, &api_hop);   /* coro_destroy at thread exit */
   }
   api_hop_from = cur;
   api_hop_to = c;
@@ -154,10 +154,13 @@ static inline void api_leave(ApiScope *s) {
 /* ---- recording errors ------------------------------------------------------ */
 
 static void set_last_error(VM *vm, const char *msg, size_t msglen, const char *trace, size_t tracelen) {
+  /* copy first: msg may be the old message */
+  char *m = api_strndup(vm, msg ? msg : "", msg ? msglen : 0);
+  char *t = api_strndup(vm, trace ? trace : "", trace ? tracelen : 0);
   api_free(vm, vm->last_error);
   api_free(vm, vm->last_trace);
-  vm->last_error = api_strndup(vm, msg ? msg : "", msg ? msglen : 0);
-  vm->last_trace = api_strndup(vm, trace ? trace : "", trace ? tracelen : 0);
+  vm->last_error = m;
+  vm->last_trace = t;
 }
 
 /* Record the error value err: message "file:line: message" and the trace
@@ -894,16 +897,10 @@ static gs_status compile_failed(VM *vm, const char *name, const AstErrors *errs)
 static gs_status run_string(VM *vm, const char *name, const char *source, size_t len) {
   fiber_ensure_stack(vm, vm->fiber, 8);
   ObjModule *m = run_main_module(vm, name);
-  AstErrors *errs = api_alloc(vm, sizeof *errs);   /* 4 KiB: not on a fiber's stack */
-  if (!errs) vm_throw(vm, "out of memory");
-  memset(errs, 0, sizeof *errs);
-  ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, NULL, errs);
-  if (!cl) {
-    gs_status st = compile_failed(vm, name, errs);
-    api_free(vm, errs);
-    return st;
-  }
-  api_free(vm, errs);
+  AstErrors errs;   /* on the C stack: nothing to leak if compiling raises */
+  memset(&errs, 0, sizeof errs);
+  ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, NULL, &errs);
+  if (!cl) return compile_failed(vm, name, &errs);
   return run_closure(vm, cl);
 }
 
@@ -1069,10 +1066,12 @@ bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) {
 void gs_config_init(gs_config *c) { memset(c, 0, sizeof *c); }
 
 static void host_write(VM *vm, const char *s, size_t n, void *ud) {
+  (void)ud;
   ApiState *st = vm->host;
   st->cfg.write(vm, s, n, st->cfg.user_data);
 }
 static void host_write_err(VM *vm, const char *s, size_t n, void *ud) {
+  (void)ud;
   ApiState *st = vm->host;
   st->cfg.write_error(vm, s, n, st->cfg.user_data);
 }
