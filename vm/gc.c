@@ -38,7 +38,12 @@ void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size) {
     gc_collect(vm);
     p = vm->realloc_fn(ptr, size, vm->alloc_ud);
     if (!p) {
-      if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");
+      /* give back the reserve so that raising the error can allocate */
+      if (vm->reserve) {
+        vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
+        vm->reserve = NULL;
+        if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");
+      }
       fprintf(stderr, "fatal: out of memory\n");
       abort();
     }
@@ -195,6 +200,7 @@ void gc_collect(VM *vm) {
     }
   }
   vm->gc_cycles++;
+  if (!vm->reserve) vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
   vm->next_gc = vm->bytes_allocated * 2;
   if (vm->next_gc < 1024 * 1024) vm->next_gc = 1024 * 1024;
   vm->gc_paused--;

@@ -160,6 +160,7 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   if (!vm) return NULL;
   vm->realloc_fn = realloc_fn ? realloc_fn : default_realloc;
   vm->alloc_ud = ud;
+  vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, ud);
   vm->write_out = default_write;
   vm->write_err = default_write_err;
   vm->next_gc = 1024 * 1024;
@@ -208,6 +209,7 @@ void vm_free(VM *vm) {
     o = next;
   }
   vm->objects = NULL;
+  if (vm->reserve) vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
   free(vm->strings.slots);
   free(vm->strings.hashes);
   free(vm->gray);

@@ -112,6 +112,7 @@ struct VM {
   size_t bytes_allocated, next_gc, heap_limit;
   bool gc_stress;
   bool oom_slack;           /* raising "out of memory": the limit is off */
+  void *reserve;            /* freed when the allocator fails, to raise the error */
   uint64_t gc_cycles;
   int gc_paused;
   Obj **gray;
@@ -174,6 +175,8 @@ struct VM {
 };
 
 /* ---- lifecycle and memory (vm.c, gc.c) ------------------------------- */
+
+#define VM_RESERVE (64 * 1024)
 
 VM *vm_new(void);
 VM *vm_new_with(void *(*realloc_fn)(void *ptr, size_t size, void *ud), void *ud);
