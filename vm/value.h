@@ -25,7 +25,9 @@ typedef enum {
 typedef struct Obj Obj;
 
 typedef struct {
-  uint8_t tag;
+  uint64_t tag;   /* a full word: a tag store and a later tag load always have the
+                     same size, so the CPU can forward the store (a byte store
+                     read back by an 8-byte load stalls for ~15 cycles) */
   union {
     bool b;
     int64_t i;
