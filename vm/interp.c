@@ -491,7 +491,8 @@ static size_t cstack_margin(Fiber *f) {
 #endif
 #endif
 #if defined(__SANITIZE_ADDRESS__) || defined(GS_ASAN)
-  size_t m = size / 2;   /* instrumented frames are several times larger */
+  size_t m = size * 3 / 4;   /* instrumented frames are several times larger */
+  if (m > 96 * 1024) m = 96 * 1024;
 #else
   size_t m = size / 4;
   if (m < 8192) m = size / 2;   /* raising the error itself needs a few KiB */

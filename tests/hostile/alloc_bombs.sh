@@ -8,6 +8,7 @@
 . "$(dirname "$0")/hostile_lib.bash"
 hostile_setup
 HTIMEOUT=10
+case "$GS" in *asan*) HTIMEOUT=60 ;; esac   # instrumented builds are several times slower
 n=0
 bomb() {  # expected-error-regex program
   n=$((n + 1))
