@@ -178,6 +178,12 @@ gs_vm *gs_new(const gs_config *config);
  * finalizers), suspended and parked fibers and their stacks, handles the host
  * did not release. Call it from host code, never from a native of this VM. */
 void gs_free(gs_vm *vm);
+/* Ask the running script to stop, for a host that wants to end a runaway
+ * script (a watchdog timer, a signal handler, another thread: it only sets a
+ * flag). At its next loop iteration, call or scheduler step the script
+ * raises `interrupted`, which no `try` catches; the gs_run_* / gs_call that
+ * runs it returns GS_RUNTIME_ERROR. The VM stays usable. */
+void gs_interrupt(gs_vm *vm);
 /* config->user_data */
 void *gs_user_data(gs_vm *vm);
 /* Set the script arguments seen as os.args (strings are copied). Raises

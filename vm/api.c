@@ -1149,3 +1149,5 @@ static void set_args(VM *vm, int argc, const char *const *argv) {
   }
 }
 void gs_set_args(gs_vm *vm, int argc, const char *const *argv) { GUARDED_VOID(vm, set_args(vm, argc, argv)); }
+
+void gs_interrupt(gs_vm *vm) { vm->interrupted = 1; }
