@@ -47,3 +47,4 @@ print([shared, shared, [shared]])
 # expect: str: error
 # expect: interpolation: error
 # expect: [[0], [0], [[0]]]
+# slow
