@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "libs.h"
+#include "arith.h"
 
 #define JSON_MAX_DEPTH 1000
 
@@ -52,6 +53,7 @@ static void json_grow(gs_vm *vm, JsonOut *o, size_t extra) {
     if (nc > ((size_t)1 << 40)) gs_error(vm, "json.encode: result is too large");
     nc *= 2;
   }
+  if (((VM *)vm)->interrupted) vm_check_interrupt((VM *)vm);   /* Ctrl-C during a long encode */
   /* the result becomes a string: it may not outgrow the heap limit */
   if (((VM *)vm)->heap_limit && nc > ((VM *)vm)->heap_limit) gs_error(vm, "out of memory");
   char *np = realloc(o->p, nc);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "vm.h"
+#include "arith.h"
 
 const char *value_type_name(Value v) {
   switch ((ValueTag)v.tag) {
@@ -149,6 +150,7 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
         if (s->o == AS_OBJ(v)) { buf_str(b, is_list ? "[...]" : "{...}"); return; }
       if (depth > 200) { buf_str(b, is_list ? "[...]" : "{...}"); return; }
       Visiting me = {seen, AS_OBJ(v)};
+      if (vm->interrupted) vm_check_interrupt(vm);   /* printing can take long: Ctrl-C */
       if (is_list) {
         buf_add(b, "[", 1);
         ObjList *l = AS_LIST(v);
