@@ -791,9 +791,10 @@ reload:
     DISPATCH();
   }
 
-#define ARITH(name, iop, fop, slow)                                          \
+/* y is R(C) for the register forms and K[C] for the constant forms */
+#define ARITH(name, y_operand, iop, fop, slow)                               \
   CASE(name) {                                                               \
-    Value x = R(B), y = R(C);                                                \
+    Value x = R(B), y = y_operand;                                           \
     if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(iop(AS_INT(x), AS_INT(y))); DISPATCH(); } \
     if (IS_FLOAT(x) && IS_FLOAT(y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(x), AS_FLOAT(y))); DISPATCH(); } \
     Value r;                                                                 \
@@ -801,9 +802,9 @@ reload:
     R(A) = r;                                                                \
     DISPATCH();                                                              \
   }
-  ARITH(ADD, int_add, flt_add, arith_add)
-  ARITH(SUB, int_sub, flt_sub, arith_sub)
-  ARITH(MUL, int_mul, flt_mul, arith_mul)
+  ARITH(ADD, R(C), int_add, flt_add, arith_add)
+  ARITH(SUB, R(C), int_sub, flt_sub, arith_sub)
+  ARITH(MUL, R(C), int_mul, flt_mul, arith_mul)
   CASE(DIV) {
     Value x = R(B), y = R(C);
     if (IS_NUMBER(x) && IS_NUMBER(y)) { R(A) = FLOAT_VAL(AS_NUMBER(x) / AS_NUMBER(y)); DISPATCH(); }
@@ -813,19 +814,9 @@ reload:
     DISPATCH();
   }
   CASE(IDIV) { Value r; PROTECT(r = arith_idiv(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
-#define ARITHK(name, iop, fop, slow)                                         \
-  CASE(name) {                                                               \
-    Value x = R(B), y = k[C];                                                \
-    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(iop(AS_INT(x), AS_INT(y))); DISPATCH(); } \
-    if (IS_FLOAT(x) && IS_FLOAT(y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(x), AS_FLOAT(y))); DISPATCH(); } \
-    Value r;                                                                 \
-    PROTECT(r = slow(vm, x, y));                                             \
-    R(A) = r;                                                                \
-    DISPATCH();                                                              \
-  }
-  ARITHK(ADDK, int_add, flt_add, arith_add)
-  ARITHK(SUBK, int_sub, flt_sub, arith_sub)
-  ARITHK(MULK, int_mul, flt_mul, arith_mul)
+  ARITH(ADDK, k[C], int_add, flt_add, arith_add)
+  ARITH(SUBK, k[C], int_sub, flt_sub, arith_sub)
+  ARITH(MULK, k[C], int_mul, flt_mul, arith_mul)
   CASE(DIVK) {
     Value x = R(B), y = k[C];
     if (IS_NUMBER(x)) { R(A) = FLOAT_VAL(AS_NUMBER(x) / AS_NUMBER(y)); DISPATCH(); }
