@@ -7,11 +7,10 @@
  *    process or the machine (os.exit, os.remove, os.rename, the io file
  *    functions, input) by harmless stubs, caps sleep() and the number of
  *    live fibers;
- *  - a watchdog thread that interrupts a script running longer than
- *    FUZZ_BUDGET_MS (the instruction budget: vm->interrupted is checked by the
- *    interpreter on backward jumps and calls). The interrupt is made
- *    uncatchable (vm->fatal_error), otherwise `while true { try { while true
- *    {} } catch e {} }` would swallow every interrupt.
+ *  - a watchdog thread that calls gs_interrupt() on a script running longer
+ *    than FUZZ_BUDGET_MS (the time budget: the interpreter checks the flag on
+ *    backward jumps, calls and scheduler steps, and no `try` catches the
+ *    resulting `interrupted` error).
  */
 #ifndef GS_FUZZ_UTIL_H
 #define GS_FUZZ_UTIL_H
@@ -134,8 +133,7 @@ static void *fuzz_watchdog(void *arg) {
     if (fuzz_wd_vm && fuzz_now_ns() > fuzz_wd_deadline) {
       /* Repeated every 5 ms until the script is done: the interpreter clears
        * the flag when it raises. */
-      fuzz_wd_vm->fatal_error = true;
-      fuzz_wd_vm->interrupted = 1;
+      gs_interrupt(fuzz_wd_vm);
       fuzz_wd_fired++;
     }
     pthread_mutex_unlock(&fuzz_wd_lock);
