@@ -43,7 +43,7 @@ stop 'let l = [3, 1, 2]; while true { l.sort(fn(a, b) => a < b) }'
 stop 'fn f() { while true {} }; [1].map(fn(x) => f())'
 # long-running natives: str() / json.encode() of a 40-level DAG of shared
 # lists (2^40 leaves, terabytes of text; no --heap-limit here) must notice
-# the interrupt too — today the C loop building the text never checks it
+# the interrupt too (F7: the C loop building the text used not to check it)
 stop 'let l = [1]; for i in 0..40 { l = [l, l] }; print(len(str(l)))'
 stop 'let l = [1]; for i in 0..40 { l = [l, l] }; print(len(json.encode(l)))'
 stop 'let l = [1]; for i in 0..40 { l = [l, l] }; print(l)'

@@ -1,8 +1,0 @@
-# Cycles through several containers.
-let l = []
-let m = {"l": l}
-l.push(m)
-print(l)
-print(m)
-# expect: [{"l": [...]}]
-# expect: {"l": [{...}]}

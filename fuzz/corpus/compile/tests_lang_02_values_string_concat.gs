@@ -1,3 +1,0 @@
-# '+' concatenates two strings.
-print("ab" + "cd", "" + "x", "a" + "b" + "c")
-# expect: abcd x abc

@@ -1,8 +1,0 @@
-# Calling with too few arguments raises.
-fn add(a, b) { return a + b }
-try {
-  add(1)
-} catch e {
-  print(e.message)
-}
-# expect: add() expects 2 arguments, got 1

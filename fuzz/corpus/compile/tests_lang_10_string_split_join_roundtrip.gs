@@ -1,3 +1,0 @@
-# split and join are inverses.
-print("-".join("a b c".split(" ")))
-# expect: a-b-c

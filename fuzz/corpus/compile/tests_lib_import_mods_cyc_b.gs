@@ -1,3 +1,0 @@
-# skip: helper module
-import "cyc_a"
-let b = 2

@@ -1,3 +1,0 @@
-# Without arguments os.args is an empty list.
-print(os.args)
-# expect: []

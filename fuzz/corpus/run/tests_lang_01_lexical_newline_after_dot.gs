@@ -1,5 +1,0 @@
-# A newline after '.' continues the statement.
-let s = "abc".
-  upper()
-print(s)
-# expect: ABC

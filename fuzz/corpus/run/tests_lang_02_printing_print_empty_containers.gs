@@ -1,3 +1,0 @@
-# Empty containers.
-print([], {}, [[]], {"e": {}}, [{}])
-# expect: [] {} [[]] {"e": {}} [{}]

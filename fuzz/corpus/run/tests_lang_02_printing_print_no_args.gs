@@ -1,5 +1,0 @@
-# print() with no arguments writes an empty line.
-print()
-print("x")
-# expect:
-# expect: x

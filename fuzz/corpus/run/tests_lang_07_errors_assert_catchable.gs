@@ -1,8 +1,0 @@
-# A failing assert can be caught.
-try {
-  assert(false)
-  print("no error")
-} catch e {
-  print("caught")
-}
-# expect: caught

@@ -1,6 +1,0 @@
-# An uncaught error() prints file:LINE: message and exits 1.
-print("before")
-error("bad input")
-print("after")
-# expect: before
-# expect error: error_builtin_uncaught.gs:3: bad input

@@ -1,3 +1,0 @@
-# format: %q writes a quoted string.
-print("%q".format("hi"))
-# expect: "hi"

@@ -1,2 +1,0 @@
-# skip: helper module (imports the test that imports it)
-import "../self_cycle"

@@ -1,2 +1,0 @@
-# skip: helper module
-let value = 41

@@ -1,4 +1,0 @@
-# The path may end in .gs; the bound name drops it.
-import "mods/util.gs"
-print(util.name)
-# expect: util
