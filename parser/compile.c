@@ -1235,6 +1235,16 @@ static void refs_in_functions(VM *vm, Node *n, bool in_fn, Table *out) {
   }
 }
 
+/* The name a top-level statement declares (let, fn, class), or NULL. */
+static const char *top_decl_name(Node *s) {
+  switch (s->kind) {
+    case S_LET: return s->u.let.name;
+    case S_FN: return s->u.fn.name;
+    case S_CLASS: return s->u.class_.name;
+    default: return NULL;
+  }
+}
+
 /* ---- entry ---------------------------------------------------------- */
 
 ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt, AstErrors *errs) {
@@ -1257,8 +1267,7 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
   table_init(&top_names);
   for (int i = 0; i < ast->u.list.count; i++) {
     Node *s = ast->u.list.items[i];
-    const char *name = s->kind == S_LET ? s->u.let.name : s->kind == S_FN ? s->u.fn.name
-                     : s->kind == S_CLASS ? s->u.class_.name : NULL;
+    const char *name = top_decl_name(s);
     if (!name) continue;
     Value key = STR_VAL(str_cstr(vm, name));
     Value *seen = table_find(&top_names, key);
@@ -1277,9 +1286,7 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
       nregister_lets++;
       continue;
     }
-    if (s->kind == S_LET) name = s->u.let.name;
-    else if (s->kind == S_FN) name = s->u.fn.name;
-    else if (s->kind == S_CLASS) name = s->u.class_.name;
+    name = top_decl_name(s);
     if (name && !table_find_str(&module->names, str_cstr(vm, name))) {
       module_add_var(vm, module, str_cstr(vm, name));
       table_set(vm, &C.added, STR_VAL(str_cstr(vm, name)), BOOL_VAL(true));
