@@ -15,10 +15,16 @@
  * vm/coro.c builds this same frame by hand for a new coroutine with the
  * return address = coro__trampoline, r12 = the Coro *, rbp = 0.
  *
- * All switches go through this one function, called from one place
- * (coro_switch in vm/coro.c), so the `ret` below always returns to that same
- * call site (or, once per coroutine, to the trampoline) and the return stack
- * buffer predicts it.
+ * All switches go through this one function, called from two places:
+ * coro_switch in vm/coro.c (natives, the scheduler) and the interpreter's
+ * generator hand-over (coro_switch_inline in vm/coro.h, inlined once into
+ * the dispatch loop). A resume/yield pair between script frames switches at
+ * the interpreter's site on both stacks, so the `ret` below returns to the
+ * call site the return stack buffer predicts.
+ *
+ * The MXCSR and x87 control words are always saved but only loaded when
+ * the new side's control bits differ (loading them costs far more than
+ * comparing); MXCSR's status flags are not callee-saved and may carry over.
  *
  * No .note.gnu.property is emitted on purpose: a stack switch like this one
  * is incompatible with the CET shadow stack, so a binary containing it must
@@ -61,10 +67,22 @@ coro__swap:
 	fnstcw	(%rsp)
 
 	movq	%rsp, (%rdi)		/* save the old stack pointer */
+	movq	%rsp, %rdx
 	movq	%rsi, %rsp		/* the new stack has the same frame layout, */
 					/* so the CFI above stays valid */
-	fldcw	(%rsp)
-	ldmxcsr	4(%rsp)
+	/* fldcw and ldmxcsr are slow (microcoded, they wait for the FP
+	 * pipeline): load them only when the new side's control bits differ
+	 * from ours, which is rare. The MXCSR status flags (bits 0-5) are not
+	 * callee-saved in the ABI and are ignored in the comparison. */
+	movl	4(%rsp), %eax
+	xorl	4(%rdx), %eax
+	testl	$0xffc0, %eax
+	jnz	.Lload_fp_control
+	movzwl	(%rsp), %eax
+	cmpw	(%rdx), %ax
+	jne	.Lload_fp_control
+.Lfp_control_done:
+	.cfi_remember_state
 	addq	$8, %rsp
 	.cfi_adjust_cfa_offset -8
 	popq	%r15
@@ -86,6 +104,12 @@ coro__swap:
 	.cfi_adjust_cfa_offset -8
 	.cfi_restore %rbp
 	ret
+	/* out of line, with the frame as at .Lfp_control_done */
+	.cfi_restore_state
+.Lload_fp_control:
+	fldcw	(%rsp)
+	ldmxcsr	4(%rsp)
+	jmp	.Lfp_control_done
 	.cfi_endproc
 	.size	coro__swap, .-coro__swap
 

@@ -25,15 +25,9 @@
 #define MAP_NORESERVE 0
 #endif
 
-#ifndef __has_feature
-#define __has_feature(x) 0
-#endif
-#if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
-#define CORO_ASAN 1
+#if CORO_ASAN   /* set by coro.h */
 #include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
-#else
-#define CORO_ASAN 0
 #endif
 
 #if defined(__has_include)
@@ -51,7 +45,6 @@
 
 /* ---- asm interface (asm/switch_x86_64.S) -------------------------------- */
 #define HIDDEN __attribute__((visibility("hidden")))
-HIDDEN void coro__swap(void **save_sp, void *new_sp);
 HIDDEN void coro__trampoline(void);
 HIDDEN _Noreturn void coro__boot(Coro *self);
 
@@ -102,7 +95,9 @@ static pthread_mutex_t g_pool_mu = PTHREAD_MUTEX_INITIALIZER;   /* guards all be
 static Pool g_pools[POOL_SIZES];
 static size_t g_live;                      /* stacks owned by coros */
 
-static __thread Coro *t_current;
+__thread Coro *coro__running;
+#define t_current coro__running
+__thread bool coro__has_pending;
 static __thread Stack t_pending;           /* stack of a coro that exited, freed once we are off it */
 #if CORO_ASAN
 static __thread Coro *t_asan_prev;         /* coro we just left (learn main's ASan bounds) */
@@ -334,9 +329,12 @@ static void release_pending(void) {
   if (t_pending.mapping) {
     Stack s = t_pending;
     t_pending.mapping = NULL;
+    coro__has_pending = false;
     stack_release(s);
   }
 }
+
+void coro__release_pending(void) { release_pending(); }
 
 /* ---- ASan switch announcements ------------------------------------------ */
 #if CORO_ASAN
@@ -432,12 +430,12 @@ __attribute__((noinline)) void coro_switch(Coro *from, Coro *to) {
   t_asan_prev = from;
   __sanitizer_start_switch_fiber(save, to->asan_bottom, to->asan_size);
 #endif
-  coro__swap(&from->sp, to->sp);   /* the only call site of the switch */
+  coro__swap(&from->sp, to->sp);   /* (the interpreter has the other one: coro_switch_inline) */
   /* running again as `from` */
 #if CORO_ASAN
   asan_finish(from->asan_fake_stack);
 #endif
-  if (__builtin_expect(t_pending.mapping != NULL, 0)) release_pending();
+  if (__builtin_expect(coro__has_pending, 0)) release_pending();
 }
 
 _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
@@ -449,6 +447,7 @@ _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
   from->dead = 1;
   if (from->mapping) {
     t_pending.mapping = from->mapping;
+    coro__has_pending = true;
     t_pending.mapping_size = from->mapping_size;
     t_pending.vg_id = from->valgrind_id;
     from->mapping = NULL;

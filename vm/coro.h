@@ -78,6 +78,15 @@ size_t coro_stack_remaining(const Coro *running);
  * of bytes released (0 if nothing to do). One syscall. */
 size_t coro_release_unused(Coro *c);
 
+/* The same hand-over as coro_switch without its checks, inlined into the
+ * caller. The interpreter uses it at one place in its dispatch loop: when
+ * both sides of a resume/yield switch there, the `ret` of the switch returns
+ * to the same call site on either stack and the CPU's return predictor stays
+ * right (through coro_switch, the returns above it go to different callers on
+ * the two stacks and each one is mispredicted). Only for a caller that knows
+ * `from` is running and `to` is a live suspended coroutine. */
+static inline void coro_switch_inline(Coro *from, Coro *to);
+
 /* The coroutine running on this thread (NULL before coro_init_main). */
 Coro *coro_current(void);
 
@@ -107,5 +116,30 @@ int coro_guard_mode(void);
 
 /* Pool statistics (for tests and docs). */
 void coro_pool_stats(size_t *hot, size_t *cold);
+
+/* ---- private to coro.c and coro_switch_inline -------------------------- */
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+#if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
+#define CORO_ASAN 1
+#else
+#define CORO_ASAN 0
+#endif
+
+void coro__swap(void **save_sp, void *new_sp);   /* asm/switch_x86_64.S */
+void coro__release_pending(void);
+extern __thread Coro *coro__running;
+extern __thread bool coro__has_pending;          /* a finished coro's stack waits to be freed */
+
+static inline void coro_switch_inline(Coro *from, Coro *to) {
+#if CORO_ASAN
+  coro_switch(from, to);          /* the switch must be announced to ASan */
+#else
+  coro__running = to;
+  coro__swap(&from->sp, to->sp);
+  if (__builtin_expect(coro__has_pending, 0)) coro__release_pending();
+#endif
+}
 
 #endif

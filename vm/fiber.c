@@ -495,6 +495,10 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
   /* a running generator is a root through vm->fiber; it joins the list of
    * live fibers only if it blocks (sched_suspend) */
   switch_to(vm, g);
+  return fiber_resume_finish(vm, g);
+}
+
+Value fiber_resume_finish(VM *vm, Fiber *g) {
   /* back: g yielded, returned or threw — or, for main, everything is stuck */
   if (__builtin_expect(vm->sched->abort || vm->sched->deadlock, 0)) main_check_stop(vm);
   if (g->state == FIBER_FAILED) {
@@ -506,6 +510,8 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
   g->transfer = NIL_VAL;
   return v;
 }
+
+void fiber_unlink_live(VM *vm, Fiber *f) { all_unlink(vm->sched, f); }
 
 Value fiber_yield(VM *vm, Value v) {
   Fiber *self = vm->fiber;
@@ -808,6 +814,13 @@ bool fiber_iter_next(VM *vm, Value it, Value *out) {
   return true;
 }
 
+bool fiber_iter_finish(VM *vm, Fiber *g, Value *out) {
+  Value v = fiber_resume_finish(vm, g);
+  if (g->state == FIBER_DONE) return false;
+  *out = v;
+  return true;
+}
+
 /* ---- natives -------------------------------------------------------- */
 
 static Value nat_fiber(VM *vm, int argc, Value *args) {
@@ -872,7 +885,7 @@ static Fiber *self_fiber(VM *vm, Value *args, const char *name) {
 }
 
 static Value fm_join(VM *vm, int argc, Value *args) { return fiber_join(vm, self_fiber(vm, args, "join")); }
-static Value fm_resume(VM *vm, int argc, Value *args) {
+Value fiber_method_resume(VM *vm, int argc, Value *args) {
   return fiber_resume(vm, self_fiber(vm, args, "resume"), argc - 1, args + 1);
 }
 static Value fm_done(VM *vm, int argc, Value *args) {
@@ -898,7 +911,7 @@ void lib_fiber_open(VM *vm) {
   vm_define_native(vm, "sleep", nat_sleep, 1);
   vm_define_native(vm, "select", nat_select, 1);
   vm_define_method(vm, &vm->fiber_methods, "join", fm_join, 1);
-  vm_define_method(vm, &vm->fiber_methods, "resume", fm_resume, -1);
+  vm_define_method(vm, &vm->fiber_methods, "resume", fiber_method_resume, -1);
   vm_define_method(vm, &vm->fiber_methods, "done", fm_done, 1);
   vm_define_method(vm, &vm->channel_methods, "send", cm_send, 2);
   vm_define_method(vm, &vm->channel_methods, "recv", cm_recv, 1);

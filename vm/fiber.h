@@ -45,4 +45,16 @@ void sched_sleep(VM *vm, double seconds);
 
 void lib_fiber_open(VM *vm);
 
+/* The interpreter's own generator hand-over (interp.c, `fiber_switch`): for
+ * `g.resume(v)`, `for v in g` and `yield v` between script frames it does
+ * what fiber_resume and fiber_yield do, switching at one call site.
+ * fiber_method_resume is the native behind `g.resume`, so the interpreter
+ * can recognise it. After the switch back, the resumer finishes with
+ * fiber_resume_finish (value of the resume; rethrows g's error) or
+ * fiber_iter_finish (false once g has returned). */
+Value fiber_method_resume(VM *vm, int argc, Value *args);
+Value fiber_resume_finish(VM *vm, Fiber *g);
+bool fiber_iter_finish(VM *vm, Fiber *g, Value *out);
+void fiber_unlink_live(VM *vm, Fiber *f);
+
 #endif

@@ -605,11 +605,18 @@ static int run(VM *vm, int entry_handlers, int my_cdepth, bool catch_ready) {
   Fiber *f = vm->fiber;
   CallFrame *frame;
   ObjClosure *cl;
+  /* GCC gave pc a stack slot (a load and a store on every dispatch); a
+   * callee-saved register keeps it in place across the calls out of here. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+  register const uint32_t *pc __asm__("r15");
+#else
   const uint32_t *pc;
+#endif
   Value *base;
   Value *k;
   Value *mvars;   /* the current function's module variables */
   uint32_t ins;
+  Fiber *sw_from, *sw_to;   /* a generator hand-over in progress (fiber_switch) */
 
 reload:
   frame = &f->frames[f->nframes - 1];
@@ -1119,6 +1126,14 @@ reload:
     }
     R(A) = m;
     if (m.tag == V_NATIVE && IS_NIL(AS_NATIVE(m)->self)) {
+      if (AS_NATIVE(m)->fn == fiber_method_resume && recv.tag == V_FIBER && nargs <= 1) {
+        Fiber *g = AS_FIBER(recv);
+        if (g->state == FIBER_SUSPENDED && g->is_generator) {
+          g->transfer = nargs ? R(A + 2) : NIL_VAL;
+          sw_to = g;
+          goto resume_generator;
+        }
+      }
       call_native(vm, f, AS_NATIVE(m), fnslot, nargs + 1);
       RELOAD_BASE();
       RESET_TOP();
@@ -1198,6 +1213,11 @@ reload:
     Value it = R(A);
     bool more;
     if (IS_FIBER(it) || IS_CHANNEL(it)) {
+      if (IS_FIBER(it) && AS_FIBER(it)->state == FIBER_SUSPENDED && AS_FIBER(it)->is_generator) {
+        sw_to = AS_FIBER(it);
+        sw_to->transfer = NIL_VAL;
+        goto resume_generator;
+      }
       Value v;
       PROTECT(more = fiber_iter_next(vm, it, &v));
       if (more) R(A + 2) = v;
@@ -1282,11 +1302,56 @@ reload:
     DISPATCH();
   }
   CASE(YIELD) {
+    if (f->is_generator && f->resumer) {
+      /* back to the resumer: what fiber_yield does for a generator */
+      sw_to = f->resumer;
+      f->resumer = NULL;
+      f->transfer = R(B);
+      f->state = FIBER_SUSPENDED;
+      if (f->in_all_list) fiber_unlink_live(vm, f);
+      goto fiber_switch;
+    }
     Value r;
     PROTECT(r = fiber_yield(vm, R(B)));
     R(A) = r;
     DISPATCH();
   }
+  /* `g.resume(v)` (INVOKE) or `for v in g` (ITERNEXT) of the suspended
+   * generator sw_to, whose transfer value is set: what fiber_resume does. */
+  resume_generator:
+    sw_to->joined = true;
+    sw_to->resumer = f;
+    f->state = FIBER_BLOCKED;
+    RESET_TOP();
+  fiber_switch:
+    /* The one place where script code switches fibers (see
+     * coro_switch_inline): both stacks of a resume/yield pair come back
+     * here, and `ins` tells each what it was doing. */
+    sw_from = f;
+    sw_to->state = FIBER_RUNNING;
+    vm->fiber = sw_to;
+    SAVEPC();
+    coro_switch_inline(&sw_from->coro, &sw_to->coro);
+    RELOAD_BASE();
+    if (INS_OP(ins) == OP_YIELD) {
+      R(A) = f->transfer;
+      f->transfer = NIL_VAL;
+      DISPATCH();
+    }
+    if (INS_OP(ins) == OP_INVOKE) {
+      Value r;
+      PROTECT(r = fiber_resume_finish(vm, AS_FIBER(R(A + 1))));
+      R(A) = r;
+      DISPATCH();
+    }
+    {
+      Value v;
+      bool more;
+      PROTECT(more = fiber_iter_finish(vm, AS_FIBER(R(A)), &v));
+      if (more) R(A + 2) = v;
+      else pc += INS_SBX(ins);
+      DISPATCH();
+    }
   CASE(IMPORT) {
     Value r;
     PROTECT(r = vm_import(vm, cl->p->module, AS_STRING(k[INS_BX(ins)])));
