@@ -199,7 +199,9 @@ ObjString *str_take_buffer(VM *vm, ObjString *s); /* intern a fresh long/short s
 ObjString *str_alloc(VM *vm, size_t len);         /* uninitialised chars; finish with str_take_buffer */
 ObjString *str_concat(VM *vm, ObjString *a, ObjString *b);
 ObjString *str_format(VM *vm, const char *fmt, ...);
-uint32_t str_hash(ObjString *s);
+uint32_t str_hash_slow(ObjString *s);
+/* the hash is computed once, on first use */
+static inline uint32_t str_hash(ObjString *s) { return s->hashed ? s->hash : str_hash_slow(s); }
 uint32_t hash_bytes(const char *p, size_t n);
 static inline bool str_eq(ObjString *a, ObjString *b) {
   extern int memcmp(const void *, const void *, size_t);

@@ -31,11 +31,9 @@ uint32_t hash_bytes(const char *p, size_t n) {
   return (uint32_t)h;
 }
 
-uint32_t str_hash(ObjString *s) {
-  if (!s->hashed) {
-    s->hash = hash_bytes(s->chars, s->len);
-    s->hashed = true;
-  }
+uint32_t str_hash_slow(ObjString *s) {
+  s->hash = hash_bytes(s->chars, s->len);
+  s->hashed = true;
   return s->hash;
 }
 

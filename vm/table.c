@@ -7,7 +7,7 @@ void table_init(Table *t) { memset(t, 0, sizeof *t); }
 
 void table_free(VM *vm, Table *t) {
   VM_FREE(vm, TEntry, t->entries, t->cap);
-  if (t->index) VM_FREE(vm, uint32_t, t->index, t->mask + 1);
+  if (t->index) VM_FREE(vm, uint64_t, t->index, t->mask + 1);
   table_init(t);
 }
 
@@ -58,6 +58,15 @@ static inline bool key_is(Value stored, Value key) {
   return stored.as.i == key.as.i || (key.tag == V_BOOL && AS_BOOL(stored) == AS_BOOL(key));
 }
 
+/* Index slots hold the key's hash in the high half and the entry position
+ * + 1 in the low half (0 empty, TABLE_TOMB removed). Probes compare the hash
+ * first, so only a real match touches the entry array: a lookup in a big
+ * table is one cache miss in the index plus one for the entry it finds,
+ * instead of one per probed slot. */
+#define SLOT(h, pos) (((uint64_t)(h) << 32) | (uint32_t)((pos) + 1))
+#define SLOT_POS(s) ((uint32_t)(s))          /* entry position + 1 */
+#define SLOT_HASH(s) ((uint32_t)((s) >> 32))
+
 Value *table_find(const Table *t, Value key) {
   if (t->live == 0) return NULL;
   if (!t->index) {
@@ -65,12 +74,13 @@ Value *table_find(const Table *t, Value key) {
       if (key_is(t->entries[i].key, key)) return &t->entries[i].value;
     return NULL;
   }
-  uint32_t h = value_hash(key) & t->mask;
-  for (;;) {
-    uint32_t e = t->index[h];
+  uint32_t hash = value_hash(key);
+  for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
+    uint64_t s = t->index[h];
+    uint32_t e = SLOT_POS(s);
     if (e == 0) return NULL;
-    if (e != TABLE_TOMB && key_is(t->entries[e - 1].key, key)) return &t->entries[e - 1].value;
-    h = (h + 1) & t->mask;
+    if (SLOT_HASH(s) == hash && e != TABLE_TOMB && key_is(t->entries[e - 1].key, key))
+      return &t->entries[e - 1].value;
   }
 }
 
@@ -83,22 +93,22 @@ Value *table_find_str(const Table *t, ObjString *key) {
     }
     return NULL;
   }
-  uint32_t h = str_hash(key) & t->mask;
-  for (;;) {
-    uint32_t e = t->index[h];
+  uint32_t hash = str_hash(key);
+  for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
+    uint64_t s = t->index[h];
+    uint32_t e = SLOT_POS(s);
     if (e == 0) return NULL;
-    if (e != TABLE_TOMB) {
+    if (SLOT_HASH(s) == hash && e != TABLE_TOMB) {
       Value k = t->entries[e - 1].key;
       if (k.tag == V_STRING && str_eq(AS_STRING(k), key)) return &t->entries[e - 1].value;
     }
-    h = (h + 1) & t->mask;
   }
 }
 
-static void index_insert(Table *t, uint32_t pos) {
-  uint32_t h = value_hash(t->entries[pos].key) & t->mask;
-  while (t->index[h] != 0 && t->index[h] != TABLE_TOMB) h = (h + 1) & t->mask;
-  t->index[h] = pos + 1;
+static void index_insert(Table *t, uint32_t pos, uint32_t hash) {
+  uint32_t h = hash & t->mask;
+  while (SLOT_POS(t->index[h]) != 0 && SLOT_POS(t->index[h]) != TABLE_TOMB) h = (h + 1) & t->mask;
+  t->index[h] = SLOT(hash, pos);
 }
 
 /* Make room for one more entry: drop removed entries, grow, and rebuild the
@@ -121,26 +131,49 @@ static void table_grow(VM *vm, Table *t) {
   t->entries = ne;
   t->cap = ncap;
   t->count = j;
-  if (t->index) { VM_FREE(vm, uint32_t, t->index, t->mask + 1); t->index = NULL; t->mask = 0; }
+  if (t->index) { VM_FREE(vm, uint64_t, t->index, t->mask + 1); t->index = NULL; t->mask = 0; }
   if (ncap > TABLE_LINEAR_MAX) {
     uint32_t isize = 8;
     while (isize < ncap * 2) isize <<= 1;
-    t->index = VM_ALLOC(vm, uint32_t, isize);
-    memset(t->index, 0, sizeof(uint32_t) * isize);
+    t->index = VM_ALLOC(vm, uint64_t, isize);
+    memset(t->index, 0, sizeof(uint64_t) * isize);
     t->mask = isize - 1;
-    for (uint32_t i = 0; i < t->count; i++) index_insert(t, i);
+    for (uint32_t i = 0; i < t->count; i++) index_insert(t, i, value_hash(t->entries[i].key));
   }
 }
 
 bool table_set(VM *vm, Table *t, Value key, Value value) {
-  Value *slot = table_find(t, key);
-  if (slot) { *slot = value; return false; }
+  if (!t->index) {
+    Value *slot = table_find(t, key);
+    if (slot) { *slot = value; return false; }
+  } else {
+    /* one probe sequence finds the key or the slot for it */
+    uint32_t hash = value_hash(key), free_slot = UINT32_MAX;
+    for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
+      uint64_t s = t->index[h];
+      uint32_t e = SLOT_POS(s);
+      if (e == 0) { if (free_slot == UINT32_MAX) free_slot = h; break; }
+      if (e == TABLE_TOMB) { if (free_slot == UINT32_MAX) free_slot = h; continue; }
+      if (SLOT_HASH(s) == hash && key_is(t->entries[e - 1].key, key)) {
+        t->entries[e - 1].value = value;
+        return false;
+      }
+    }
+    if (t->count < t->cap) {
+      uint32_t pos = t->count++;
+      t->entries[pos].key = key;
+      t->entries[pos].value = value;
+      t->live++;
+      t->index[free_slot] = SLOT(hash, pos);
+      return true;
+    }
+  }
   if (t->count == t->cap) table_grow(vm, t);
   uint32_t pos = t->count++;
   t->entries[pos].key = key;
   t->entries[pos].value = value;
   t->live++;
-  if (t->index) index_insert(t, pos);
+  if (t->index) index_insert(t, pos, value_hash(key));
   return true;
 }
 
@@ -157,18 +190,18 @@ bool table_remove(Table *t, Value key) {
     }
     return false;
   }
-  uint32_t h = value_hash(key) & t->mask;
-  for (;;) {
-    uint32_t e = t->index[h];
+  uint32_t hash = value_hash(key);
+  for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
+    uint64_t s = t->index[h];
+    uint32_t e = SLOT_POS(s);
     if (e == 0) return false;
-    if (e != TABLE_TOMB && key_is(t->entries[e - 1].key, key)) {
+    if (SLOT_HASH(s) == hash && e != TABLE_TOMB && key_is(t->entries[e - 1].key, key)) {
       t->entries[e - 1].key = NIL_VAL;
       t->entries[e - 1].value = NIL_VAL;
       t->index[h] = TABLE_TOMB;
       t->live--;
       return true;
     }
-    h = (h + 1) & t->mask;
   }
 }
 

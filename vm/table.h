@@ -24,7 +24,7 @@ typedef struct {
   uint32_t count;   /* entries used, including removed ones */
   uint32_t live;    /* entries present */
   uint32_t cap;     /* entries allocated */
-  uint32_t *index;  /* 0 empty, TABLE_TOMB removed, else entry position + 1 */
+  uint64_t *index;  /* hash << 32 | entry position + 1; low half 0 empty, TABLE_TOMB removed */
   uint32_t mask;    /* index size - 1 */
 } Table;
 
