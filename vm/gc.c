@@ -202,6 +202,6 @@ void gc_collect(VM *vm) {
   vm->gc_cycles++;
   if (!vm->reserve) vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
   vm->next_gc = vm->bytes_allocated * 2;
-  if (vm->next_gc < 1024 * 1024) vm->next_gc = 1024 * 1024;
+  if (vm->next_gc < GC_MIN_THRESHOLD) vm->next_gc = GC_MIN_THRESHOLD;
   vm->gc_paused--;
 }

@@ -106,6 +106,11 @@ typedef struct StrSet {
 
 struct Scheduler;
 
+/* The first collection, and the floor after each one (heap bytes): the heap
+ * may grow to twice its live size, but no less than this. Small, so that
+ * programs with little live data stay small (peak RSS near Lua's). */
+#define GC_MIN_THRESHOLD ((size_t)256 * 1024)
+
 struct VM {
   /* memory */
   Obj *objects;
