@@ -103,7 +103,13 @@ static Fiber *pop_ready(Scheduler *s) {
      * requested one switch ago. */
     char *sp = n->coro.sp;
     if (sp) for (int i = 0; i < 4; i++) __builtin_prefetch(sp + 64 * i, 1);
-    if (n->next_ready) __builtin_prefetch(&n->next_ready->coro.sp, 1);
+    if (n->nframes) __builtin_prefetch(&n->frames[n->nframes - 1]);
+    if (n->top >= 4) __builtin_prefetch(&n->stack[n->top - 4], 1);
+    Fiber *after = n->next_ready;
+    if (after) {
+      __builtin_prefetch(after, 1);
+      __builtin_prefetch(&after->coro.sp, 1);
+    }
   }
   f->next_ready = NULL;
   return f;
@@ -521,6 +527,18 @@ Value fiber_resume_finish(VM *vm, Fiber *g) {
 }
 
 void fiber_unlink_live(VM *vm, Fiber *f) { all_unlink(vm->sched, f); }
+
+Fiber *fiber_yield_next(VM *vm) {
+  Scheduler *s = vm->sched;
+  fire_due_timers(vm);
+  if (!s->ready_head) return vm->fiber;   /* nobody else to run */
+  make_ready(vm, vm->fiber);
+  return pop_ready(s);
+}
+
+void fiber_yield_resumed(VM *vm) {
+  if (__builtin_expect(vm->sched->abort || vm->sched->deadlock, 0)) main_check_stop(vm);
+}
 
 Value fiber_yield(VM *vm, Value v) {
   Fiber *self = vm->fiber;

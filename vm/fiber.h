@@ -56,5 +56,10 @@ Value fiber_method_resume(VM *vm, int argc, Value *args);
 Value fiber_resume_finish(VM *vm, Fiber *g);
 bool fiber_iter_finish(VM *vm, Fiber *g, Value *out);
 void fiber_unlink_live(VM *vm, Fiber *f);
+/* `yield` in a scheduled fiber (or main): queue the running fiber and return
+ * the next one to run — the running one itself if nothing else is ready.
+ * fiber_yield_resumed runs when the yielder gets the CPU back. */
+Fiber *fiber_yield_next(VM *vm);
+void fiber_yield_resumed(VM *vm);
 
 #endif

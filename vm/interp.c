@@ -1311,6 +1311,14 @@ reload:
       if (f->in_all_list) fiber_unlink_live(vm, f);
       goto fiber_switch;
     }
+    if (!f->is_generator) {
+      /* a scheduled fiber (or main) lets the next ready one run */
+      SAVEPC();
+      sw_to = fiber_yield_next(vm);
+      if (sw_to != f) goto fiber_switch;
+      R(A) = NIL_VAL;
+      DISPATCH();
+    }
     Value r;
     PROTECT(r = fiber_yield(vm, R(B)));
     R(A) = r;
@@ -1334,6 +1342,11 @@ reload:
     coro_switch_inline(&sw_from->coro, &sw_to->coro);
     RELOAD_BASE();
     if (INS_OP(ins) == OP_YIELD) {
+      if (!f->is_generator) {
+        fiber_yield_resumed(vm);
+        R(A) = NIL_VAL;
+        DISPATCH();
+      }
       R(A) = f->transfer;
       f->transfer = NIL_VAL;
       DISPATCH();
