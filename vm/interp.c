@@ -98,6 +98,13 @@ static _Noreturn void arity_error(VM *vm, ObjProto *p, int nargs) {
 }
 
 /* Push a frame for closure cl whose arguments are at stack[base..base+nargs). */
+/* A new frame's registers past its arguments start as nil. Only the tags
+ * are written: nothing reads a nil's payload, and GCC would turn a loop
+ * storing whole zero Values into a memset call, 10% of `fib`'s time. */
+static inline void clear_regs(Value *regs, int from, int to) {
+  for (int i = from; i < to; i++) regs[i].tag = V_NIL;
+}
+
 static void push_frame(VM *vm, Fiber *f, ObjClosure *cl, int base, int nargs) {
   ObjProto *p = cl->p;
   int passed = nargs;
@@ -137,7 +144,7 @@ static void push_frame(VM *vm, Fiber *f, ObjClosure *cl, int base, int nargs) {
     grow_frames(vm, f);
   }
   Value *regs = f->stack + base;
-  for (int i = nargs; i < p->maxregs; i++) regs[i] = NIL_VAL;
+  clear_regs(regs, nargs, p->maxregs);
   CallFrame *fr = &f->frames[f->nframes++];
   fr->cl = cl;
   fr->pc = p->code;
@@ -985,7 +992,7 @@ reload:
       if (nargs == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
           f->nframes < f->frames_cap) {
         Value *regs = f->stack + nbase;
-        for (int i = nargs; i < p->maxregs; i++) regs[i] = NIL_VAL;
+        clear_regs(regs, nargs, p->maxregs);
         frame = &f->frames[f->nframes++];
         frame->cl = ncl;
         frame->pc = p->code;
@@ -1066,7 +1073,7 @@ reload:
         if (nargs + 1 == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
             f->nframes < f->frames_cap) {
           Value *regs = f->stack + nbase;
-          for (int i = nargs + 1; i < p->maxregs; i++) regs[i] = NIL_VAL;
+          clear_regs(regs, nargs + 1, p->maxregs);
           frame = &f->frames[f->nframes++];
           frame->cl = ncl;
           frame->pc = p->code;
