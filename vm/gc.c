@@ -13,45 +13,6 @@
 
 void strset_remove_unmarked(VM *vm);
 
-void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size) {
-  vm->bytes_allocated += size;
-  vm->bytes_allocated -= old;
-  if (size > old && !vm->gc_paused) {
-    if (vm->gc_stress || vm->bytes_allocated > vm->next_gc) gc_collect(vm);
-    if (vm->heap_limit && !vm->oom_slack && vm->bytes_allocated > vm->heap_limit) {
-      gc_collect(vm);
-      if (vm->bytes_allocated > vm->heap_limit) {
-        vm->bytes_allocated -= size - old;
-        /* building the error itself may go past the limit */
-        vm->oom_slack = true;
-        vm_throw(vm, "out of memory");
-      }
-    }
-  }
-  if (size == 0) {
-    vm->realloc_fn(ptr, 0, vm->alloc_ud);
-    return NULL;
-  }
-  void *p = vm->realloc_fn(ptr, size, vm->alloc_ud);
-  if (!p) {
-    vm->bytes_allocated -= size - old;
-    gc_collect(vm);
-    p = vm->realloc_fn(ptr, size, vm->alloc_ud);
-    if (!p) {
-      /* give back the reserve so that raising the error can allocate */
-      if (vm->reserve) {
-        vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
-        vm->reserve = NULL;
-        if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");
-      }
-      fprintf(stderr, "fatal: out of memory\n");
-      abort();
-    }
-    vm->bytes_allocated += size - old;
-  }
-  return p;
-}
-
 void vm_push_root(VM *vm, Value *v) {
   if (vm->ntemp_roots == (int)(sizeof vm->temp_roots / sizeof vm->temp_roots[0])) {
     fprintf(stderr, "fatal: too many temporary roots\n");
@@ -203,5 +164,6 @@ void gc_collect(VM *vm) {
   if (!vm->reserve) vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
   vm->next_gc = vm->bytes_allocated * 2;
   if (vm->next_gc < GC_MIN_THRESHOLD) vm->next_gc = GC_MIN_THRESHOLD;
+  alloc_trim(vm, vm->bytes_allocated / 2 + ALLOC_KEEP_MIN);
   vm->gc_paused--;
 }

@@ -160,6 +160,7 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   if (!vm) return NULL;
   vm->realloc_fn = realloc_fn ? realloc_fn : default_realloc;
   vm->alloc_ud = ud;
+  alloc_init(vm);
   vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, ud);
   vm->write_out = default_write;
   vm->write_err = default_write_err;
@@ -227,5 +228,6 @@ void vm_free(VM *vm) {
   api_free_handles(vm);
   free(vm->last_error);
   free(vm->last_trace);
+  alloc_trim(vm, 0);   /* last: the frees above fill the cache */
   free(vm);
 }

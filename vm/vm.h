@@ -111,6 +111,14 @@ struct Scheduler;
  * programs with little live data stay small (peak RSS near Lua's). */
 #define GC_MIN_THRESHOLD ((size_t)256 * 1024)
 
+/* Small-block cache in front of the host allocator (alloc.c): classes of
+ * ALLOC_GRAIN bytes up to ALLOC_SMALL_MAX; after a collection the lists keep
+ * at most half the live heap plus ALLOC_KEEP_MIN. */
+#define ALLOC_GRAIN 16
+#define ALLOC_SMALL_MAX 256
+#define ALLOC_CLASSES (ALLOC_SMALL_MAX / ALLOC_GRAIN)
+#define ALLOC_KEEP_MIN ((size_t)256 * 1024)
+
 struct VM {
   /* memory */
   Obj *objects;
@@ -124,6 +132,9 @@ struct VM {
   int ngray, capgray;
   void *(*realloc_fn)(void *ptr, size_t size, void *ud);
   void *alloc_ud;
+  bool small_cache;                     /* alloc.c: recycle small blocks */
+  void *small_free[ALLOC_CLASSES];      /* free lists by size class */
+  size_t small_free_bytes;
 
   StrSet strings;
 
@@ -187,6 +198,8 @@ VM *vm_new(void);
 VM *vm_new_with(void *(*realloc_fn)(void *ptr, size_t size, void *ud), void *ud);
 void vm_free(VM *vm);
 void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
+void alloc_init(VM *vm);
+void alloc_trim(VM *vm, size_t keep);   /* free cached small blocks beyond keep bytes */
 #define VM_ALLOC(vm, type, n) ((type *)vm_realloc(vm, NULL, 0, sizeof(type) * (n)))
 #define VM_FREE(vm, type, p, n) vm_realloc(vm, p, sizeof(type) * (n), 0)
 void gc_collect(VM *vm);
