@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -20,6 +22,15 @@
 #endif
 #ifndef MAP_STACK
 #define MAP_STACK 0
+#endif
+#ifndef SYS_process_madvise
+#define SYS_process_madvise 440 /* x86_64 (this file is x86_64-only) */
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef PIDFD_SELF_THREAD
+#define PIDFD_SELF_THREAD (-10000) /* Linux 6.15+: "this thread" (so our mm) */
 #endif
 #ifndef MAP_NORESERVE
 #define MAP_NORESERVE 0
@@ -56,34 +67,54 @@ HIDDEN _Noreturn void coro__boot(Coro *self);
 
 /* The pool (see docs/fibers-stacks.md, "Pool"). One pool per stack size
  * in use (up to POOL_SIZES sizes; usually just the default):
- *  - a released stack goes to its pool's hot list (up to POOL_HOT; all but
- *    its top KEEP_TOP bytes are MADV_DONTNEED'ed) or else to the cold list
- *    (all of it MADV_DONTNEED'ed: 0 RSS);
+ *  - new stacks are mapped in chunks: one mmap for 1, 2, 4 ... up to
+ *    POOL_CHUNK stacks of a size (at most CHUNK_BYTES), guard zones
+ *    installed with one batched madvise; the stacks not needed yet go to the
+ *    hot list untouched (a chunk is only mapped when the pool is empty);
+ *  - a released stack first goes to its pool's dirty list (up to POOL_DIRTY
+ *    stacks and DIRTY_BYTES of stack): nothing is dropped yet. When the list
+ *    is full, when the pool has nothing else to hand out, and when the last
+ *    live coro's stack comes back, the whole list is cleaned with one
+ *    batched madvise and filed: into the hot list (up to POOL_HOT; all but
+ *    its top KEEP_TOP bytes are MADV_DONTNEED'ed) or else into the cold list
+ *    (all of it MADV_DONTNEED'ed: 0 RSS). Dirty stacks are never handed out
+ *    as they are: a new fiber must not inherit the pages a deep one left;
  *  - stacks are never unmapped one at a time while others are live: freeing
  *    one stack out of the middle of a run of merged stacks splits a VMA, and
  *    random fiber deaths among 100 000 live fibers would push the process
  *    past vm.max_map_count (after which even mmap fails);
  *  - when the last live coro's stack comes back, cold stacks beyond
  *    POOL_COLD per pool are unmapped in ascending address order (each one is
- *    then at the bottom of its VMA: no split), adjacent ones in one munmap;
+ *    then at the bottom of its VMA: no split), adjacent ones in one munmap
+ *    (a chunk's stacks are adjacent, and unmapped one by one or together);
  *  - coro_pool_trim() unmaps every pooled stack the same way. */
 #define POOL_SIZES 4
 #define POOL_HOT 64
 #define POOL_COLD 4096
+#define POOL_DIRTY 32
+#define POOL_CHUNK 64                      /* <= POOL_HOT: a chunk's spare stacks fit in hot */
+#define DIRTY_BYTES ((size_t)4 << 20)      /* usable stack bytes a dirty list may hold */
+#define CHUNK_BYTES ((size_t)32 << 20)     /* address space of one chunk, at most */
 #define KEEP_TOP ((size_t)8192)
 
 typedef struct {
   void *mapping;
   size_t mapping_size;
   unsigned vg_id;
+  bool fresh;                              /* never used (a chunk's spare): no ASan shadow to clear */
 } Stack;
 
+/* Invariant: cold_cap >= ncold + ndirty, so that filing the dirty list
+ * never needs malloc. */
 typedef struct {
   size_t mapping_size;                     /* 0: slot unused */
   Stack hot[POOL_HOT];
   size_t nhot;
+  Stack dirty[POOL_DIRTY];                 /* released, pages not dropped yet */
+  size_t ndirty;
   Stack *cold;                             /* malloc'ed, capacity cold_cap */
   size_t ncold, cold_cap;
+  size_t next_chunk;                       /* stacks in the next chunk (0: 1) */
 } Pool;
 
 /* ---- globals -------------------------------------------------------------- */
@@ -150,26 +181,100 @@ static void asan_clear(void *lo, void *hi) {
 #endif
 }
 
+/* ---- batched madvise -------------------------------------------------------- */
+/* process_madvise(2) applies one advice to many ranges in one syscall (to
+ * our own process with any advice since Linux 6.13; before, it refuses
+ * MADV_DONTNEED and the guard markers do not exist anyway). It wants a
+ * pidfd naming us: PIDFD_SELF_THREAD (Linux 6.15+) needs no descriptor,
+ * else one from pidfd_open(2), opened again in a fork()ed child (the
+ * inherited one names the parent). When neither works (older kernel,
+ * seccomp, valgrind, which knows neither syscall nor what they do to
+ * memory, or GS_CORO_PROCESS_MADVISE=off), each range gets its own
+ * madvise(2) as before. GS_CORO_PROCESS_MADVISE=pidfd skips PIDFD_SELF (to
+ * test the pidfd_open way). All of it runs with g_pool_mu held. */
+enum { PM_UNTRIED, PM_SELF, PM_PIDFD, PM_OFF };
+static int g_pm = PM_UNTRIED;
+static int g_pidfd = -1;
+static pid_t g_pidfd_pid;
+
+/* The pidfd to pass to process_madvise, or -1 if it is off. */
+static int pm_target(void) {
+  if (g_pm == PM_UNTRIED) {
+    const char *env = getenv("GS_CORO_PROCESS_MADVISE");
+    if (RUNNING_ON_VALGRIND || (env && strcmp(env, "off") == 0)) g_pm = PM_OFF;
+    else if (env && strcmp(env, "pidfd") == 0) g_pm = PM_PIDFD;
+    else g_pm = PM_SELF;
+  }
+  if (g_pm == PM_SELF) return PIDFD_SELF_THREAD;
+  if (g_pm != PM_PIDFD) return -1;
+  pid_t pid = getpid();
+  if (g_pidfd < 0 || g_pidfd_pid != pid) {   /* first use, or a fork()ed child */
+    if (g_pidfd >= 0) close(g_pidfd);
+    g_pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    g_pidfd_pid = pid;
+    if (g_pidfd < 0) g_pm = PM_OFF;
+  }
+  return g_pidfd;
+}
+
+/* One process_madvise over iov[0..n): bytes advised, or -1. Turns itself
+ * off for good when the kernel does not do it for us. */
+static long pm_call(const struct iovec *iov, size_t n, int advice) {
+  for (;;) {
+    int fd = pm_target();
+    if (fd == -1) return -1;
+    long r = syscall(SYS_process_madvise, fd, iov, n, advice, 0);
+    if (r >= 0) return r;
+    if (g_pm == PM_SELF && errno == EBADF) { g_pm = PM_PIDFD; continue; }  /* no PIDFD_SELF */
+    if (errno == ENOSYS || errno == EPERM || errno == EBADF || errno == EINVAL) g_pm = PM_OFF;
+    return -1;
+  }
+}
+
+/* Apply `advice` to every range of iov[0..n) (n <= UIO_MAXIOV, lock held):
+ * one process_madvise if possible, one madvise per range for whatever it
+ * did not do (it stops at the first range that fails). 0, or -1 with errno
+ * of the first range that failed. */
+static int advise_ranges(const struct iovec *iov, size_t n, int advice) {
+  size_t done = 0;
+  if (n > 1) {
+    long r = pm_call(iov, n, advice);
+    size_t bytes = r > 0 ? (size_t)r : 0;
+    while (done < n && bytes >= iov[done].iov_len) bytes -= iov[done++].iov_len;
+  }
+  for (; done < n; done++)
+    if (madvise(iov[done].iov_base, iov[done].iov_len, advice) != 0) return -1;
+  return 0;
+}
+
 /* ---- stacks ------------------------------------------------------------- */
 static void *stack_lo(const Stack *s) { return (char *)s->mapping + CORO_GUARD_SIZE; }
 static void *stack_hi(const Stack *s) { return (char *)s->mapping + s->mapping_size; }
 
-static bool stack_map(Stack *s, size_t usable) {
-  size_t len = usable + CORO_GUARD_SIZE;
-  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-  if (m == MAP_FAILED) return false;
+/* The guard mode, deciding mprotect before the first stack: Valgrind 3.19
+ * does not know guard markers (it treats the zone as accessible and can
+ * crash on the fault), and GS_CORO_GUARD=mprotect forces the fallback for
+ * testing. 0 (not decided) until a madvise guard has worked once. */
+static int guard_mode(void) {
   int mode = __atomic_load_n(&g_guard_mode, __ATOMIC_RELAXED);
   if (mode == 0) {
-    /* Valgrind 3.19 does not know guard markers (it treats the zone as
-     * accessible and can crash on the fault), so use mprotect under it;
-     * GS_CORO_GUARD=mprotect forces the fallback for testing. */
     const char *env = getenv("GS_CORO_GUARD");
     if (RUNNING_ON_VALGRIND || (env && strcmp(env, "mprotect") == 0)) {
       mode = 2;
       __atomic_store_n(&g_guard_mode, 2, __ATOMIC_RELAXED);
     }
   }
+  return mode;
+}
+
+/* Map one stack on its own; this is also where the guard mode is found
+ * out (the first stack of the process is always mapped this way). */
+static bool stack_map(Stack *s, size_t usable) {
+  size_t len = usable + CORO_GUARD_SIZE;
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (m == MAP_FAILED) return false;
+  int mode = guard_mode();
   bool ok = false;
   if (mode != 2) {
     if (madvise(m, CORO_GUARD_SIZE, MADV_GUARD_INSTALL) == 0) {
@@ -190,6 +295,65 @@ static bool stack_map(Stack *s, size_t usable) {
   s->mapping = m;
   s->mapping_size = len;
   s->vg_id = VALGRIND_STACK_REGISTER(stack_lo(s), stack_hi(s));
+  s->fresh = true;
+  return true;
+}
+
+/* Map n > 1 stacks of mapping size len as one mapping (madvise guard mode
+ * only, lock held): one mmap, and all guard zones with one advise_ranges.
+ * Stack i is at m + i * len: the same layout as separate mmaps placed next
+ * to each other. Nothing is touched (pre-populating the top pages with
+ * MADV_POPULATE_WRITE was measured: it saves no time over the page faults).
+ * NULL if any of it fails (nothing left mapped). */
+static char *chunk_map(size_t n, size_t len) {
+  char *m = mmap(NULL, n * len, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (m == MAP_FAILED) return NULL;
+  struct iovec iov[POOL_CHUNK];
+  for (size_t i = 0; i < n; i++) iov[i] = (struct iovec){ m + i * len, CORO_GUARD_SIZE };
+  if (advise_ranges(iov, n, MADV_GUARD_INSTALL) != 0) {
+    int e = errno;
+    munmap(m, n * len);
+    errno = e;
+    return NULL;
+  }
+  return m;
+}
+
+/* How many stacks the pool's next chunk gets (lock held): 1 until the guard
+ * mode is known to be madvise (an mprotect guard per stack would split the
+ * chunk into two VMAs per stack anyway), then doubling from one chunk to the
+ * next up to POOL_CHUNK and CHUNK_BYTES, so that a program with a few
+ * fibers maps a few stacks. */
+static size_t chunk_count(Pool *p, size_t len) {
+  if (!p) return 1;
+  size_t n = p->next_chunk ? p->next_chunk : 1;
+  p->next_chunk = n * 2 <= POOL_CHUNK ? n * 2 : POOL_CHUNK;
+  if (guard_mode() != 1) return 1;
+  size_t max = CHUNK_BYTES / len;
+  if (max > POOL_CHUNK) max = POOL_CHUNK;
+  if (max > POOL_HOT - p->nhot + 1) max = POOL_HOT - p->nhot + 1;
+  return n < max ? n : max ? max : 1;
+}
+
+/* A new stack for the caller (lock held, pool p empty, or NULL if there is
+ * no pool slot for this size): a chunk's last stack, its others go to the
+ * hot list; or, if the chunk cannot be mapped (address space limit, ...),
+ * a stack on its own. */
+static bool stack_new(Pool *p, Stack *s, size_t usable) {
+  size_t len = usable + CORO_GUARD_SIZE;
+  size_t n = chunk_count(p, len);
+  char *m = n > 1 ? chunk_map(n, len) : NULL;
+  if (!m) {
+    if (p && n > 1) p->next_chunk = 1;   /* near a limit: grow again from 1 */
+    return stack_map(s, usable);
+  }
+  for (size_t i = 0; i < n; i++) {
+    Stack t = { m + i * len, len, 0, true };
+    t.vg_id = VALGRIND_STACK_REGISTER(stack_lo(&t), stack_hi(&t));
+    if (i + 1 < n) p->hot[p->nhot++] = t;
+    else *s = t;
+  }
   return true;
 }
 
@@ -205,17 +369,56 @@ static Pool *pool_for(size_t mapping_size, bool claim) {
   return claim ? free_slot : NULL;
 }
 
+/* Make room for `want` stacks in a pool's cold list (lock held). False
+ * only if malloc fails. */
+static bool cold_reserve(Pool *p, size_t want) {
+  if (want <= p->cold_cap) return true;
+  size_t cap = p->cold_cap ? p->cold_cap * 2 : 256;
+  if (cap < want) cap = want;
+  Stack *n = realloc(p->cold, cap * sizeof *n);
+  if (!n) return false;
+  p->cold = n;
+  p->cold_cap = cap;
+  return true;
+}
+
 /* Append to a pool's cold list (lock held). False only if malloc fails. */
 static bool cold_push(Pool *p, Stack s) {
-  if (p->ncold == p->cold_cap) {
-    size_t cap = p->cold_cap ? p->cold_cap * 2 : 256;
-    Stack *n = realloc(p->cold, cap * sizeof *n);
-    if (!n) return false;
-    p->cold = n;
-    p->cold_cap = cap;
-  }
+  if (!cold_reserve(p, p->ncold + p->ndirty + 1)) return false;
   p->cold[p->ncold++] = s;
   return true;
+}
+
+/* How many released stacks pool p lets wait before cleaning them: bounds
+ * what the dirty list can keep resident to DIRTY_BYTES (a stack is as big
+ * as its usable size at worst). */
+static size_t dirty_max(const Pool *p) {
+  size_t n = DIRTY_BYTES / (p->mapping_size - CORO_GUARD_SIZE);
+  return n < 1 ? 1 : n > POOL_DIRTY ? POOL_DIRTY : n;
+}
+
+/* Clean pool p's dirty stacks with one batched MADV_DONTNEED and file them
+ * (lock held): the most recently released ones into the hot list while it
+ * has room (the top KEEP_TOP bytes stay: the next fiber starts there), the
+ * others into the cold list (everything dropped). A failed madvise only
+ * leaves pages resident. */
+static void dirty_flush(Pool *p) {
+  size_t n = p->ndirty;
+  if (!n) return;
+  size_t to_hot = POOL_HOT - p->nhot < n ? POOL_HOT - p->nhot : n;
+  size_t first_hot = n - to_hot;           /* dirty[first_hot..n) go hot */
+  struct iovec iov[POOL_DIRTY];
+  for (size_t i = 0; i < n; i++) {
+    size_t usable = p->dirty[i].mapping_size - CORO_GUARD_SIZE;
+    iov[i].iov_base = stack_lo(&p->dirty[i]);
+    iov[i].iov_len = i < first_hot ? usable : usable - KEEP_TOP;
+  }
+  advise_ranges(iov, n, MADV_DONTNEED);
+  for (size_t i = 0; i < n; i++) {
+    if (i < first_hot) p->cold[p->ncold++] = p->dirty[i];   /* room reserved */
+    else p->hot[p->nhot++] = p->dirty[i];
+  }
+  p->ndirty = 0;
 }
 
 static int stack_cmp(const void *a, const void *b) {
@@ -248,11 +451,14 @@ static void unmap_sorted(Stack *v, size_t n) {
 }
 
 /* Unmap the cold stacks of pool p beyond `keep` (the lowest addresses);
- * with keep == 0 the hot ones too, and the slot is freed if it empties. */
+ * with keep == 0 the dirty and hot ones too (no need to clean what is
+ * unmapped), and the slot is freed if it empties. */
 static void pool_shrink(Pool *p, size_t keep) {
   pthread_mutex_lock(&g_pool_mu);
-  if (keep == 0)
+  if (keep == 0) {
+    while (p->ndirty) p->cold[p->ncold++] = p->dirty[--p->ndirty];   /* room reserved */
     while (p->nhot && cold_push(p, p->hot[p->nhot - 1])) p->nhot--;
+  }
   size_t n = p->ncold > keep ? p->ncold - keep : 0;
   Stack *v = n ? malloc(n * sizeof *v) : NULL;
   if (v) {
@@ -261,8 +467,9 @@ static void pool_shrink(Pool *p, size_t keep) {
     memmove(p->cold, p->cold + n, keep * sizeof *v);
     p->ncold = keep;
   }
-  if (p->cold_cap > 2 * p->ncold + 256) {   /* give back the list's memory too */
-    size_t cap = p->ncold + 256;
+  size_t used = p->ncold + p->ndirty;
+  if (p->cold_cap > 2 * used + 256) {   /* give back the list's memory too */
+    size_t cap = used + 256;
     Stack *nv = realloc(p->cold, cap * sizeof *nv);
     if (nv) { p->cold = nv; p->cold_cap = cap; }
   }
@@ -270,59 +477,55 @@ static void pool_shrink(Pool *p, size_t keep) {
   if (v) unmap_sorted(v, n);
   free(v);
   pthread_mutex_lock(&g_pool_mu);
-  if (!p->nhot && !p->ncold) {
+  if (!p->nhot && !p->ncold && !p->ndirty) {
     free(p->cold);
     p->cold = NULL;
     p->cold_cap = 0;
     p->mapping_size = 0;
+    p->next_chunk = 0;
   }
   pthread_mutex_unlock(&g_pool_mu);
 }
 
-/* A stack whose coroutine will never run again. Caller is not on it. */
+/* A stack whose coroutine will never run again. Caller is not on it. It
+ * waits in the dirty list; see dirty_flush for when its pages go. */
 static void stack_release(Stack s) {
   if (!s.mapping) return;
-  size_t usable = s.mapping_size - CORO_GUARD_SIZE;
   bool pooled = false;
   pthread_mutex_lock(&g_pool_mu);
   g_live--;
   Pool *p = pool_for(s.mapping_size, true);
-  if (p && p->nhot < POOL_HOT) {
-    /* keep the top pages (the next fiber starts there), drop the rest */
-    madvise(stack_lo(&s), usable - KEEP_TOP, MADV_DONTNEED);
-    p->hot[p->nhot++] = s;
+  if (p && cold_reserve(p, p->ncold + p->ndirty + 1)) {
+    p->dirty[p->ndirty++] = s;
     pooled = true;
-  } else if (p) {
-    madvise(stack_lo(&s), usable, MADV_DONTNEED);
-    pooled = cold_push(p, s);
+    if (p->ndirty >= dirty_max(p)) dirty_flush(p);
   }
   unsigned shrink = 0;   /* pools to shrink, as bits */
-  if (g_live == 0)
-    for (int i = 0; i < POOL_SIZES; i++)
+  if (g_live == 0)       /* nothing runs: drop every page we can */
+    for (int i = 0; i < POOL_SIZES; i++) {
+      dirty_flush(&g_pools[i]);
       if (g_pools[i].ncold > POOL_COLD) shrink |= 1u << i;
+    }
   pthread_mutex_unlock(&g_pool_mu);
   if (!pooled) unmap_sorted(&s, 1);   /* more sizes than pool slots */
   for (int i = 0; i < POOL_SIZES; i++)
     if (shrink & (1u << i)) pool_shrink(&g_pools[i], POOL_COLD);
 }
 
+/* A stack for a new coro: from the pool (hot, then cold, then the dirty
+ * list once cleaned), else newly mapped. */
 static bool stack_get(Stack *s, size_t usable) {
-  bool got = false;
+  bool got = true, reused = true;   /* reused: may hold a previous owner's ASan shadow */
   pthread_mutex_lock(&g_pool_mu);
-  Pool *p = pool_for(usable + CORO_GUARD_SIZE, false);
-  if (p && p->nhot) { *s = p->hot[--p->nhot]; got = true; }
-  else if (p && p->ncold) { *s = p->cold[--p->ncold]; got = true; }
+  Pool *p = pool_for(usable + CORO_GUARD_SIZE, true);
+  if (p && !p->nhot && !p->ncold) dirty_flush(p);   /* reuse before mapping more */
+  if (p && p->nhot) *s = p->hot[--p->nhot];
+  else if (p && p->ncold) *s = p->cold[--p->ncold];
+  else { reused = false; got = stack_new(p, s, usable); }
   if (got) g_live++;
   pthread_mutex_unlock(&g_pool_mu);
-  if (got) {
-    asan_clear(stack_lo(s), stack_hi(s));  /* frames of the previous owner */
-    return true;
-  }
-  if (!stack_map(s, usable)) return false;
-  pthread_mutex_lock(&g_pool_mu);
-  g_live++;
-  pthread_mutex_unlock(&g_pool_mu);
-  return true;
+  if (reused && !s->fresh) asan_clear(stack_lo(s), stack_hi(s));  /* frames of the previous owner */
+  return got;
 }
 
 static void release_pending(void) {
@@ -467,7 +670,7 @@ void coro_destroy(Coro *c) {
     abort();
   }
   release_pending();
-  Stack s = { c->mapping, c->mapping_size, c->valgrind_id };
+  Stack s = { c->mapping, c->mapping_size, c->valgrind_id, false };
   c->mapping = NULL;
   c->sp = NULL;
   stack_release(s);
@@ -506,7 +709,7 @@ void coro_pool_stats(size_t *hot, size_t *cold) {
   size_t h = 0, c = 0;
   pthread_mutex_lock(&g_pool_mu);
   for (int i = 0; i < POOL_SIZES; i++) {
-    h += g_pools[i].nhot;
+    h += g_pools[i].nhot + g_pools[i].ndirty;   /* dirty ones count as hot */
     c += g_pools[i].ncold;
   }
   pthread_mutex_unlock(&g_pool_mu);
