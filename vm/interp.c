@@ -34,7 +34,7 @@ void fiber_grow_stack(VM *vm, Fiber *f, int min_cap) {
     f->overflow_slack = true;
     vm_throw(vm, "stack overflow");
   }
-  int nc = f->stack_cap ? f->stack_cap : 64;
+  int nc = f->stack_cap ? f->stack_cap : 16;   /* most fibers are shallow: grow on demand */
   while (nc < min_cap) nc *= 2;
   if (nc > limit) nc = limit;
   Value *old = f->stack;
