@@ -816,7 +816,8 @@ static void assign_stmt(FuncState *fs, Node *s) {
         /* build into a temp when the value might read the variable midway */
         bool direct = v->kind == E_BINARY || v->kind == E_CALL || v->kind == E_INT || v->kind == E_STRING ||
                       v->kind == E_FLOAT || v->kind == E_NAME || v->kind == E_INDEX || v->kind == E_FIELD ||
-                      v->kind == E_UNARY || v->kind == E_FN || v->kind == E_NIL || v->kind == E_TRUE || v->kind == E_FALSE;
+                      v->kind == E_UNARY || v->kind == E_FN || v->kind == E_NIL || v->kind == E_TRUE || v->kind == E_FALSE ||
+                      v->kind == E_YIELD;   /* YIELD reads its operand before it writes */
         if (direct) expr_into(fs, v, idx);
         else { int r = alloc_reg(fs, 1); expr_into(fs, v, r); EMIT_ABC(fs, MOVE, idx, r, 0); }
       } else {

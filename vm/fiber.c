@@ -34,14 +34,13 @@ typedef struct ObjChannel {
 } ObjChannel;
 
 typedef struct Scheduler {
+  SchedAlarm alarm;      /* first: fiber.h reads it inline */
   Fiber *ready_head, *ready_tail;
   Fiber **timers;
   int ntimers, captimers;
   Fiber *all;            /* started, unfinished fibers other than main (not suspended generators) */
   int nall;
-  bool deadlock;         /* set by a fiber that found nothing to run, for main */
   bool main_waiting_all; /* main finished its script and waits in sched_run_all */
-  bool abort;            /* a fiber was interrupted: main must stop the program */
   int nparked;           /* fibers parked by the host: it may wake them */
   int nlive;             /* fibers created and not finished or freed (--max-fibers) */
   Fiber **failed;        /* died with an error nobody has joined yet */
@@ -241,13 +240,13 @@ static _Noreturn void deadlock_error(VM *vm) {
 static void main_check_stop(VM *vm) {
   Scheduler *s = vm->sched;
   if (vm->fiber != vm->main_fiber || s->main_waiting_all) return;
-  if (s->abort) {
-    s->abort = false;
+  if (s->alarm.abort) {
+    s->alarm.abort = false;
     vm->fatal_error = true;
     vm_throw(vm, "interrupted");
   }
-  if (s->deadlock) {
-    s->deadlock = false;
+  if (s->alarm.deadlock) {
+    s->alarm.deadlock = false;
     deadlock_error(vm);
   }
 }
@@ -262,10 +261,10 @@ static void sched_suspend(VM *vm) {
   if (!next) {
     if (self == vm->main_fiber) deadlock_error(vm);
     next = vm->main_fiber;
-    s->deadlock = true;
+    s->alarm.deadlock = true;
   }
   switch_to(vm, next);
-  if (__builtin_expect(s->abort || s->deadlock, 0)) main_check_stop(vm);
+  if (__builtin_expect(s->alarm.abort || s->alarm.deadlock, 0)) main_check_stop(vm);
 }
 
 /* ---- fiber objects -------------------------------------------------- */
@@ -421,14 +420,14 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
   } else if (!ok && vm->fatal_error) {
     /* interrupted: show where, then main stops the program */
     report_fiber_error(vm, f);
-    s->abort = true;
+    s->alarm.abort = true;
     next = vm->main_fiber;
   } else {
     if (!ok && !f->joined && !had_joiners) remember_failure(vm, f);
     next = sched_pick(vm);
     if (!next) {
       next = vm->main_fiber;
-      if (!s->main_waiting_all && vm->main_fiber->state != FIBER_RUNNING) s->deadlock = true;
+      if (!s->main_waiting_all && vm->main_fiber->state != FIBER_RUNNING) s->alarm.deadlock = true;
     }
   }
   next->state = FIBER_RUNNING;
@@ -515,7 +514,7 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
 
 Value fiber_resume_finish(VM *vm, Fiber *g) {
   /* back: g yielded, returned or threw — or, for main, everything is stuck */
-  if (__builtin_expect(vm->sched->abort || vm->sched->deadlock, 0)) main_check_stop(vm);
+  if (__builtin_expect(vm->sched->alarm.abort || vm->sched->alarm.deadlock, 0)) main_check_stop(vm);
   if (g->state == FIBER_FAILED) {
     vm->fiber->error_trace = g->error_trace;
     vm_throw_value(vm, g->result);
@@ -537,7 +536,7 @@ Fiber *fiber_yield_next(VM *vm) {
 }
 
 void fiber_yield_resumed(VM *vm) {
-  if (__builtin_expect(vm->sched->abort || vm->sched->deadlock, 0)) main_check_stop(vm);
+  if (__builtin_expect(vm->sched->alarm.abort || vm->sched->alarm.deadlock, 0)) main_check_stop(vm);
 }
 
 Value fiber_yield(VM *vm, Value v) {
@@ -630,16 +629,16 @@ bool sched_run_all(VM *vm) {
       int len = snprintf(msg, sizeof msg, "deadlock: %d fibers blocked\n", n);
       vm_write_err(vm, msg, (size_t)len);
       s->main_waiting_all = false;
-      s->deadlock = false;
+      s->alarm.deadlock = false;
       main->state = FIBER_RUNNING;
       return false;
     }
     main->state = FIBER_BLOCKED;
     switch_to(vm, next);
     main->state = FIBER_RUNNING;
-    s->deadlock = false;
-    if (s->abort) {
-      s->abort = false;
+    s->alarm.deadlock = false;
+    if (s->alarm.abort) {
+      s->alarm.abort = false;
       vm->fatal_error = false;
       s->main_waiting_all = false;
       return false;
@@ -660,10 +659,10 @@ void sched_run_ready(VM *vm) {
     Fiber *next = pop_ready(s);
     switch_to(vm, next);
     s->main_waiting_all = false;
-    s->deadlock = false;
+    s->alarm.deadlock = false;
     main->state = FIBER_RUNNING;
-    bool stop = s->abort;
-    s->abort = false;
+    bool stop = s->alarm.abort;
+    s->alarm.abort = false;
     vm->fatal_error = false;
     /* drop main from the queue if it is still there */
     Fiber **link = &s->ready_head;

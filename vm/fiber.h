@@ -52,6 +52,16 @@ void lib_fiber_open(VM *vm);
  * can recognise it. After the switch back, the resumer finishes with
  * fiber_resume_finish (value of the resume; rethrows g's error) or
  * fiber_iter_finish (false once g has returned). */
+typedef struct SchedAlarm {
+  bool deadlock;   /* set by a fiber that found nothing to run, for main */
+  bool abort;      /* a fiber was interrupted: main must stop the program */
+} SchedAlarm;
+/* Something main must act on when it runs again (the first member of the
+ * scheduler, so the hand-over can test it without a call). */
+static inline bool sched_alarm(VM *vm) {
+  const SchedAlarm *a = (const SchedAlarm *)(const void *)vm->sched;
+  return a->deadlock | a->abort;
+}
 Value fiber_method_resume(VM *vm, int argc, Value *args);
 Value fiber_resume_finish(VM *vm, Fiber *g);
 bool fiber_iter_finish(VM *vm, Fiber *g, Value *out);

@@ -1359,15 +1359,27 @@ reload:
       DISPATCH();
     }
     if (INS_OP(ins) == OP_INVOKE) {
+      Fiber *g = AS_FIBER(R(A + 1));
+      if (g->state == FIBER_SUSPENDED && !sched_alarm(vm)) {   /* it yielded */
+        R(A) = g->transfer;
+        g->transfer = NIL_VAL;
+        DISPATCH();
+      }
       Value r;
-      PROTECT(r = fiber_resume_finish(vm, AS_FIBER(R(A + 1))));
+      PROTECT(r = fiber_resume_finish(vm, g));
       R(A) = r;
       DISPATCH();
     }
     {
+      Fiber *g = AS_FIBER(R(A));
+      if (g->state == FIBER_SUSPENDED && !sched_alarm(vm)) {   /* it yielded */
+        R(A + 2) = g->transfer;
+        g->transfer = NIL_VAL;
+        DISPATCH();
+      }
       Value v;
       bool more;
-      PROTECT(more = fiber_iter_finish(vm, AS_FIBER(R(A)), &v));
+      PROTECT(more = fiber_iter_finish(vm, g, &v));
       if (more) R(A + 2) = v;
       else pc += INS_SBX(ins);
       DISPATCH();
