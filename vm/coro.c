@@ -129,6 +129,8 @@ static size_t g_live;                      /* stacks owned by coros */
 __thread Coro *coro__running;
 #define t_current coro__running
 __thread bool coro__has_pending;
+__thread uint64_t coro__fp_now;
+__thread bool coro__fp_known;
 static __thread Stack t_pending;           /* stack of a coro that exited, freed once we are off it */
 #if CORO_ASAN
 static __thread Coro *t_asan_prev;         /* coro we just left (learn main's ASan bounds) */
@@ -633,7 +635,8 @@ __attribute__((noinline)) void coro_switch(Coro *from, Coro *to) {
   t_asan_prev = from;
   __sanitizer_start_switch_fiber(save, to->asan_bottom, to->asan_size);
 #endif
-  coro__swap(&from->sp, to->sp);   /* (the interpreter has the other one: coro_switch_inline) */
+  coro__swap(&from->sp, to->sp, &coro__fp_now);   /* (the interpreter has the other one: coro_switch_inline) */
+  coro__fp_known = false;          /* we return into C code that may change them */
   /* running again as `from` */
 #if CORO_ASAN
   asan_finish(from->asan_fake_stack);

@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct Coro Coro;
 struct Coro {
@@ -127,17 +128,29 @@ void coro_pool_stats(size_t *hot, size_t *cold);
 #define CORO_ASAN 0
 #endif
 
-void coro__swap(void **save_sp, void *new_sp);   /* asm/switch_x86_64.S */
+/* asm/switch_x86_64.S */
+__attribute__((visibility("hidden"))) void coro__swap(void **save_sp, void *new_sp, uint64_t *fp_now);
+__attribute__((visibility("hidden"))) void coro__swap_known(void **save_sp, void *new_sp, uint64_t *fp_now);
 void coro__release_pending(void);
 extern __thread Coro *coro__running;
 extern __thread bool coro__has_pending;          /* a finished coro's stack waits to be freed */
+/* The x87 control word and MXCSR in effect, as laid out in a switch frame,
+ * valid while coro__fp_known: between two coro_switch_inline calls only
+ * code that never changes them ran. Anything else (a native, C code an
+ * error unwinds to, a coro_switch) clears the flag with coro_fp_unknown. */
+extern __thread uint64_t coro__fp_now;
+extern __thread bool coro__fp_known;
+
+static inline void coro_fp_unknown(void) { coro__fp_known = false; }
 
 static inline void coro_switch_inline(Coro *from, Coro *to) {
 #if CORO_ASAN
   coro_switch(from, to);          /* the switch must be announced to ASan */
 #else
   coro__running = to;
-  coro__swap(&from->sp, to->sp);
+  if (coro__fp_known) coro__swap_known(&from->sp, to->sp, &coro__fp_now);
+  else coro__swap(&from->sp, to->sp, &coro__fp_now);
+  coro__fp_known = true;          /* back in the caller's code: nothing else ran */
   if (__builtin_expect(coro__has_pending, 0)) coro__release_pending();
 #endif
 }

@@ -90,6 +90,7 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
     fprintf(stderr, "fatal: error with no protected call: %s\n", vm_error_message(vm, v)->chars);
     abort();
   }
+  coro_fp_unknown();   /* the catch point may be C code (see coro.h) */
   longjmp(f->errjmp->buf, 1);
 }
 

@@ -178,6 +178,7 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
   uint64_t cycles = vm->gc_cycles;
   f->top = fnslot + 1 + nargs;
   vm->calling_native = n;
+  coro_fp_unknown();   /* a native may change the FP control words */
   Value r = n->fn(vm, nargs, f->stack + fnslot + 1);
   f = vm->fiber;
   f->stack[fnslot] = r;
@@ -1441,6 +1442,7 @@ static void execute(VM *vm) {
   f = vm->fiber;
   f->cdepth = my_cdepth - 1;
   if (installed) f->errjmp = ej.prev;
+  coro_fp_unknown();   /* back to the C code that called into the VM */
 }
 
 void vm_check_interrupt(VM *vm) {

@@ -1,0 +1,67 @@
+/* test_api_fpenv.c — each fiber keeps its own floating-point rounding mode
+ * (the MXCSR and x87 control words are part of a fiber's saved state), also
+ * across the interpreter's own generator hand-over, which does not read
+ * them when it knows no C code ran since the last switch.
+ * Covers: gs_register natives that change the FP environment. */
+#include <fenv.h>
+#include "tap.h"
+
+static const int modes[] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+
+/* set_round(i): fesetround(modes[i]) in the calling fiber */
+static void n_set_round(gs_vm *vm, int argc) {
+  (void)argc;
+  fesetround(modes[gs_get_int(vm, 0) & 3]);
+}
+
+/* get_round(): the index of the current rounding mode */
+static void n_get_round(gs_vm *vm, int argc) {
+  (void)argc;
+  int m = fegetround(), i = 0;
+  while (i < 4 && modes[i] != m) i++;
+  gs_return_int(vm, i);
+}
+
+int main(void) {
+  Capture c;
+  gs_vm *vm = new_captured_vm(&c);
+  gs_register(vm, "set_round", n_set_round, 1);
+  gs_register(vm, "get_round", n_get_round, 0);
+
+  /* Between the two resumes nothing but script code runs on either side:
+   * both switches take the path that does not read the control words.
+   * 1.0 / 3.0 rounds up in the generator and down in main. */
+  CHECK(run(vm,
+            "set_round(2)\n"
+            "let g = fiber(fn() {\n"
+            "  set_round(1)\n"
+            "  while true { yield 1.0 / 3.0 }\n"
+            "})\n"
+            "let a = g.resume()\n"
+            "let d = 1.0 / 3.0\n"
+            "let b = g.resume()\n"
+            "let e = 1.0 / 3.0\n"
+            "for v in g { break }\n"
+            "let f = 1.0 / 3.0\n"
+            "print(a > d, a == b, d == e, e == f, get_round())\n") == GS_OK &&
+            strcmp(c.out, "true true true true 2\n") == 0,
+        "generator rounds up, main rounds down, across script-level switches (%s%s)", c.out, c.err);
+
+  /* scheduled fibers: each yield hands over to the next one */
+  cap_reset(&c);
+  CHECK(run(vm,
+            "set_round(0)\n"
+            "let up = spawn { set_round(1); let r = []\n"
+            "  for i in 0..3 { r.push(1.0 / 3.0); yield }\n return r }\n"
+            "let down = spawn { set_round(2); let r = []\n"
+            "  for i in 0..3 { r.push(1.0 / 3.0); yield }\n return r }\n"
+            "let u = up.join()\n"
+            "let w = down.join()\n"
+            "print(u[0] == u[2], w[0] == w[2], u[2] > w[2], get_round())\n") == GS_OK &&
+            strcmp(c.out, "true true true 0\n") == 0,
+        "two scheduled fibers keep their own rounding across yields (%s%s)", c.out, c.err);
+
+  fesetround(FE_TONEAREST);
+  gs_free(vm);
+  return tap_done();
+}
