@@ -16,30 +16,13 @@
 #include <string.h>
 #include "vm.h"
 
-#ifndef __has_feature
-#define __has_feature(x) 0
-#endif
-#if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
-#define ALLOC_UNDER_ASAN 1
-#else
-#define ALLOC_UNDER_ASAN 0
-#endif
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
-
 typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
 
 static inline size_t class_of(size_t size) { return (size - 1) / ALLOC_GRAIN; }
 static inline size_t class_size(size_t c) { return (c + 1) * ALLOC_GRAIN; }
 
 void alloc_init(VM *vm) {
-  vm->small_cache = !ALLOC_UNDER_ASAN && !RUNNING_ON_VALGRIND;
+  vm->small_cache = !CORO_ASAN && !coro_under_valgrind();
   /* GS_ALLOC_CACHE=1 turns it on anyway: under ASan that checks that every
    * block is freed with the size it was allocated with (a block freed as
    * bigger than it is would be handed out again as the bigger size). */

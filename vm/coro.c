@@ -541,6 +541,8 @@ static void release_pending(void) {
 
 void coro__release_pending(void) { release_pending(); }
 
+bool coro_under_valgrind(void) { return RUNNING_ON_VALGRIND; }
+
 /* ---- ASan switch announcements ------------------------------------------ */
 #if CORO_ASAN
 static void asan_finish(void *fake) {

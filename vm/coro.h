@@ -115,6 +115,9 @@ void coro_pool_trim(void);
  * 2 = mprotect(PROT_NONE) (one extra VMA per stack), 0 = no stack made yet. */
 int coro_guard_mode(void);
 
+/* True when the process runs under valgrind (which must see every free). */
+bool coro_under_valgrind(void);
+
 /* Pool statistics (for tests and docs). */
 void coro_pool_stats(size_t *hot, size_t *cold);
 
