@@ -5,6 +5,14 @@
  * Covers: gs_register natives that change the FP environment. */
 #include <fenv.h>
 #include "tap.h"
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
 
 static const int modes[] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
 
@@ -23,6 +31,11 @@ static void n_get_round(gs_vm *vm, int argc) {
 }
 
 int main(void) {
+  if (RUNNING_ON_VALGRIND) {
+    /* valgrind's CPU computes SSE arithmetic in round-to-nearest only */
+    printf("1..0 # SKIP valgrind does not emulate SSE rounding modes\n");
+    return 0;
+  }
   Capture c;
   gs_vm *vm = new_captured_vm(&c);
   gs_register(vm, "set_round", n_set_round, 1);
