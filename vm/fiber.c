@@ -527,6 +527,23 @@ Value fiber_resume_finish(VM *vm, Fiber *g) {
 
 void fiber_unlink_live(VM *vm, Fiber *f) { all_unlink(vm->sched, f); }
 
+void fiber_wait(VM *vm, Fiber **queue) {
+  Fiber *self = vm->fiber;
+  self->next_wait = *queue;
+  *queue = self;
+  self->state = FIBER_BLOCKED;
+  sched_suspend(vm);
+}
+
+void fiber_wake_all(VM *vm, Fiber **queue) {
+  while (*queue) {
+    Fiber *f = *queue;
+    *queue = f->next_wait;
+    f->next_wait = NULL;
+    make_ready(vm, f);
+  }
+}
+
 Fiber *fiber_yield_next(VM *vm) {
   Scheduler *s = vm->sched;
   fire_due_timers(vm);

@@ -45,6 +45,11 @@ void sched_sleep(VM *vm, double seconds);
 
 void lib_fiber_open(VM *vm);
 
+/* A plain wait queue (linked through next_wait): fiber_wait blocks the
+ * running fiber on it until fiber_wake_all makes every waiter ready. */
+void fiber_wait(VM *vm, Fiber **queue);
+void fiber_wake_all(VM *vm, Fiber **queue);
+
 /* The interpreter's own generator hand-over (interp.c, `fiber_switch`): for
  * `g.resume(v)`, `for v in g` and `yield v` between script frames it does
  * what fiber_resume and fiber_yield do, switching at one call site.

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include "vm.h"
 #include "compile.h"
+#include "fiber.h"
 
 char *gs_read_file(const char *path, size_t *len);
 
@@ -60,6 +61,20 @@ static bool import_main(VM *vm, const char *resolved, Value *out) {
   return true;
 }
 
+/* The module registered under key (rooted by the caller), or NULL. One
+ * that is still loading is a cycle if this fiber is running its top level;
+ * if another fiber is (it blocked or yielded in there), wait for it to
+ * finish: then the module is loaded, or gone if its top level failed. */
+static Value *known_module(VM *vm, Value key) {
+  for (;;) {
+    Value *e = table_find(&vm->modules, key);
+    if (!e || AS_MODULE(*e)->loaded) return e;
+    ObjModule *m = AS_MODULE(*e);
+    if (!m->loader || m->loader == vm->fiber) import_cycle(vm, key, NULL);
+    fiber_wait(vm, &m->waiters);
+  }
+}
+
 /* Compile and run a module's source (taking ownership of src) under `key`,
  * which the caller keeps rooted. Everything allocated here is rooted on the
  * fiber's stack before the next allocation (GS_GC_STRESS checks that). */
@@ -67,8 +82,8 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
   Value *existing = table_find(&vm->modules, STR_VAL(key));
   if (existing) {
     free(src);
-    ObjModule *m = AS_MODULE(*existing);
-    if (!m->loaded) import_cycle(vm, STR_VAL(key), NULL);
+    existing = known_module(vm, STR_VAL(key));
+    if (!existing) vm_throw(vm, "import of '%s' failed in another fiber", path->chars);
     return *existing;
   }
   /* the module's name: the last path component without ".gs" */
@@ -88,6 +103,7 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
   f->stack[f->top - 2] = mv;      /* m keeps its name and file */
   vm_pop(vm);
   table_set(vm, &vm->modules, STR_VAL(key), mv);
+  m->loader = vm->fiber;
   AstErrors errs;
   memset(&errs, 0, sizeof errs);
   ObjClosure *cl = gs_compile_source(vm, m, src, len, NULL, &errs);
@@ -100,7 +116,10 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
   }
   vm_push(vm, OBJ_VAL(V_CLOSURE, cl));   /* room was reserved above */
   Value out;
-  if (!vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out)) {
+  bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
+  m->loader = NULL;
+  fiber_wake_all(vm, &m->waiters);   /* fibers that imported it meanwhile */
+  if (!ok) {
     /* a module that failed is not left half-loaded */
     table_remove(&vm->modules, STR_VAL(key));
     vm_throw_value(vm, out);
@@ -116,11 +135,8 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
   if (vm->load_module) {
     /* the host may supply the source itself; its modules are keyed by the
      * path as written, and asked for once */
-    Value *known = table_find(&vm->modules, STR_VAL(path));
-    if (known) {
-      if (!AS_MODULE(*known)->loaded) import_cycle(vm, STR_VAL(path), NULL);
-      return *known;
-    }
+    Value *known = known_module(vm, STR_VAL(path));
+    if (known) return *known;
     size_t hlen;
     char *hsrc = vm->load_module(vm, path->chars, &hlen, vm->user_data);
     if (hsrc) {
@@ -162,10 +178,8 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
   fiber_ensure_stack(vm, vm->fiber, 1);
   ObjString *key = str_cstr(vm, real ? real : cand);
   vm_push(vm, STR_VAL(key));
-  Value *existing = table_find(&vm->modules, STR_VAL(key));
+  Value *existing = known_module(vm, STR_VAL(key));
   if (existing) {
-    ObjModule *m = AS_MODULE(*existing);
-    if (!m->loaded) import_cycle(vm, STR_VAL(key), NULL);
     vm_pop(vm);
     return *existing;
   }

@@ -143,6 +143,8 @@ typedef struct ObjModule {
   int nvars, capvars;
   Table names;             /* name -> INT slot index, for exports and the REPL */
   bool loaded;
+  struct Fiber *loader;    /* running the top level (not loaded yet) */
+  struct Fiber *waiters;   /* other fibers importing it meanwhile (next_wait) */
 } ObjModule;
 
 typedef struct ObjUserdata {
