@@ -5,14 +5,6 @@
  * Covers: gs_register natives that change the FP environment. */
 #include <fenv.h>
 #include "tap.h"
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
 
 static const int modes[] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
 
@@ -30,10 +22,22 @@ static void n_get_round(gs_vm *vm, int argc) {
   gs_return_int(vm, i);
 }
 
+/* Does the CPU we run on honour the rounding mode? (valgrind's does not:
+ * it computes SSE arithmetic in round-to-nearest only.) */
+static volatile double one = 1.0, three = 3.0;
+static __attribute__((noinline)) double third(void) { return one / three; }
+static int rounding_modes_work(void) {
+  fesetround(FE_UPWARD);
+  volatile double up = third();
+  fesetround(FE_DOWNWARD);
+  volatile double down = third();
+  fesetround(FE_TONEAREST);
+  return up > down;
+}
+
 int main(void) {
-  if (RUNNING_ON_VALGRIND) {
-    /* valgrind's CPU computes SSE arithmetic in round-to-nearest only */
-    printf("1..0 # SKIP valgrind does not emulate SSE rounding modes\n");
+  if (!rounding_modes_work()) {
+    printf("1..0 # SKIP this CPU (valgrind?) ignores SSE rounding modes\n");
     return 0;
   }
   Capture c;
