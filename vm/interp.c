@@ -646,6 +646,37 @@ reload:
 #undef X
   };
 #define DISPATCH() do { ins = *pc++; goto *labels[INS_OP(ins)]; } while (0)
+
+/* The fast path of CALL and INVOKE: a call of script function NCL with
+ * NARGS arguments already in place from slot NBASE. When the arguments
+ * match its parameters and its frame fits the stacks we have, push the
+ * frame here and go on in it (DISPATCH); otherwise fall through to the
+ * general path (push_frame / prepare_call). */
+#define ENTER_FRAME_IF_FITS(NCL, NBASE, NARGS)                                       \
+  do {                                                                             \
+    ObjClosure *ncl_ = (NCL);                                                      \
+    ObjProto *p_ = ncl_->p;                                                        \
+    int nbase_ = (NBASE), nargs_ = (NARGS);                                        \
+    if (nargs_ == p_->nparams && !p_->has_rest && nbase_ + p_->maxregs + 1 <= f->stack_cap && \
+        f->nframes < f->frames_cap) {                                              \
+      Value *regs_ = f->stack + nbase_;                                            \
+      clear_regs(regs_, nargs_, p_->maxregs);                                      \
+      frame = &f->frames[f->nframes++];                                            \
+      frame->cl = ncl_;                                                            \
+      frame->pc = p_->code;                                                        \
+      frame->base = nbase_;                                                        \
+      frame->nargs = nargs_;                                                       \
+      frame->flags = 0;                                                            \
+      f->top = nbase_ + p_->maxregs;                                               \
+      cl = ncl_;                                                                   \
+      pc = p_->code;                                                               \
+      base = regs_;                                                                \
+      k = p_->k;                                                                   \
+      mvars = p_->module->vars;                                                    \
+      if (vm->interrupted) vm_check_interrupt(vm);                                 \
+      DISPATCH();                                                                  \
+    }                                                                              \
+  } while (0)
 #define CASE(name) L_##name:
 #define A INS_A(ins)
 #define B INS_B(ins)
@@ -986,30 +1017,7 @@ reload:
     int nargs = B;
     Value fnv = R(A);
     SAVEPC();
-    if (IS_CLOSURE(fnv)) {
-      ObjClosure *ncl = AS_CLOSURE(fnv);
-      ObjProto *p = ncl->p;
-      int nbase = fnslot + 1;
-      if (nargs == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
-          f->nframes < f->frames_cap) {
-        Value *regs = f->stack + nbase;
-        clear_regs(regs, nargs, p->maxregs);
-        frame = &f->frames[f->nframes++];
-        frame->cl = ncl;
-        frame->pc = p->code;
-        frame->base = nbase;
-        frame->nargs = nargs;
-        frame->flags = 0;
-        f->top = nbase + p->maxregs;
-        cl = ncl;
-        pc = p->code;
-        base = regs;
-        k = p->k;
-        mvars = p->module->vars;
-        if (vm->interrupted) vm_check_interrupt(vm);
-        DISPATCH();
-      }
-    }
+    if (IS_CLOSURE(fnv)) ENTER_FRAME_IF_FITS(AS_CLOSURE(fnv), fnslot + 1, nargs);
     if (prepare_call(vm, f, fnslot, nargs)) goto reload;
     RELOAD_BASE();
     RESET_TOP();
@@ -1068,28 +1076,8 @@ reload:
       }
       R(A) = m;
       if (IS_CLOSURE(m)) {
-        ObjClosure *ncl = AS_CLOSURE(m);
-        ObjProto *p = ncl->p;
-        int nbase = fnslot + 1;
-        if (nargs + 1 == p->nparams && !p->has_rest && nbase + p->maxregs + 1 <= f->stack_cap &&
-            f->nframes < f->frames_cap) {
-          Value *regs = f->stack + nbase;
-          clear_regs(regs, nargs + 1, p->maxregs);
-          frame = &f->frames[f->nframes++];
-          frame->cl = ncl;
-          frame->pc = p->code;
-          frame->base = nbase;
-          frame->nargs = nargs + 1;
-          frame->flags = 0;
-          f->top = nbase + p->maxregs;
-          cl = ncl;
-          pc = p->code;
-          base = regs;
-          k = p->k;
-          mvars = p->module->vars;
-          DISPATCH();
-        }
-        push_frame(vm, f, ncl, nbase, nargs + 1);
+        ENTER_FRAME_IF_FITS(AS_CLOSURE(m), fnslot + 1, nargs + 1);
+        push_frame(vm, f, AS_CLOSURE(m), fnslot + 1, nargs + 1);
         goto reload;
       }
       if (prepare_call(vm, f, fnslot, nargs + 1)) goto reload;
