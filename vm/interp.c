@@ -899,30 +899,18 @@ reload:
     DISPATCH();
   }
   CASE(POW) { Value r; PROTECT(r = arith_pow(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
-  CASE(BAND) {
-    Value x = R(B), y = R(C);
-    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) & AS_INT(y)); DISPATCH(); }
-    Value r;
-    PROTECT(r = arith_bit(vm, OP_BAND, x, y));
-    R(A) = r;
-    DISPATCH();
+#define BITOP(name, op)                                                     \
+  CASE(name) {                                                              \
+    Value x = R(B), y = R(C);                                               \
+    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) op AS_INT(y)); DISPATCH(); } \
+    Value r;                                                                \
+    PROTECT(r = arith_bit(vm, OP_##name, x, y));                            \
+    R(A) = r;                                                               \
+    DISPATCH();                                                             \
   }
-  CASE(BOR) {
-    Value x = R(B), y = R(C);
-    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) | AS_INT(y)); DISPATCH(); }
-    Value r;
-    PROTECT(r = arith_bit(vm, OP_BOR, x, y));
-    R(A) = r;
-    DISPATCH();
-  }
-  CASE(BXOR) {
-    Value x = R(B), y = R(C);
-    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) ^ AS_INT(y)); DISPATCH(); }
-    Value r;
-    PROTECT(r = arith_bit(vm, OP_BXOR, x, y));
-    R(A) = r;
-    DISPATCH();
-  }
+  BITOP(BAND, &)
+  BITOP(BOR, |)
+  BITOP(BXOR, ^)
   CASE(SHL) { Value r; PROTECT(r = arith_bit(vm, OP_SHL, R(B), R(C))); R(A) = r; DISPATCH(); }
   CASE(SHR) { Value r; PROTECT(r = arith_bit(vm, OP_SHR, R(B), R(C))); R(A) = r; DISPATCH(); }
   CASE(ADDI) {

@@ -34,24 +34,6 @@ TAP_FN void tap_check(int ok, const char *file, int line, const char *fmt, ...) 
     tap_check(tap_ok_, __FILE__, __LINE__, __VA_ARGS__); \
   } while (0)
 
-/* A known bug outside the API (named in `why`): "not ok ... # TODO why" when
- * cond is false, which TAP does not count as a failure. */
-TAP_FN void tap_todo(int ok, const char *why, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  printf("%s %d - ", ok ? "ok" : "not ok", ++tap_n);
-  vprintf(fmt, ap);
-  if (!ok) printf(" # TODO %s", why);
-  printf("\n");
-  va_end(ap);
-  fflush(stdout);
-}
-#define CHECK_TODO(cond, why, ...)          \
-  do {                                      \
-    int tap_ok_ = (cond) ? 1 : 0;           \
-    tap_todo(tap_ok_, why, __VA_ARGS__);    \
-  } while (0)
-
 TAP_FN void tap_diag(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -1,13 +1,6 @@
 # Scale: 100 000 live fibers, all blocked on one channel at the same time, are released one value each.
-# Runs as a .sh so that it gets the runner's longer timeout (three times the
-# .gs one) under ASan; prints the elapsed time. Skipped under GS_GC_STRESS and
-# GS_VALGRIND (quadratic / far too slow there), like a `# slow` .gs test.
-set -u
-if [ -n "${GS_GC_STRESS:-}" ] && [ "$GS_GC_STRESS" != 0 ]; then echo "skipped under GS_GC_STRESS"; exit 0; fi
-if [ "${GS_VALGRIND:-0}" = 1 ]; then echo "skipped under valgrind"; exit 0; fi
-dir=$(mktemp -d "${TMPDIR:-/tmp}/gs-scale_100k_channel.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-cat >"$dir/scale_100k_channel.gs" <<'GS'
+. "$(dirname "$0")/scale_lib.bash"
+run_scale scale_100k_channel 'true' <<'GS'
 let n = 100000
 let ch = chan()
 let done = chan(n)
@@ -23,16 +16,3 @@ let total = 0
 for i in 0..n { total += done.recv() }
 print(total == n * (n + 1) // 2)
 GS
-expected='true'
-t0=$(date +%s%N)
-out=$("$GS" "$dir/scale_100k_channel.gs" 2>"$dir/err")
-rc=$?
-t1=$(date +%s%N)
-echo "elapsed $(( (t1 - t0) / 1000000 )) ms"
-if [ "$rc" != 0 ] || [ "$out" != "$expected" ]; then
-  echo "exit status $rc"
-  diff <(echo "$expected") <(echo "$out")
-  head -n 10 "$dir/err"
-  exit 1
-fi
-exit 0
