@@ -264,7 +264,7 @@ static void sched_suspend(VM *vm) {
     s->alarm.deadlock = true;
   }
   switch_to(vm, next);
-  if (__builtin_expect(s->alarm.abort || s->alarm.deadlock, 0)) main_check_stop(vm);
+  if (__builtin_expect(sched_alarm(vm), 0)) main_check_stop(vm);
 }
 
 /* ---- fiber objects -------------------------------------------------- */
@@ -503,9 +503,7 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
     if (argc > 1) vm_throw(vm, "resume() passes at most one value to a suspended fiber, got %d", argc);
     g->transfer = argc ? args[0] : NIL_VAL;
   }
-  g->joined = true;
-  g->resumer = self;
-  self->state = FIBER_BLOCKED;
+  fiber_begin_resume(self, g);
   /* a running generator is a root through vm->fiber; it joins the list of
    * live fibers only if it blocks (sched_suspend) */
   switch_to(vm, g);
@@ -514,13 +512,15 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
 
 Value fiber_resume_finish(VM *vm, Fiber *g) {
   /* back: g yielded, returned or threw — or, for main, everything is stuck */
-  if (__builtin_expect(vm->sched->alarm.abort || vm->sched->alarm.deadlock, 0)) main_check_stop(vm);
+  Value v;
+  if (fiber_take_yielded(vm, g, &v)) return v;
+  if (sched_alarm(vm)) main_check_stop(vm);
   if (g->state == FIBER_FAILED) {
     vm->fiber->error_trace = g->error_trace;
     vm_throw_value(vm, g->result);
   }
   if (g->state == FIBER_DONE) return g->result;
-  Value v = g->transfer;
+  v = g->transfer;
   g->transfer = NIL_VAL;
   return v;
 }
@@ -553,17 +553,13 @@ Fiber *fiber_yield_next(VM *vm) {
 }
 
 void fiber_yield_resumed(VM *vm) {
-  if (__builtin_expect(vm->sched->alarm.abort || vm->sched->alarm.deadlock, 0)) main_check_stop(vm);
+  if (__builtin_expect(sched_alarm(vm), 0)) main_check_stop(vm);
 }
 
 Value fiber_yield(VM *vm, Value v) {
   Fiber *self = vm->fiber;
   if (self->is_generator && self->resumer) {
-    Fiber *r = self->resumer;
-    self->resumer = NULL;
-    self->transfer = v;
-    self->state = FIBER_SUSPENDED;
-    all_unlink(vm->sched, self);
+    Fiber *r = fiber_begin_yield(vm, self, v);
     r->state = FIBER_RUNNING;
     vm->fiber = r;
     coro_switch(&self->coro, &r->coro);

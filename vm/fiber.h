@@ -68,9 +68,35 @@ static inline bool sched_alarm(VM *vm) {
   return a->deadlock | a->abort;
 }
 Value fiber_method_resume(VM *vm, int argc, Value *args);
+void fiber_unlink_live(VM *vm, Fiber *f);
+
+/* The bookkeeping of a generator hand-over, shared by fiber.c and the
+ * dispatch loop's own switch. The caller then makes the other side the
+ * running fiber and switches to it. */
+/* self resumes the suspended generator g (g->transfer already set) */
+static inline void fiber_begin_resume(Fiber *self, Fiber *g) {
+  g->joined = true;
+  g->resumer = self;
+  self->state = FIBER_BLOCKED;
+}
+/* the running generator self yields v: returns its resumer */
+static inline Fiber *fiber_begin_yield(VM *vm, Fiber *self, Value v) {
+  Fiber *r = self->resumer;
+  self->resumer = NULL;
+  self->transfer = v;
+  self->state = FIBER_SUSPENDED;
+  if (self->in_all_list) fiber_unlink_live(vm, self);   /* live only while it blocked */
+  return r;
+}
+/* back in the resumer: if g simply yielded, take its value */
+static inline bool fiber_take_yielded(VM *vm, Fiber *g, Value *out) {
+  if (g->state != FIBER_SUSPENDED || sched_alarm(vm)) return false;
+  *out = g->transfer;
+  g->transfer = NIL_VAL;
+  return true;
+}
 Value fiber_resume_finish(VM *vm, Fiber *g);
 bool fiber_iter_finish(VM *vm, Fiber *g, Value *out);
-void fiber_unlink_live(VM *vm, Fiber *f);
 /* `yield` in a scheduled fiber (or main): queue the running fiber and return
  * the next one to run — the running one itself if nothing else is ready.
  * fiber_yield_resumed runs when the yielder gets the CPU back. */

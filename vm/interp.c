@@ -1287,12 +1287,7 @@ reload:
   }
   CASE(YIELD) {
     if (f->is_generator && f->resumer) {
-      /* back to the resumer: what fiber_yield does for a generator */
-      sw_to = f->resumer;
-      f->resumer = NULL;
-      f->transfer = R(B);
-      f->state = FIBER_SUSPENDED;
-      if (f->in_all_list) fiber_unlink_live(vm, f);
+      sw_to = fiber_begin_yield(vm, f, R(B));   /* back to the resumer */
       goto fiber_switch;
     }
     if (!f->is_generator) {
@@ -1311,9 +1306,7 @@ reload:
   /* `g.resume(v)` (INVOKE) or `for v in g` (ITERNEXT) of the suspended
    * generator sw_to, whose transfer value is set: what fiber_resume does. */
   resume_generator:
-    sw_to->joined = true;
-    sw_to->resumer = f;
-    f->state = FIBER_BLOCKED;
+    fiber_begin_resume(f, sw_to);
     RESET_TOP();
   fiber_switch:
     /* The one place where script code switches fibers (see
@@ -1337,11 +1330,8 @@ reload:
     }
     if (INS_OP(ins) == OP_INVOKE) {
       Fiber *g = AS_FIBER(R(A + 1));
-      if (g->state == FIBER_SUSPENDED && !sched_alarm(vm)) {   /* it yielded */
-        R(A) = g->transfer;
-        g->transfer = NIL_VAL;
-        DISPATCH();
-      }
+      Value v;
+      if (fiber_take_yielded(vm, g, &v)) { R(A) = v; DISPATCH(); }
       Value r;
       PROTECT(r = fiber_resume_finish(vm, g));
       R(A) = r;
@@ -1349,12 +1339,8 @@ reload:
     }
     {
       Fiber *g = AS_FIBER(R(A));
-      if (g->state == FIBER_SUSPENDED && !sched_alarm(vm)) {   /* it yielded */
-        R(A + 2) = g->transfer;
-        g->transfer = NIL_VAL;
-        DISPATCH();
-      }
       Value v;
+      if (fiber_take_yielded(vm, g, &v)) { R(A + 2) = v; DISPATCH(); }
       bool more;
       PROTECT(more = fiber_iter_finish(vm, g, &v));
       if (more) R(A + 2) = v;
