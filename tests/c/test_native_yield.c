@@ -28,22 +28,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include <math.h>
-#include "gs.h"
-
-/* ---- tiny TAP helpers ------------------------------------------------------ */
-
-static int test_no = 0, test_failures = 0;
-
-static void ok(int cond, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  printf("%s %d - ", cond ? "ok" : "not ok", ++test_no);
-  vprintf(fmt, ap);
-  printf("\n");
-  va_end(ap);
-  fflush(stdout);
-  if (!cond) test_failures++;
-}
+#include "../api/tap.h"   /* CHECK, tap_done (and gs.h) */
 
 /* Problems found inside natives (locals corrupted, unexpected statuses) are
  * counted here and reported by the test that ran them. */
@@ -99,7 +84,7 @@ static gs_vm *new_vm(void) {
   return vm;
 }
 
-static gs_status run(gs_vm *vm, const char *name, const char *src) {
+static gs_status run_named(gs_vm *vm, const char *name, const char *src) {
   gs_status st = gs_run_string(vm, name, src, strlen(src));
   if (st != GS_OK) fprintf(stderr, "# %s: status %d: %s\n%s\n", name, st, gs_error_message(vm), gs_error_trace(vm));
   return st;
@@ -276,12 +261,12 @@ static void test_generator(int mode) {
     "}\n"
     "let pair_ok = ra == 106 and rb == 204\n",
     descend_script, mode, mode, mode);
-  gs_status st = run(vm, "generator.gs", src);
+  gs_status st = run_named(vm, "generator.gs", src);
   int64_t result = global_int(vm, "result");
   int64_t resumes = global_int(vm, "resumes");
   int pair_ok = global_true(vm, "pair_ok");
   int want_resumes = mode == MODE_GS_YIELD ? 2 : (mode == MODE_SCRIPT_YIELD ? 1 : 0);
-  ok(st == GS_OK && result == 41 + 6 && resumes == want_resumes && pair_ok && native_problems == 0,
+  CHECK(st == GS_OK && result == 41 + 6 && resumes == want_resumes && pair_ok && native_problems == 0,
      "generator, mode %d: yield 3 C frames deep, locals intact (result %lld, resumes %lld)%s%s",
      mode, (long long)result, (long long)resumes, native_problems ? ": " : "", first_problem);
   gs_free(vm);
@@ -308,9 +293,9 @@ static void test_scheduled(int mode, int n) {
     "stop = true\n"
     "let ticked = ticks > 0\n",
     descend_script, n, mode);
-  gs_status st = run(vm, "scheduled.gs", src);
+  gs_status st = run_named(vm, "scheduled.gs", src);
   if (st == GS_OK) st = gs_run_fibers(vm);
-  ok(st == GS_OK && global_true(vm, "all_ok") && global_true(vm, "ticked") && bottom_reached == n && native_problems == 0,
+  CHECK(st == GS_OK && global_true(vm, "all_ok") && global_true(vm, "ticked") && bottom_reached == n && native_problems == 0,
      "%d scheduled fibers, mode %d: all suspended 3 C frames deep at once, locals intact%s%s",
      n, mode, native_problems ? ": " : "", first_problem);
   gs_free(vm);
@@ -333,16 +318,16 @@ static void test_main_fiber(void) {
     "log.push(\"main end ${r}\")\n"
     "let got = str(log)\n",
     descend_script);
-  gs_status st = run(vm, "main.gs", src);
+  gs_status st = run_named(vm, "main.gs", src);
   gs_ensure_slots(vm, 1);
   const char *got = "";
   if (gs_get_global(vm, "got", 0) && gs_get_type(vm, 0) == GS_STRING) got = gs_get_string(vm, 0, NULL);
   const char *want = "[\"main start\", \"other 1\", \"other 2\", \"main end 11\"]";
-  ok(st == GS_OK && strcmp(got, want) == 0 && native_problems == 0,
+  CHECK(st == GS_OK && strcmp(got, want) == 0 && native_problems == 0,
      "main fiber: gs_yield 3 C frames deep lets other fibers run (%s)%s%s", got,
      native_problems ? ": " : "", first_problem);
   if (st == GS_OK) st = gs_run_fibers(vm);
-  ok(st == GS_OK, "the remaining fiber finishes under gs_run_fibers");
+  CHECK(st == GS_OK, "the remaining fiber finishes under gs_run_fibers");
   gs_free(vm);
 }
 
@@ -394,12 +379,12 @@ static void test_errors(void) {
     "let a = spawn call_failing()\n"
     "let b = spawn catcher()\n"
     "let sched_ok = a.join() == \"reported\" and b.join() == \"raised by native after yield (42)\"\n";
-  gs_status st = run(vm, "errors.gs", src);
+  gs_status st = run_named(vm, "errors.gs", src);
   if (st == GS_OK) st = gs_run_fibers(vm);
-  ok(st == GS_OK && global_true(vm, "gen_ok") && native_problems == 0,
+  CHECK(st == GS_OK && global_true(vm, "gen_ok") && native_problems == 0,
      "generator: errors after a resume unwind through native frames (gs_call reports, gs_error is caught)%s%s",
      native_problems ? ": " : "", first_problem);
-  ok(st == GS_OK && global_true(vm, "sched_ok") && native_problems == 0,
+  CHECK(st == GS_OK && global_true(vm, "sched_ok") && native_problems == 0,
      "scheduled fibers: errors after a resume unwind through native frames%s%s",
      native_problems ? ": " : "", first_problem);
   gs_free(vm);
@@ -451,17 +436,17 @@ static void test_park(void) {
     "let g = fiber(fn() { let v = park_me(%d); yield v; return \"gen end\" })\n"
     "spawn { gen_result = [g.resume(), g.resume()] }\n",
     NPARK, NPARK);
-  gs_status st = run(vm, "park.gs", src);
-  ok(st == GS_OK, "script that spawns %d parking fibers runs", NPARK);
+  gs_status st = run_named(vm, "park.gs", src);
+  CHECK(st == GS_OK, "script that spawns %d parking fibers runs", NPARK);
 
   int live = gs_run_ready(vm);
-  ok(parked_count == NPARK + 1 && live >= NPARK + 1,
+  CHECK(parked_count == NPARK + 1 && live >= NPARK + 1,
      "gs_run_ready runs every fiber until it parks (%d parked, %d live)", parked_count, live);
-  ok(gs_next_timer_ns(vm) == -1, "no timer pending while fibers are parked");
+  CHECK(gs_next_timer_ns(vm) == -1, "no timer pending while fibers are parked");
 
   /* Parked fibers are not a deadlock: gs_run_fibers returns GS_OK at once. */
   st = gs_run_fibers(vm);
-  ok(st == GS_OK, "gs_run_fibers with only parked fibers left returns GS_OK (not deadlock), status %d", st);
+  CHECK(st == GS_OK, "gs_run_fibers with only parked fibers left returns GS_OK (not deadlock), status %d", st);
 
   /* Wake the odd ones in reverse order, with values. */
   gs_ensure_slots(vm, 1);
@@ -474,9 +459,9 @@ static void test_park(void) {
     gs_set_int(vm, 0, -1);
     if (!gs_wake(vm, parked[i], 0)) refused++;
   }
-  ok(woke == NPARK / 2 && refused == NPARK / 2, "gs_wake wakes a parked fiber once (%d woken, %d refused)", woke, refused);
+  CHECK(woke == NPARK / 2 && refused == NPARK / 2, "gs_wake wakes a parked fiber once (%d woken, %d refused)", woke, refused);
   live = gs_run_ready(vm);
-  ok(live == NPARK / 2 + 2, "gs_run_ready runs the woken fibers to the end (%d still alive)", live);
+  CHECK(live == NPARK / 2 + 2, "gs_run_ready runs the woken fibers to the end (%d still alive)", live);
 
   /* results: the odd ones, in the order they were woken (reverse), each with its value */
   gs_ensure_slots(vm, 4);
@@ -489,7 +474,7 @@ static void test_park(void) {
     gs_list_get(vm, 1, 1, 3);
     if (gs_get_int(vm, 2) != i || gs_get_int(vm, 3) != 1000 + i) order_ok = 0;
   }
-  ok(order_ok, "woken fibers ran in wake order and got the host's values");
+  CHECK(order_ok, "woken fibers ran in wake order and got the host's values");
 
   /* Wake the even ones with nil (value -1), then the generator with a string. */
   woke = 0;
@@ -500,7 +485,7 @@ static void test_park(void) {
   int gen_woke = gs_wake(vm, parked[NPARK], 0);
   st = gs_run_fibers(vm);
   live = gs_run_ready(vm);
-  ok(woke == NPARK / 2 && gen_woke && st == GS_OK && live == 0,
+  CHECK(woke == NPARK / 2 && gen_woke && st == GS_OK && live == 0,
      "the rest wake with nil; gs_run_fibers finishes them all (status %d, %d live)", st, live);
 
   gs_ensure_slots(vm, 3);
@@ -510,7 +495,7 @@ static void test_park(void) {
     gs_list_get(vm, 1, 1, 2);
     if (gs_get_type(vm, 2) != GS_NIL) nil_ok = 0;
   }
-  ok(nil_ok, "fibers woken with -1 got nil");
+  CHECK(nil_ok, "fibers woken with -1 got nil");
 
   const char *gen_got = "";
   gs_ensure_slots(vm, 3);
@@ -518,29 +503,29 @@ static void test_park(void) {
     gs_to_string(vm, 0, 1);
     gen_got = gs_get_string(vm, 1, NULL);
   }
-  ok(strcmp(gen_got, "[\"for the generator\", \"gen end\"]") == 0,
+  CHECK(strcmp(gen_got, "[\"for the generator\", \"gen end\"]") == 0,
      "a generator parked while its resumer waited, woken by the host (%s)", gen_got);
-  ok(native_problems == 0, "parked natives' locals intact after gs_wake%s%s", native_problems ? ": " : "", first_problem);
+  CHECK(native_problems == 0, "parked natives' locals intact after gs_wake%s%s", native_problems ? ": " : "", first_problem);
 
   gs_free(vm);
 
   /* A sleeping fiber: gs_next_timer_ns reports it, gs_run_fibers waits for it. */
   vm = new_vm();
-  st = run(vm, "timer.gs", "let slept = false\nspawn { sleep(0.02); slept = true }\n");
+  st = run_named(vm, "timer.gs", "let slept = false\nspawn { sleep(0.02); slept = true }\n");
   gs_run_ready(vm);
   int64_t ns = gs_next_timer_ns(vm);
-  ok(ns > 0 && ns <= 20000000, "gs_next_timer_ns reports the sleeping fiber's deadline (%lld ns)", (long long)ns);
+  CHECK(ns > 0 && ns <= 20000000, "gs_next_timer_ns reports the sleeping fiber's deadline (%lld ns)", (long long)ns);
   st = gs_run_fibers(vm);
-  ok(st == GS_OK && global_true(vm, "slept"), "gs_run_fibers sleeps until the timer and finishes the fiber");
+  CHECK(st == GS_OK && global_true(vm, "slept"), "gs_run_fibers sleeps until the timer and finishes the fiber");
   gs_free(vm);
 }
 
 /* A deadlock among fibers (not parked) is reported by gs_run_fibers. */
 static void test_deadlock_status(void) {
   gs_vm *vm = new_vm();
-  gs_status st = run(vm, "deadlock.gs", "let ch = chan()\nspawn { ch.recv() }\n");
+  gs_status st = run_named(vm, "deadlock.gs", "let ch = chan()\nspawn { ch.recv() }\n");
   if (st == GS_OK) st = gs_run_fibers(vm);
-  ok(st == GS_DEADLOCK, "gs_run_fibers returns GS_DEADLOCK for a fiber blocked forever (status %d)", st);
+  CHECK(st == GS_DEADLOCK, "gs_run_fibers returns GS_DEADLOCK for a fiber blocked forever (status %d)", st);
   gs_free(vm);
 }
 
@@ -580,11 +565,11 @@ static void test_host_recursion(void) {
     "let fiber_ok = f.join()\n"
     "let g = fiber(attempt)\n"
     "let gen_ok = g.resume()\n";
-  gs_status st = run(vm, "rec.gs", src);
-  ok(st == GS_OK && global_true(vm, "main_ok"), "recursion through a host native in main: stack overflow error");
-  ok(st == GS_OK && global_true(vm, "fiber_ok"), "recursion through a host native in a spawned fiber: stack overflow error");
-  ok(st == GS_OK && global_true(vm, "gen_ok"), "recursion through a host native in a generator: stack overflow error");
-  ok(native_problems == 0, "host_rec frames intact%s%s", native_problems ? ": " : "", first_problem);
+  gs_status st = run_named(vm, "rec.gs", src);
+  CHECK(st == GS_OK && global_true(vm, "main_ok"), "recursion through a host native in main: stack overflow error");
+  CHECK(st == GS_OK && global_true(vm, "fiber_ok"), "recursion through a host native in a spawned fiber: stack overflow error");
+  CHECK(st == GS_OK && global_true(vm, "gen_ok"), "recursion through a host native in a generator: stack overflow error");
+  CHECK(native_problems == 0, "host_rec frames intact%s%s", native_problems ? ": " : "", first_problem);
   gs_free(vm);
 }
 
@@ -596,6 +581,5 @@ int main(void) {
   test_park();
   test_deadlock_status();
   test_host_recursion();
-  printf("# %d tests, %d failed\n", test_no, test_failures);
-  return test_failures ? 1 : 0;
+  return tap_done();
 }
