@@ -151,37 +151,35 @@ static void table_grow(VM *vm, Table *t) {
 }
 
 bool table_set(VM *vm, Table *t, Value key, Value value) {
+  uint32_t hash = 0, free_slot = UINT32_MAX;   /* free_slot: where the key goes in the index */
   if (!t->index) {
     Value *slot = table_find(t, key);
     if (slot) { *slot = value; return false; }
   } else {
     /* one probe sequence finds the key or the slot for it */
-    uint32_t hash = value_hash(key), free_slot = UINT32_MAX;
+    hash = value_hash(key);
     for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
       uint64_t s = t->index[h];
       uint32_t e = SLOT_POS(s);
-      if (e == 0) { if (free_slot == UINT32_MAX) free_slot = h; break; }
-      if (e == TABLE_TOMB) { if (free_slot == UINT32_MAX) free_slot = h; continue; }
-      if (SLOT_HASH(s) == hash && key_is(t->entries[e - 1].key, key)) {
+      if (e == 0 || e == TABLE_TOMB) {
+        if (free_slot == UINT32_MAX) free_slot = h;
+        if (e == 0) break;
+      } else if (SLOT_HASH(s) == hash && key_is(t->entries[e - 1].key, key)) {
         t->entries[e - 1].value = value;
         return false;
       }
     }
-    if (t->count < t->cap) {
-      uint32_t pos = t->count++;
-      t->entries[pos].key = key;
-      t->entries[pos].value = value;
-      t->live++;
-      t->index[free_slot] = SLOT(hash, pos);
-      return true;
-    }
   }
-  if (t->count == t->cap) table_grow(vm, t);
+  if (t->count == t->cap) {
+    table_grow(vm, t);           /* rebuilds the index, if the table has one now */
+    free_slot = UINT32_MAX;
+  }
   uint32_t pos = t->count++;
   t->entries[pos].key = key;
   t->entries[pos].value = value;
   t->live++;
-  if (t->index) index_insert(t, pos, value_hash(key));
+  if (free_slot != UINT32_MAX) t->index[free_slot] = SLOT(hash, pos);
+  else if (t->index) index_insert(t, pos, value_hash(key));
   return true;
 }
 
