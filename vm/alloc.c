@@ -42,6 +42,7 @@ static void *host_realloc(VM *vm, void *ptr, size_t size) {
   if (vm->reserve) {
     vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
     vm->reserve = NULL;
+    vm->reserve_spent = true;
     if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");
   }
   fprintf(stderr, "fatal: out of memory\n");

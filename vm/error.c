@@ -91,6 +91,7 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
     abort();
   }
   coro_fp_unknown();   /* the catch point may be C code (see coro.h) */
+  vm->reserve_spent = false;   /* the error exists: a later collection may take the reserve back */
   longjmp(f->errjmp->buf, 1);
 }
 

@@ -161,7 +161,9 @@ void gc_collect(VM *vm) {
     }
   }
   vm->gc_cycles++;
-  if (!vm->reserve) vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
+  /* take the reserve back, unless we are building the error it was spent
+   * on (a collection there would take back the memory the error needs) */
+  if (!vm->reserve && !vm->reserve_spent) vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
   vm->next_gc = vm->bytes_allocated * 2;
   if (vm->next_gc < GC_MIN_THRESHOLD) vm->next_gc = GC_MIN_THRESHOLD;
   alloc_trim(vm, vm->bytes_allocated / 2 + ALLOC_KEEP_MIN);

@@ -126,6 +126,7 @@ struct VM {
   bool gc_stress;
   bool oom_slack;           /* raising "out of memory": the limit is off */
   void *reserve;            /* freed when the allocator fails, to raise the error */
+  bool reserve_spent;       /* ... and not taken back until that error is thrown */
   uint64_t gc_cycles;
   int gc_paused;
   Obj **gray;
