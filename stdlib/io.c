@@ -21,8 +21,11 @@ typedef struct {
   char *line;          /* getline buffer (malloc'ed) */
   size_t linecap;
   int kind;
+  int last_op;         /* IO_OP_READ or IO_OP_WRITE: what the stream did last */
   bool close_at_eof;   /* io.lines(path): the iteration owns the file */
 } IoFile;
+
+enum { IO_OP_NONE, IO_OP_READ, IO_OP_WRITE };
 
 static void io_finalize(void *data) {
   IoFile *f = data;
@@ -144,6 +147,22 @@ static IoFile *io_open_self(gs_vm *vm, const char *method) {
   return f;
 }
 
+/* C's rule for update streams ("r+", "w+", "a+"): a read must not follow a
+ * write without a flush, nor a write follow a read without a seek; without
+ * them the written bytes are lost or land at the wrong place. Called before
+ * every read and write of a file object. */
+static void io_switch_to(gs_vm *vm, IoFile *f, int op) {
+  if (f->kind != IO_FILE) return;
+  if (op == IO_OP_READ && f->last_op == IO_OP_WRITE && fflush(f->fp) != 0) {
+    int e = errno;
+    clearerr(f->fp);
+    io_os_error(vm, "write", f->path, e);
+  }
+  /* a pipe cannot seek; glibc then just drops its read buffer, as wanted */
+  if (op == IO_OP_WRITE && f->last_op == IO_OP_READ) fseek(f->fp, 0, SEEK_CUR);
+  f->last_op = op;
+}
+
 /* A new file object in `slot`. Takes a copy of path. */
 static IoFile *io_new_file(gs_vm *vm, int slot, FILE *fp, const char *path, int kind) {
   char *p = strdup(path);
@@ -198,6 +217,7 @@ static void io_m_read(gs_vm *vm, int argc) {
   }
   if (want < 0) gs_error(vm, "read() argument 1 must not be negative, got %lld", (long long)want);
   if (f->kind == IO_STDIN) vm_flush(vm);
+  io_switch_to(vm, f, IO_OP_READ);
   char *buf;
   size_t len = 0;
   errno = 0;
@@ -239,6 +259,7 @@ static void io_m_read(gs_vm *vm, int argc) {
 /* The next line without its "\n" (or "\r\n") into f->line; false at EOF. */
 static bool io_getline(gs_vm *vm, IoFile *f, size_t *len) {
   if (f->kind == IO_STDIN) vm_flush(vm);
+  io_switch_to(vm, f, IO_OP_READ);
   errno = 0;
   ssize_t n = getline(&f->line, &f->linecap, f->fp);
   if (n < 0) {
@@ -277,6 +298,7 @@ static void io_m_write(gs_vm *vm, int argc) {
     const char *s = gs_get_string(vm, i, &len);
     if (f->kind == IO_STDOUT) { vm_write_out(vm, s, len); continue; }
     if (f->kind == IO_STDERR) { vm_write_err(vm, s, len); continue; }
+    io_switch_to(vm, f, IO_OP_WRITE);
     errno = 0;
     if (fwrite(s, 1, len, f->fp) != len) {
       int e = errno ? errno : EIO;
