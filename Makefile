@@ -5,7 +5,13 @@
 CC      ?= gcc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Iinclude -Ivm -Iparser -Ibuild -I$(BUILD)/gen
+# What every build needs whatever CFLAGS says (`make CC=clang CFLAGS='-O2 -g'`
+# still builds): the language level, the warnings (WARN may be overridden, as
+# CI does to add -Wshadow) and where the headers are.
+GS_STD  := -std=gnu11
+WARN    ?= -Wall -Wextra -Wno-unused-parameter
+INTERNAL_INC = -Iinclude -Ivm -Iparser -I$(BUILD)/gen
+COMPILE = $(CC) $(GS_STD) $(WARN) $(INTERNAL_INC) $(CPPFLAGS) $(CFLAGS)
 LDLIBS  += -lm
 BUILD   ?= build
 LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
@@ -59,23 +65,23 @@ $(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: parser/grammar.y | $(BUILD)/.tool
 	@if grep -q "parsing conflict" $(BUILD)/gen/lemon.log; then echo "lemon: grammar has conflicts"; exit 1; fi
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(CFLAGS) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
+	$(COMPILE) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
 # ---- objects ----------------------------------------------------------------
 $(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(COMPILE) -MMD -MP -c -o $@ $<
 
 $(BUILD)/asm/%.o: asm/%.S
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(COMPILE) -c -o $@ $<
 
 $(BUILD)/libgs.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs.a $(LDLIBS) -ledit
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs.a $(LDLIBS) -ledit
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -25,7 +25,7 @@ C_TEST_LIBS = $(LDLIBS) $(if $(filter -lm,$(LDLIBS)),,-lm)
 
 $(BUILD)/tests/test_%: tests/c/test_%.c $(BUILD)/libgs.a
 	@mkdir -p $(dir $@) $(dir $@)deps
-	$(CC) $(CFLAGS) -MMD -MP -MF $(dir $@)deps/test_$*.d -MT $@ -o $@ $< $(BUILD)/libgs.a $(C_TEST_LIBS)
+	$(COMPILE) -MMD -MP -MF $(dir $@)deps/test_$*.d -MT $@ -o $@ $< $(BUILD)/libgs.a $(C_TEST_LIBS)
 
 # ---- the coroutine layer alone, three ways ------------------------------
 CORO_SELFTEST_SRC := tests/c/test_switch.c vm/coro.c asm/switch_x86_64.S
