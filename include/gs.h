@@ -99,7 +99,7 @@ extern "C" {
 #define GS_PRINTF(f, a)
 #endif
 
-typedef struct VM gs_vm;
+typedef struct gs_vm gs_vm;
 typedef struct gs_handle gs_handle;
 
 typedef enum {

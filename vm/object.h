@@ -6,7 +6,7 @@
 #include "value.h"
 #include "table.h"
 
-typedef struct VM VM;
+typedef struct gs_vm VM;
 typedef struct Fiber Fiber;
 
 struct Obj {

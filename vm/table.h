@@ -9,7 +9,7 @@
 
 #include "value.h"
 
-typedef struct VM VM;
+typedef struct gs_vm VM;
 typedef struct ObjString ObjString;
 
 #define TABLE_LINEAR_MAX 8

@@ -119,7 +119,7 @@ struct Scheduler;
 #define ALLOC_CLASSES (ALLOC_SMALL_MAX / ALLOC_GRAIN)
 #define ALLOC_KEEP_MIN ((size_t)256 * 1024)
 
-struct VM {
+struct gs_vm {
   /* memory */
   Obj *objects;
   size_t bytes_allocated, next_gc, heap_limit;
