@@ -322,8 +322,27 @@ void fiber_free(VM *vm, Fiber *f) {
   vm_realloc(vm, f, sizeof(Fiber), 0);
 }
 
+/* How much of a fiber's stack the collector scans: up to the highest
+ * register window of any active frame, or the top if that is higher. A
+ * callee's window can end below its caller's; the caller's registers above
+ * it are dead temporaries, but the caller's whole window comes back when the
+ * callee returns, so it is scanned while the callee runs: a collection there
+ * must not free what those registers point at. Every slot below this mark
+ * holds a valid value; slots above it are written before they are read again
+ * (a new frame clears its registers, vm_push and the API write what they
+ * reserve), so they may hold anything. No call or return pays for this. */
+static int fiber_scan_top(const Fiber *f) {
+  int hw = f->top;
+  for (int i = 0; i < f->nframes; i++) {
+    int t = f->frames[i].base + f->frames[i].cl->p->maxregs;
+    if (t > hw) hw = t;
+  }
+  return hw;
+}
+
 void fiber_mark(VM *vm, Fiber *f) {
-  for (int i = 0; i < f->top; i++) gc_mark_value(vm, f->stack[i]);
+  int scan = fiber_scan_top(f);
+  for (int i = 0; i < scan; i++) gc_mark_value(vm, f->stack[i]);
   for (int i = 0; i < f->nframes; i++) gc_mark_obj(vm, (Obj *)f->frames[i].cl);
   for (ObjUpvalue *u = f->open_upvalues; u; u = u->next) gc_mark_obj(vm, (Obj *)u);
   gc_mark_value(vm, f->error);

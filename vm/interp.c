@@ -51,6 +51,16 @@ void fiber_ensure_stack(VM *vm, Fiber *f, int needed) {
   if (f->top + needed > f->stack_cap) fiber_grow_stack(vm, f, f->top + needed);
 }
 
+/* vm_push on a full stack: v lives only in this C frame while growing the
+ * stack collects, so it is a root until it is on the stack. */
+void vm_push_grow(VM *vm, Value v) {
+  vm_push_root(vm, &v);
+  fiber_ensure_stack(vm, vm->fiber, 1);
+  vm_pop_root(vm);
+  Fiber *f = vm->fiber;
+  f->stack[f->top++] = v;
+}
+
 static void grow_frames(VM *vm, Fiber *f) {
   int nc = f->frames_cap ? f->frames_cap * 2 : 8;
   f->frames = vm_realloc(vm, f->frames, sizeof(CallFrame) * f->frames_cap, sizeof(CallFrame) * nc);
@@ -170,20 +180,14 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
     int want = n->arity - self;
     vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
   }
-  /* The native sees only its arguments; registers above them are dead
-   * temporaries of the caller. They are not scanned while the native runs,
-   * so if it collected garbage they may now point at freed objects: clear
-   * them before the caller's frame (and its scan range) comes back. */
-  int old_top = f->top;
-  uint64_t cycles = vm->gc_cycles;
+  /* The native sees only its arguments; the caller's registers above them
+   * stay scanned (fiber_mark scans every active frame's window). */
   f->top = fnslot + 1 + nargs;
   vm->calling_native = n;
   coro_fp_unknown();   /* a native may change the FP control words */
   Value r = n->fn(vm, nargs, f->stack + fnslot + 1);
   f = vm->fiber;
   f->stack[fnslot] = r;
-  if (vm->gc_cycles != cycles)
-    for (int i = fnslot + 1; i < old_top; i++) f->stack[i] = NIL_VAL;
   f->top = fnslot + 1;
 }
 
@@ -1383,8 +1387,6 @@ static void execute(VM *vm) {
         fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);
         ef->nframes = h.frame + 1;
         ef->top = fr->base + fr->cl->p->maxregs;
-        /* registers above the try's are dead temporaries, possibly stale */
-        for (int i = fr->base + h.reg; i < ef->top; i++) ef->stack[i] = NIL_VAL;
         ef->stack[fr->base + h.reg] = ef->error;
         fr->pc = h.catch_pc;
         ef->cdepth = my_cdepth;   /* inner levels without a catch point left it higher */

@@ -224,9 +224,10 @@ Fiber *fiber_new(VM *vm, Value fn);
 void fiber_ensure_stack(VM *vm, Fiber *f, int needed);
 void fiber_close_upvalues(Fiber *f, Value *level);
 /* Stack top for natives: push/pop temporaries that must survive a GC. */
+void vm_push_grow(VM *vm, Value v);
 static inline void vm_push(VM *vm, Value v) {
   Fiber *f = vm->fiber;
-  if (f->top >= f->stack_cap) fiber_ensure_stack(vm, f, 1);
+  if (__builtin_expect(f->top >= f->stack_cap, 0)) { vm_push_grow(vm, v); return; }
   f->stack[f->top++] = v;
 }
 static inline Value vm_pop(VM *vm) { return vm->fiber->stack[--vm->fiber->top]; }
