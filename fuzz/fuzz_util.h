@@ -91,21 +91,22 @@ static Value fuzz_input(VM *vm, int argc, Value *args) {
   return NIL_VAL;
 }
 
+#define FUZZ_OFF "Disabled while fuzzing: does nothing."
 static void fuzz_sandbox(gs_vm *vm) {
   static const gs_reg os_stubs[] = {
-    {"exit", fuzz_disabled, -1}, {"remove", fuzz_disabled, -1},
-    {"rename", fuzz_disabled, -1}, {NULL, NULL, 0},
+    {"exit", fuzz_disabled, -1, FUZZ_OFF}, {"remove", fuzz_disabled, -1, FUZZ_OFF},
+    {"rename", fuzz_disabled, -1, FUZZ_OFF}, {NULL, NULL, 0, NULL},
   };
   static const gs_reg io_stubs[] = {
-    {"read_file", fuzz_disabled, -1}, {"write_file", fuzz_disabled, -1},
-    {"append_file", fuzz_disabled, -1}, {"lines", fuzz_disabled, -1},
-    {"open", fuzz_disabled, -1}, {NULL, NULL, 0},
+    {"read_file", fuzz_disabled, -1, FUZZ_OFF}, {"write_file", fuzz_disabled, -1, FUZZ_OFF},
+    {"append_file", fuzz_disabled, -1, FUZZ_OFF}, {"lines", fuzz_disabled, -1, FUZZ_OFF},
+    {"open", fuzz_disabled, -1, FUZZ_OFF}, {NULL, NULL, 0, NULL},
   };
   gs_register_module(vm, "os", os_stubs);
   gs_register_module(vm, "io", io_stubs);
   /* io.stderr writes through write_error like io.stdout through write */
-  vm_define_native(vm, "sleep", fuzz_sleep, 1);
-  vm_define_native(vm, "input", fuzz_input, -1);
+  vm_define_native(vm, "sleep", fuzz_sleep, 1, "sleep(seconds)\nWhile fuzzing: yields instead of sleeping.");
+  vm_define_native(vm, "input", fuzz_input, -1, "input(prompt?)\nWhile fuzzing: always nil.");
   /* each live fiber holds a C stack; 1000 of them are plenty for fuzzing and
    * keep a spawn loop from eating the RSS budget before the watchdog fires */
   vm->max_fibers = FUZZ_MAX_FIBERS;

@@ -128,11 +128,15 @@ typedef void (*gs_native)(gs_vm *vm, int argc);
  * arity: the number of arguments script must pass (not counting self for a
  * method), checked before the native runs with the standard message
  * "NAME() expects N arguments, got M"; -1 accepts any number (check them
- * with gs_check_argc). A table ends with an entry whose name is NULL. */
+ * with gs_check_argc). doc (optional, copied): what help() shows, the call
+ * signature, a newline and a one-line description, e.g.
+ * "greet(name)\nPrint a greeting for name." (a doc without a newline is the
+ * description alone). A table ends with an entry whose name is NULL. */
 typedef struct {
   const char *name;
   gs_native fn;
   int arity;
+  const char *doc;
 } gs_reg;
 
 /* ---- creating a VM ------------------------------------------------------- */

@@ -5,6 +5,7 @@
  * register, an upvalue, a module variable slot or a global (builtin) slot;
  * anything else is an error collected in AstErrors, and compilation goes on
  * so every such error is reported at once. */
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include "compile.h"
@@ -65,6 +66,8 @@ typedef struct Compiler {
   Table declared;             /* name -> true */
   Table added;                /* module names this compilation created */
   Table register_lets;        /* top-level lets kept in registers (script_locals) */
+  const char *src;            /* the source text, for doc comments (NULL: none) */
+  size_t src_len;
 } Compiler;
 
 static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -707,6 +710,89 @@ static int add_proto(FuncState *fs, ObjProto *p) {
   return fs->nprotos++;
 }
 
+/* help()'s text for a function: its parameter list as written, then for a
+ * named function the comment lines (`# ...`) directly above the line of
+ * its `fn`, without the `#` and one space. Longer text is cut short. */
+typedef struct {
+  char b[2048];
+  size_t n;
+} DocText;
+
+static void doc_add(DocText *d, const char *s, size_t n) {
+  if (n > sizeof d->b - d->n) n = sizeof d->b - d->n;
+  memcpy(d->b + d->n, s, n);
+  d->n += n;
+}
+
+static void doc_puts(DocText *d, const char *s) { doc_add(d, s, strlen(s)); }
+
+static void doc_default(DocText *d, const Node *e) {
+  char tmp[64];
+  switch (e->kind) {
+    case E_NIL: doc_puts(d, "nil"); return;
+    case E_TRUE: doc_puts(d, "true"); return;
+    case E_FALSE: doc_puts(d, "false"); return;
+    case E_NAME: doc_puts(d, e->u.name); return;
+    case E_INT: snprintf(tmp, sizeof tmp, "%lld", (long long)e->u.ival); doc_puts(d, tmp); return;
+    case E_FLOAT: snprintf(tmp, sizeof tmp, "%.14g", e->u.fval); doc_puts(d, tmp); return;
+    case E_STRING:
+      if (e->u.str.len <= 20 && !memchr(e->u.str.chars, '"', e->u.str.len) &&
+          !memchr(e->u.str.chars, '\\', e->u.str.len) && !memchr(e->u.str.chars, '\n', e->u.str.len)) {
+        doc_puts(d, "\"");
+        doc_add(d, e->u.str.chars, e->u.str.len);
+        doc_puts(d, "\"");
+        return;
+      }
+      break;
+    default: break;
+  }
+  doc_puts(d, "\xe2\x80\xa6");   /* an expression: shown as an ellipsis */
+}
+
+static ObjString *fn_doc(Compiler *C, FnNode *fn, int line) {
+  DocText d;
+  d.n = 0;
+  doc_puts(&d, "(");
+  for (int i = 0; i < fn->nparams; i++) {
+    if (i) doc_puts(&d, ", ");
+    if (fn->has_rest && i == fn->nparams - 1) doc_puts(&d, "...");
+    doc_puts(&d, fn->params[i].name);
+    if (fn->params[i].def) {
+      doc_puts(&d, " = ");
+      doc_default(&d, fn->params[i].def);
+    }
+  }
+  doc_puts(&d, ")");
+  if (fn->name && C->src) {
+    /* find where line `line` starts, then walk back over comment lines */
+    const char *s = C->src, *end = s + C->src_len, *at = s;
+    for (int l = 1; l < line && at < end; at++)
+      if (*at == '\n') l++;
+    const char *first = at;           /* start of the block of comment lines */
+    while (first > s) {
+      const char *prev = first - 1;   /* the '\n' that ends the line above */
+      while (prev > s && prev[-1] != '\n') prev--;
+      const char *p = prev;
+      while (*p == ' ' || *p == '\t') p++;
+      if (*p != '#' || (prev == s && p[1] == '!')) break;
+      first = prev;
+    }
+    for (const char *p = first; p < at;) {
+      const char *e = p;
+      while (e < at && *e != '\n') e++;
+      while (*p == ' ' || *p == '\t') p++;
+      p++;                             /* the '#' */
+      if (p < e && *p == ' ') p++;
+      const char *t = e;
+      while (t > p && (t[-1] == '\r' || t[-1] == ' ' || t[-1] == '\t')) t--;
+      doc_puts(&d, "\n");
+      doc_add(&d, p, (size_t)(t - p));
+      p = e + 1;
+    }
+  }
+  return str_new(C->vm, d.b, d.n);
+}
+
 static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int col) {
   FuncState fs;
   fs_init(&fs, parent, parent->C, fn->name);
@@ -751,6 +837,7 @@ static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int
     EMIT_ABC(&fs, RETURN, 0, 0, 0);
   }
   ObjProto *done = fs_finish(&fs);
+  done->doc = fn_doc(parent->C, fn, line);
   return add_proto(parent, done);
 }
 
@@ -1248,9 +1335,11 @@ static const char *top_decl_name(Node *s) {
 
 /* ---- entry ---------------------------------------------------------- */
 
-ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt, AstErrors *errs) {
+static ObjClosure *compile_tree(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt,
+                                AstErrors *errs, const char *src, size_t src_len) {
   static const CompileOptions defaults = {0};
-  Compiler C = {.vm = vm, .module = module, .errs = errs, .opt = opt ? opt : &defaults};
+  Compiler C = {.vm = vm, .module = module, .errs = errs, .opt = opt ? opt : &defaults,
+                .src = src, .src_len = src_len};
   table_init(&C.declared);
   table_init(&C.added);
   table_init(&C.register_lets);
@@ -1327,13 +1416,17 @@ ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOption
   return closure_new(vm, p);
 }
 
+ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt, AstErrors *errs) {
+  return compile_tree(vm, module, ast, opt, errs, NULL, 0);
+}
+
 ObjClosure *gs_compile_source(VM *vm, ObjModule *module, const char *src, size_t len,
                               const CompileOptions *opt, AstErrors *errs) {
   AstArena arena = {0};
   vm->gc_paused++;
   Node *ast = gs_parse(&arena, src, len, errs);
   ObjClosure *cl = NULL;
-  if (ast) cl = gs_compile(vm, module, ast, opt, errs);
+  if (ast) cl = compile_tree(vm, module, ast, opt, errs, src, len);
   ast_arena_free(&arena);
   vm->gc_paused--;
   return cl;

@@ -8,6 +8,7 @@
 #include <time.h>
 #include "vm.h"
 #include "arith.h"
+#include "help.h"
 
 static Value core_print(VM *vm, int argc, Value *args) {
   int base = (int)(args - vm->fiber->stack);
@@ -244,18 +245,19 @@ static Value range_list(VM *vm, int argc, Value *args) {
 }
 
 void lib_core_open(VM *vm) {
-  vm_define_native(vm, "print", core_print, -1);
-  vm_define_native(vm, "str", core_str, 1);
-  vm_define_native(vm, "int", core_int, 1);
-  vm_define_native(vm, "float", core_float, 1);
-  vm_define_native(vm, "type", core_type, 1);
-  vm_define_native(vm, "len", core_len, 1);
-  vm_define_native(vm, "assert", core_assert, -1);
-  vm_define_native(vm, "error", core_error, 1);
-  vm_define_native(vm, "range", core_range, -1);
-  vm_define_native(vm, "clock", core_clock, 0);
-  vm_define_native(vm, "input", core_input, -1);
-  vm_define_method(vm, &vm->range_methods, "len", range_len, 1);
-  vm_define_method(vm, &vm->range_methods, "contains", range_contains, 2);
-  vm_define_method(vm, &vm->range_methods, "list", range_list, 1);
+  vm_define_native(vm, "print", core_print, -1, "print(...)\nWrite str() of each argument, separated by spaces, and a newline.");
+  vm_define_native(vm, "str", core_str, 1, "str(v)\nThe value as a string (instances through their str() method).");
+  vm_define_native(vm, "int", core_int, 1, "int(v)\nAn int: parses a string, truncates a float.");
+  vm_define_native(vm, "float", core_float, 1, "float(v)\nA float: parses a string, converts an int.");
+  vm_define_native(vm, "type", core_type, 1, "type(v)\nThe name of the value's type: \"int\", \"string\", \"list\"...");
+  vm_define_native(vm, "len", core_len, 1, "len(v)\nBytes of a string, elements of a list, map or range.");
+  vm_define_native(vm, "assert", core_assert, -1, "assert(cond, msg?)\nRaise \"assertion failed: msg\" unless cond is true.");
+  vm_define_native(vm, "error", core_error, 1, "error(msg)\nRaise an Error with that message.");
+  vm_define_native(vm, "range", core_range, -1, "range(n) or range(a, b)\nThe range 0..n or a..b (b excluded).");
+  vm_define_native(vm, "clock", core_clock, 0, "clock()\nCPU seconds used by the process, a float.");
+  vm_define_native(vm, "input", core_input, -1, "input(prompt?)\nOne line of standard input without its newline; nil at end of input.");
+  vm_define_method(vm, &vm->range_methods, "len", range_len, 1, "range.len()\nThe number of ints in the range.");
+  vm_define_method(vm, &vm->range_methods, "contains", range_contains, 2, "range.contains(n)\nWhether the int n lies in the range.");
+  lib_help_open(vm);
+  vm_define_method(vm, &vm->range_methods, "list", range_list, 1, "range.list()\nA list of the range's ints.");
 }

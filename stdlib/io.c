@@ -398,18 +398,23 @@ static void io_m_lines(gs_vm *vm, int argc) {
 }
 
 static const gs_reg io_funcs[] = {
-  {"read_file", io_read_file, -1}, {"write_file", io_write_file, -1},
-  {"append_file", io_append_file, -1}, {"lines", io_lines, -1},
-  {"open", io_open, -1},
-  {NULL, NULL, 0},
+  {"read_file", io_read_file, -1, "io.read_file(path)\nThe whole file as a string."},
+  {"write_file", io_write_file, -1, "io.write_file(path, data)\nCreate or truncate the file and write data to it."},
+  {"append_file", io_append_file, -1, "io.append_file(path, data)\nAppend data to the file, creating it if needed."},
+  {"lines", io_lines, -1, "io.lines(path)\nA generator yielding the file's lines without their newline."},
+  {"open", io_open, -1, "io.open(path, mode?)\nOpen a file: mode \"r\" (default), \"w\" or \"a\", optionally with \"+\" and \"b\"."},
+  {NULL, NULL, 0, NULL},
 };
 
 static const gs_reg io_methods[] = {
-  {"read", io_m_read, -1}, {"read_line", io_m_read_line, -1},
-  {"write", io_m_write, -1}, {"flush", io_m_flush, -1},
-  {"lines", io_m_lines, -1}, {"close", io_m_close, -1},
-  {"str", io_m_str, -1},
-  {NULL, NULL, 0},
+  {"read", io_m_read, -1, "file.read(n?)\nAt most n bytes (nil at end of file), or the rest of the file."},
+  {"read_line", io_m_read_line, -1, "file.read_line()\nThe next line without its newline; nil at end of file."},
+  {"write", io_m_write, -1, "file.write(v, ...)\nWrite str() of each value."},
+  {"flush", io_m_flush, -1, "file.flush()\nPush buffered output to the operating system."},
+  {"lines", io_m_lines, -1, "file.lines()\nA generator yielding the rest of the file line by line."},
+  {"close", io_m_close, -1, "file.close()\nClose the file (closing twice is fine)."},
+  {"str", io_m_str, -1, "file.str()\nHow the file prints: <file 'path'>."},
+  {NULL, NULL, 0, NULL},
 };
 
 void lib_io_open(VM *vm) {

@@ -484,8 +484,9 @@ static void json_decode(gs_vm *vm, int argc) {
 }
 
 static const gs_reg json_funcs[] = {
-  {"encode", json_encode, -1}, {"decode", json_decode, -1},
-  {NULL, NULL, 0},
+  {"encode", json_encode, -1, "json.encode(value, indent?)\nThe value as JSON text, compact unless indent (spaces per level) is given."},
+  {"decode", json_decode, -1, "json.decode(text)\nThe value the JSON text describes (objects become maps, null nil)."},
+  {NULL, NULL, 0, NULL},
 };
 
 void lib_json_open(VM *vm) { gs_register_module(vm, "json", json_funcs); }

@@ -289,15 +289,25 @@ static Value lm_sort(VM *vm, int argc, Value *args) {
 /* ---- registration ------------------------------------------------------------- */
 
 void lib_list_open(VM *vm) {
-  static const struct { const char *name; NativeFn fn; } methods[] = {
-    {"push", lm_push}, {"pop", lm_pop}, {"insert", lm_insert}, {"remove", lm_remove},
-    {"len", lm_len}, {"index_of", lm_index_of}, {"contains", lm_contains},
-    {"copy", lm_copy}, {"slice", lm_slice}, {"reverse", lm_reverse},
-    {"join", lm_join}, {"map", lm_map}, {"filter", lm_filter},
-    {"reduce", lm_reduce}, {"sort", lm_sort},
+  static const struct { const char *name; NativeFn fn; const char *doc; } methods[] = {
+    {"push", lm_push, "list.push(v, ...)\nAppend the values."},
+    {"pop", lm_pop, "list.pop()\nRemove and return the last element."},
+    {"insert", lm_insert, "list.insert(i, v)\nInsert v before index i (negative counts from the end)."},
+    {"remove", lm_remove, "list.remove(i)\nRemove the element at index i and return it."},
+    {"len", lm_len, "list.len()\nThe number of elements."},
+    {"index_of", lm_index_of, "list.index_of(v)\nThe index of the first element == v, or -1."},
+    {"contains", lm_contains, "list.contains(v)\nWhether an element == v."},
+    {"copy", lm_copy, "list.copy()\nA shallow copy."},
+    {"slice", lm_slice, "list.slice(a, b?)\nThe new list list[a:b]."},
+    {"reverse", lm_reverse, "list.reverse()\nReverse in place; returns the list."},
+    {"join", lm_join, "list.join(sep?)\nThe str() of the elements joined with sep (default \"\")."},
+    {"map", lm_map, "list.map(fn)\nA new list of fn(element) for each element."},
+    {"filter", lm_filter, "list.filter(fn)\nA new list of the elements for which fn(element) is true."},
+    {"reduce", lm_reduce, "list.reduce(fn, init?)\nFold the elements with fn(acc, element), starting from init."},
+    {"sort", lm_sort, "list.sort(cmp?)\nSort in place (cmp(a, b) true when a goes first); returns the list."},
   };
   /* arity -1: every method checks its own count so the messages exclude the
    * receiver */
   for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    vm_define_method(vm, &vm->list_methods, methods[i].name, methods[i].fn, -1);
+    vm_define_method(vm, &vm->list_methods, methods[i].name, methods[i].fn, -1, methods[i].doc);
 }

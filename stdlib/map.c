@@ -104,13 +104,18 @@ static Value mm_items(VM *vm, int argc, Value *args) { return collect(vm, argc, 
 /* ---- registration ------------------------------------------------------------- */
 
 void lib_map_open(VM *vm) {
-  static const struct { const char *name; NativeFn fn; } methods[] = {
-    {"keys", mm_keys}, {"values", mm_values}, {"items", mm_items},
-    {"has", mm_has}, {"get", mm_get}, {"remove", mm_remove},
-    {"len", mm_len}, {"copy", mm_copy},
+  static const struct { const char *name; NativeFn fn; const char *doc; } methods[] = {
+    {"keys", mm_keys, "map.keys()\nA list of the keys in insertion order."},
+    {"values", mm_values, "map.values()\nA list of the values in insertion order."},
+    {"items", mm_items, "map.items()\nA list of [key, value] lists in insertion order."},
+    {"has", mm_has, "map.has(k)\nWhether the key is present (even with a nil value)."},
+    {"get", mm_get, "map.get(k, default?)\nThe key's value, or default (nil) when it is absent."},
+    {"remove", mm_remove, "map.remove(k)\nRemove the key and return its value (nil if absent)."},
+    {"len", mm_len, "map.len()\nThe number of keys."},
+    {"copy", mm_copy, "map.copy()\nA shallow copy in the same order."},
   };
   /* arity -1: every method checks its own count so the messages exclude the
    * receiver */
   for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    vm_define_method(vm, &vm->map_methods, methods[i].name, methods[i].fn, -1);
+    vm_define_method(vm, &vm->map_methods, methods[i].name, methods[i].fn, -1, methods[i].doc);
 }

@@ -235,13 +235,22 @@ static void math_seed(gs_vm *vm, int argc) {
 }
 
 static const gs_reg math_funcs[] = {
-  {"floor", math_floor, -1}, {"ceil", math_ceil, -1}, {"abs", math_abs, -1},
-  {"min", math_min, -1}, {"max", math_max, -1},
-  {"sqrt", math_sqrt, -1}, {"sin", math_sin, -1}, {"cos", math_cos, -1},
-  {"tan", math_tan, -1}, {"atan2", math_atan2, -1}, {"exp", math_exp, -1},
-  {"log", math_log, -1}, {"pow", math_pow, -1},
-  {"random", math_random, -1}, {"seed", math_seed, -1},
-  {NULL, NULL, 0},
+  {"floor", math_floor, -1, "math.floor(x)\nThe largest int not greater than x."},
+  {"ceil", math_ceil, -1, "math.ceil(x)\nThe smallest int not less than x."},
+  {"abs", math_abs, -1, "math.abs(x)\nThe absolute value of x, of the same type."},
+  {"min", math_min, -1, "math.min(x, ...)\nThe smallest of the numbers (or of one list of numbers)."},
+  {"max", math_max, -1, "math.max(x, ...)\nThe largest of the numbers (or of one list of numbers)."},
+  {"sqrt", math_sqrt, -1, "math.sqrt(x)\nThe square root of x, a float."},
+  {"sin", math_sin, -1, "math.sin(x)\nThe sine of x radians."},
+  {"cos", math_cos, -1, "math.cos(x)\nThe cosine of x radians."},
+  {"tan", math_tan, -1, "math.tan(x)\nThe tangent of x radians."},
+  {"atan2", math_atan2, -1, "math.atan2(y, x)\nThe angle of the point (x, y) in radians, -pi to pi."},
+  {"exp", math_exp, -1, "math.exp(x)\ne raised to the power x."},
+  {"log", math_log, -1, "math.log(x, base?)\nThe logarithm of x, natural unless a base is given."},
+  {"pow", math_pow, -1, "math.pow(x, y)\nx raised to the power y, always a float."},
+  {"random", math_random, -1, "math.random(a?, b?)\nA float in [0, 1), or an int in [a, b] with both ends included."},
+  {"seed", math_seed, -1, "math.seed(n?)\nMake the random sequence reproducible; no argument reseeds from the clock."},
+  {NULL, NULL, 0, NULL},
 };
 
 void lib_math_open(VM *vm) {

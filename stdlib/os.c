@@ -101,10 +101,14 @@ static void os_pid(gs_vm *vm, int argc) {
 }
 
 static const gs_reg os_funcs[] = {
-  {"env", os_env, -1}, {"time", os_time, -1}, {"clock", os_clock, -1},
-  {"exit", os_exit, -1}, {"remove", os_remove, -1}, {"rename", os_rename, -1},
-  {"pid", os_pid, -1},
-  {NULL, NULL, 0},
+  {"env", os_env, -1, "os.env(name)\nThe environment variable's value, or nil when it is unset."},
+  {"time", os_time, -1, "os.time()\nWall-clock seconds since the epoch, a float."},
+  {"clock", os_clock, -1, "os.clock()\nCPU seconds used by the process, a float."},
+  {"exit", os_exit, -1, "os.exit(code?)\nEnd the process with that status (default 0)."},
+  {"remove", os_remove, -1, "os.remove(path)\nDelete a file or an empty directory."},
+  {"rename", os_rename, -1, "os.rename(from, to)\nRename (move) a file."},
+  {"pid", os_pid, -1, "os.pid()\nThe process id."},
+  {NULL, NULL, 0, NULL},
 };
 
 void lib_os_open(VM *vm) {

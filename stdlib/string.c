@@ -597,16 +597,27 @@ static Value sm_format(VM *vm, int argc, Value *args) {
 /* ---- registration ---------------------------------------------------------- */
 
 void lib_string_open(VM *vm) {
-  static const struct { const char *name; NativeFn fn; } methods[] = {
-    {"len", sm_len}, {"upper", sm_upper}, {"lower", sm_lower},
-    {"trim", sm_trim}, {"ltrim", sm_ltrim}, {"rtrim", sm_rtrim},
-    {"split", sm_split}, {"find", sm_find}, {"replace", sm_replace},
-    {"starts_with", sm_starts_with}, {"ends_with", sm_ends_with},
-    {"contains", sm_contains}, {"repeat", sm_repeat}, {"bytes", sm_bytes},
-    {"chars", sm_chars}, {"join", sm_join}, {"format", sm_format},
+  static const struct { const char *name; NativeFn fn; const char *doc; } methods[] = {
+    {"len", sm_len, "string.len()\nThe length in bytes."},
+    {"upper", sm_upper, "string.upper()\nA copy with ASCII letters in upper case."},
+    {"lower", sm_lower, "string.lower()\nA copy with ASCII letters in lower case."},
+    {"trim", sm_trim, "string.trim()\nA copy without leading and trailing whitespace."},
+    {"ltrim", sm_ltrim, "string.ltrim()\nA copy without leading whitespace."},
+    {"rtrim", sm_rtrim, "string.rtrim()\nA copy without trailing whitespace."},
+    {"split", sm_split, "string.split(sep?)\nThe pieces between occurrences of sep (default: runs of whitespace)."},
+    {"find", sm_find, "string.find(sub, start?)\nThe byte index of the first sub at or after start, or -1."},
+    {"replace", sm_replace, "string.replace(a, b)\nA copy with every a replaced by b."},
+    {"starts_with", sm_starts_with, "string.starts_with(prefix)\nWhether the string begins with prefix."},
+    {"ends_with", sm_ends_with, "string.ends_with(suffix)\nWhether the string ends with suffix."},
+    {"contains", sm_contains, "string.contains(sub)\nWhether sub occurs in the string."},
+    {"repeat", sm_repeat, "string.repeat(n)\nThe string n times over."},
+    {"bytes", sm_bytes, "string.bytes()\nA list of the bytes as ints 0-255."},
+    {"chars", sm_chars, "string.chars()\nA list of one-byte strings."},
+    {"join", sm_join, "string.join(list)\nThe str() of the list's elements with the string between them."},
+    {"format", sm_format, "string.format(...)\nprintf-style formatting: %d %s %f %x %q %5.2f %-10s..."},
   };
   /* arity -1: every method checks its own count so the messages exclude the
    * receiver ("split() expects 0 or 1 arguments, got 2") */
   for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    vm_define_method(vm, &vm->string_methods, methods[i].name, methods[i].fn, -1);
+    vm_define_method(vm, &vm->string_methods, methods[i].name, methods[i].fn, -1, methods[i].doc);
 }

@@ -648,15 +648,16 @@ static Value api_thunk(VM *vm, int argc, Value *args) {
   return r;
 }
 
-static ObjNative *host_native(VM *vm, const char *name, gs_native fn, int arity) {
+static ObjNative *host_native(VM *vm, const char *name, gs_native fn, int arity, const char *doc) {
   if (!fn) vm_throw(vm, "cannot register '%s': NULL function", name ? name : "?");
   ObjNative *n = native_new(vm, api_thunk, name, arity < 0 ? -1 : arity);
   n->host_fn = (void *)fn;
+  native_set_doc(vm, n, doc);
   return n;
 }
 
 static void do_register(VM *vm, const char *name, gs_native fn, int arity) {
-  ObjNative *n = host_native(vm, name, fn, arity);
+  ObjNative *n = host_native(vm, name, fn, arity, NULL);
   vm_set_global(vm, name, OBJ_VAL(V_NATIVE, n));
 }
 void gs_register(gs_vm *vm, const char *name, gs_native fn, int arity) { GUARDED_VOID(vm, do_register(vm, name, fn, arity)); }
@@ -690,7 +691,7 @@ static void module_put(VM *vm, ObjModule *m, const char *name, Value v) {
 static void register_module(VM *vm, const char *name, const gs_reg *regs) {
   ObjModule *m = native_module(vm, name);
   for (const gs_reg *r = regs; r && r->name; r++)
-    module_put(vm, m, r->name, OBJ_VAL(V_NATIVE, host_native(vm, r->name, r->fn, r->arity)));
+    module_put(vm, m, r->name, OBJ_VAL(V_NATIVE, host_native(vm, r->name, r->fn, r->arity, r->doc)));
 }
 void gs_register_module(gs_vm *vm, const char *name, const gs_reg *regs) { GUARDED_VOID(vm, register_module(vm, name, regs)); }
 
@@ -791,7 +792,7 @@ static void register_class(VM *vm, const char *type_tag, const gs_reg *methods) 
   vm_push(vm, STR_VAL(tag));
   ObjClass *k = userdata_class(vm, tag, true);
   for (const gs_reg *r = methods; r && r->name; r++) {
-    ObjNative *n = host_native(vm, r->name, r->fn, r->arity < 0 ? -1 : r->arity + 1);
+    ObjNative *n = host_native(vm, r->name, r->fn, r->arity < 0 ? -1 : r->arity + 1, r->doc);
     n->is_method = true;
     vm_push(vm, OBJ_VAL(V_NATIVE, n));
     table_set(vm, &k->methods, STR_VAL(n->name), OBJ_VAL(V_NATIVE, n));

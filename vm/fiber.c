@@ -964,14 +964,14 @@ static Value cm_recv(VM *vm, int argc, Value *args) {
 static Value cm_close(VM *vm, int argc, Value *args) { channel_close(vm, self_chan(vm, args, "close")); return NIL_VAL; }
 
 void lib_fiber_open(VM *vm) {
-  vm_define_native(vm, "fiber", nat_fiber, 1);
-  vm_define_native(vm, "chan", nat_chan, -1);
-  vm_define_native(vm, "sleep", nat_sleep, 1);
-  vm_define_native(vm, "select", nat_select, 1);
-  vm_define_method(vm, &vm->fiber_methods, "join", fm_join, 1);
-  vm_define_method(vm, &vm->fiber_methods, "resume", fiber_method_resume, -1);
-  vm_define_method(vm, &vm->fiber_methods, "done", fm_done, 1);
-  vm_define_method(vm, &vm->channel_methods, "send", cm_send, 2);
-  vm_define_method(vm, &vm->channel_methods, "recv", cm_recv, 1);
-  vm_define_method(vm, &vm->channel_methods, "close", cm_close, 1);
+  vm_define_native(vm, "fiber", nat_fiber, 1, "fiber(fn)\nA generator running fn, driven by resume() (not scheduled).");
+  vm_define_native(vm, "chan", nat_chan, -1, "chan(n?)\nA channel with room for n values (default 0: unbuffered).");
+  vm_define_native(vm, "sleep", nat_sleep, 1, "sleep(seconds)\nBlock this fiber for that long; others run meanwhile.");
+  vm_define_native(vm, "select", nat_select, 1, "select(chans)\n[index, value] of the first channel of the list ready to receive.");
+  vm_define_method(vm, &vm->fiber_methods, "join", fm_join, 1, "fiber.join()\nWait for the fiber to end; its result, or its error raised again.");
+  vm_define_method(vm, &vm->fiber_methods, "resume", fiber_method_resume, -1, "fiber.resume(v?)\nRun the generator to its next yield and return the yielded value.");
+  vm_define_method(vm, &vm->fiber_methods, "done", fm_done, 1, "fiber.done()\nWhether the fiber has finished.");
+  vm_define_method(vm, &vm->channel_methods, "send", cm_send, 2, "channel.send(v)\nSend v, blocking until a receiver (or buffer room) takes it.");
+  vm_define_method(vm, &vm->channel_methods, "recv", cm_recv, 1, "channel.recv()\nThe next value, blocking until one comes; nil once closed and empty.");
+  vm_define_method(vm, &vm->channel_methods, "close", cm_close, 1, "channel.close()\nClose the channel: receivers drain it, then get nil.");
 }

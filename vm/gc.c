@@ -59,6 +59,7 @@ static void blacken(VM *vm, Obj *o) {
       for (int i = 0; i < p->nk; i++) gc_mark_value(vm, p->k[i]);
       for (int i = 0; i < p->nprotos; i++) gc_mark_obj(vm, (Obj *)p->protos[i]);
       gc_mark_obj(vm, (Obj *)p->name);
+      gc_mark_obj(vm, (Obj *)p->doc);
       gc_mark_obj(vm, (Obj *)p->module);
       /* cached classes stay alive, so a class's address is never reused
        * while a cache still names it */
@@ -84,7 +85,11 @@ static void blacken(VM *vm, Obj *o) {
       gc_mark_obj(vm, (Obj *)u->owner);
       break;
     }
-    case V_NATIVE: gc_mark_obj(vm, (Obj *)((ObjNative *)o)->name); gc_mark_value(vm, ((ObjNative *)o)->self); break;
+    case V_NATIVE:
+      gc_mark_obj(vm, (Obj *)((ObjNative *)o)->name);
+      gc_mark_obj(vm, (Obj *)((ObjNative *)o)->doc);
+      gc_mark_value(vm, ((ObjNative *)o)->self);
+      break;
     case V_BOUND: gc_mark_value(vm, ((ObjBound *)o)->receiver); gc_mark_value(vm, ((ObjBound *)o)->method); break;
     case V_CLASS: {
       ObjClass *k = (ObjClass *)o;

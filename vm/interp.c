@@ -248,7 +248,7 @@ static bool prepare_call(VM *vm, Fiber *f, int fnslot, int nargs) {
 
 /* ---- method lookup -------------------------------------------------- */
 
-static Table *builtin_methods(VM *vm, Value v) {
+Table *builtin_methods(VM *vm, Value v) {
   switch (v.tag) {
     case V_STRING: return &vm->string_methods;
     case V_LIST: return &vm->list_methods;

@@ -86,6 +86,13 @@ ObjNative *native_new(VM *vm, NativeFn fn, const char *name, int arity) {
   return n;
 }
 
+void native_set_doc(VM *vm, ObjNative *n, const char *doc) {
+  if (!doc) return;
+  vm_push(vm, OBJ_VAL(V_NATIVE, n));
+  n->doc = str_cstr(vm, doc);
+  vm_pop(vm);
+}
+
 ObjBound *bound_new(VM *vm, Value receiver, Value method) {
   ObjBound *b = obj_alloc(vm, sizeof(ObjBound), V_BOUND);
   b->receiver = receiver;

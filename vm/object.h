@@ -77,6 +77,7 @@ typedef struct ObjProto {
   bool is_method;          /* register 0 is self (not counted by arity messages) */
   uint8_t maxregs;
   ObjString *name;
+  ObjString *doc;          /* help(): "(params)" then the `#` lines above `fn`, one per line */
   struct ObjModule *module;
   InlineCache *ic;         /* ncode entries when the code has INVOKE, else NULL */
 } ObjProto;
@@ -106,6 +107,7 @@ typedef struct ObjNative {
   Obj obj;
   NativeFn fn;
   ObjString *name;
+  ObjString *doc;          /* what help() shows: "signature\ndescription"; NULL: none */
   int arity;               /* -1: any (counts self for methods) */
   bool is_method;          /* args[0] is the receiver: not counted in messages */
   Value self;              /* bound receiver for native methods (nil if none) */
@@ -187,6 +189,8 @@ ObjProto *proto_new(VM *vm);
 ObjClosure *closure_new(VM *vm, ObjProto *p);
 ObjUpvalue *upvalue_new(VM *vm, Value *slot);
 ObjNative *native_new(VM *vm, NativeFn fn, const char *name, int arity);
+/* Attach help()'s text (copied; NULL: none). */
+void native_set_doc(VM *vm, ObjNative *n, const char *doc);
 ObjBound *bound_new(VM *vm, Value receiver, Value method);
 ObjClass *class_new(VM *vm, ObjString *name);
 ObjInstance *instance_new(VM *vm, ObjClass *k);

@@ -67,13 +67,15 @@ void vm_set_global(VM *vm, const char *name, Value v) {
   vm_pop(vm);
 }
 
-void vm_define_native(VM *vm, const char *name, NativeFn fn, int arity) {
+void vm_define_native(VM *vm, const char *name, NativeFn fn, int arity, const char *doc) {
   ObjNative *n = native_new(vm, fn, name, arity);
+  native_set_doc(vm, n, doc);
   vm_set_global(vm, name, OBJ_VAL(V_NATIVE, n));
 }
 
-void vm_define_method(VM *vm, Table *methods, const char *name, NativeFn fn, int arity) {
+void vm_define_method(VM *vm, Table *methods, const char *name, NativeFn fn, int arity, const char *doc) {
   ObjNative *n = native_new(vm, fn, name, arity);
+  native_set_doc(vm, n, doc);
   n->is_method = true;
   vm_push(vm, OBJ_VAL(V_NATIVE, n));
   table_set(vm, methods, STR_VAL(n->name), OBJ_VAL(V_NATIVE, n));
@@ -144,9 +146,11 @@ static void define_error_class(VM *vm) {
   vm->error_class = k;
   ObjNative *init = native_new(vm, error_init, "init", -1);
   k->init = OBJ_VAL(V_NATIVE, init);
+  native_set_doc(vm, init, "Error(message)\nA runtime error with that message; fields message and trace.");
   table_set(vm, &k->methods, STR_VAL(vm->s_init), k->init);
   ObjNative *str = native_new(vm, error_str, "str", 1);
   k->str = OBJ_VAL(V_NATIVE, str);
+  native_set_doc(vm, str, "Error.str()\nThe error's message.");
   table_set(vm, &k->methods, STR_VAL(vm->s_str), k->str);
   vm_set_global(vm, "Error", OBJ_VAL(V_CLASS, k));
 }

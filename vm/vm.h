@@ -258,11 +258,14 @@ void format_float(double d, char *buf, size_t n);
 
 int vm_global_slot(VM *vm, ObjString *name, bool create);
 void vm_set_global(VM *vm, const char *name, Value v);
-void vm_define_native(VM *vm, const char *name, NativeFn fn, int arity);
-void vm_define_method(VM *vm, Table *methods, const char *name, NativeFn fn, int arity);
+/* doc: what help() shows, "signature\none-line description" (gs_reg's doc) */
+void vm_define_native(VM *vm, const char *name, NativeFn fn, int arity, const char *doc);
+void vm_define_method(VM *vm, Table *methods, const char *name, NativeFn fn, int arity, const char *doc);
 /* Find a method or field for `recv.name`; returns false if none. Natives and
  * closures come back unbound in *method; *is_field says a plain value. */
 bool vm_lookup_method(VM *vm, Value recv, ObjString *name, Value *out, bool *is_field);
+/* The method table of a string, list, map, fiber, channel or range; else NULL. */
+Table *builtin_methods(VM *vm, Value v);
 Value vm_get_field(VM *vm, Value obj, ObjString *name);
 
 /* ---- output ---------------------------------------------------------- */

@@ -94,13 +94,13 @@ static void m_hello(gs_vm *vm, int argc) {
   gs_return_cstring(vm, "hello");
 }
 static const gs_reg mod_funcs[] = {
-    {"twice", m_twice, 1},
-    {"hello", m_hello, 0},
-    {NULL, NULL, 0},
+    {"twice", m_twice, 1, "mod.twice(x)\nx doubled."},
+    {"hello", m_hello, 0, "mod.hello()\nA greeting."},
+    {NULL, NULL, 0, NULL},
 };
 static const gs_reg mod_more[] = {
-    {"add", n_add, 2},
-    {NULL, NULL, 0},
+    {"add", n_add, 2, "mod.add(a, b)\nThe sum."},
+    {NULL, NULL, 0, NULL},
 };
 
 /* ---- userdata ---------------------------------------------------------------- */
@@ -145,11 +145,11 @@ static void c_str(gs_vm *vm, int argc) {
   gs_return_cstring(vm, buf);
 }
 static const gs_reg counter_methods[] = {
-    {"inc", c_inc, -1},
-    {"get", c_get, 0},
-    {"nargs", c_argc, 2},
-    {"str", c_str, 0},
-    {NULL, NULL, 0},
+    {"inc", c_inc, -1, "counter.inc(n?)\nAdd n (default 1)."},
+    {"get", c_get, 0, "counter.get()\nThe count."},
+    {"nargs", c_argc, 2, "counter.nargs(a, b)\nThe number of arguments."},
+    {"str", c_str, 0, "counter.str()\nHow it prints."},
+    {NULL, NULL, 0, NULL},
 };
 
 static int child_gs_error_from_host(void) {
@@ -348,7 +348,7 @@ int main(void) {
   void *blk = gs_new_userdata(vm, 1, "late", 24, NULL);
   CHECK(blk && ((char *)blk)[0] == 0 && ((char *)blk)[23] == 0 && ((uintptr_t)blk % 16) == 0, "a new block is zeroed and aligned");
   gs_set_global(vm, "late_obj", 1);
-  static const gs_reg late_methods[] = {{"nargs", c_argc, -1}, {NULL, NULL, 0}};
+  static const gs_reg late_methods[] = {{"nargs", c_argc, -1, NULL}, {NULL, NULL, 0, NULL}};
   gs_register_class(vm, "late", late_methods);
   cap_reset(&c);
   CHECK(run(vm, "print(late_obj.nargs(1, 2, 3))") == GS_OK && strcmp(c.out, "4\n") == 0, "methods registered later apply");
