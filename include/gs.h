@@ -167,16 +167,22 @@ typedef struct {
    * 0 = the default (256 KiB). Deep native recursion inside a fiber raises
    * "stack overflow" before the stack runs out. */
   size_t fiber_stack_size;
-  /* bytes of VM objects; past it allocation raises "out of memory". 0 = none */
+  /* bytes of VM objects; past it allocation raises "out of memory". 0 = none.
+   * A limit below GS_MIN_HEAP_LIMIT cannot hold the VM itself: gs_new then
+   * fails (returns NULL, allocating nothing). */
   size_t heap_limit;
   void *user_data;           /* passed as `ud` above, and by gs_user_data() */
 } gs_config;
+
+/* The smallest heap_limit gs_new accepts: a new VM with its standard
+ * library, with room to compile and run a small script. */
+#define GS_MIN_HEAP_LIMIT ((size_t)128 * 1024)
 
 /* Fill a config with the defaults (all zero / NULL). */
 void gs_config_init(gs_config *config);
 /* Create a VM with the standard library loaded; the config is copied.
  * config may be NULL (all defaults). Returns NULL when the VM cannot be
- * allocated. */
+ * allocated or heap_limit is nonzero and below GS_MIN_HEAP_LIMIT. */
 gs_vm *gs_new(const gs_config *config);
 /* Free the VM and every byte it holds: objects (running userdata
  * finalizers), suspended and parked fibers and their stacks, handles the host
@@ -184,9 +190,24 @@ gs_vm *gs_new(const gs_config *config);
 void gs_free(gs_vm *vm);
 /* Ask the running script to stop, for a host that wants to end a runaway
  * script (a watchdog timer, a signal handler, another thread: it only sets a
- * flag). At its next loop iteration, call or scheduler step the script
- * raises `interrupted`, which no `try` catches; the gs_run_* / gs_call that
- * runs it returns GS_RUNTIME_ERROR. The VM stays usable. */
+ * flag, atomically; see also gs_set_hook). The VM stays usable; the process
+ * is never aborted. The request stays pending until it is delivered, once:
+ *  - to the fiber running script at its next check point (each loop
+ *    iteration, each call, long str()/print of big values): that fiber raises
+ *    `interrupted`, which no `try` catches; nor does a gs_call /
+ *    gs_run_string made by a native: it does not return, the error goes on
+ *    unwinding through the native. A spawned fiber that receives it dies
+ *    with it (written to write_error as "error in fiber N: ...") and stops
+ *    the scheduler;
+ *  - or to the next entry point that runs script or the scheduler, before it
+ *    runs anything, when nothing was running: gs_run_string, gs_run_file,
+ *    gs_call, gs_fiber_join, gs_run_fibers, gs_run_ready, gs_yield;
+ *  - or, while gs_run_fibers sleeps for a timer, to the scheduler.
+ * The entry point that delivered it returns GS_RUNTIME_ERROR (gs_run_ready:
+ * -1; gs_yield from host code: only records it) with gs_error_message()
+ * "interrupted" ("file:line: interrupted" when a script was running). Fibers
+ * that were not running are untouched: the next gs_run_* runs them.
+ * gs_clear_interrupt() drops a request that is still pending. */
 void gs_interrupt(gs_vm *vm);
 /* config->user_data */
 void *gs_user_data(gs_vm *vm);
@@ -215,14 +236,17 @@ gs_status gs_run_file(gs_vm *vm, const char *path);
  * (gs_park: the host may wake them; run the scheduler again afterwards).
  * Returns GS_DEADLOCK when fibers remain blocked and nothing can wake them
  * (the message, "deadlock: N fibers blocked", is also written to
- * write_error). Host code only: raises if called from a native. */
+ * write_error), GS_RUNTIME_ERROR when interrupted (gs_interrupt). Host code
+ * only: raises if called from a native. */
 gs_status gs_run_fibers(gs_vm *vm);
 /* One slice, for a host that interleaves the scheduler with its own loop:
  * fire the timers that are due, then run each fiber that is ready once, until
  * it yields, blocks, parks or ends. Fibers made ready during the slice (woken,
  * yielded again) wait for the next slice, so this always returns. Returns the
- * number of fibers still alive (ready, sleeping or blocked). Host code only:
- * raises if called from a native. */
+ * number of fibers still alive (ready, sleeping or blocked), or -1 when the
+ * slice was interrupted (gs_interrupt; gs_error_message() says so; the
+ * fibers that did not receive the interrupt are still there). Host code
+ * only: raises if called from a native. */
 int gs_run_ready(gs_vm *vm);
 /* The host's poll timeout: 0 if a fiber is ready to run (call gs_run_ready),
  * else nanoseconds until the next timer (sleep()) is due, or -1 if only the
@@ -420,6 +444,81 @@ void gs_park(gs_vm *vm, int dest);
  * when the running fiber yields or blocks). Returns false if it is not
  * parked (never parked, already woken, finished). */
 bool gs_wake(gs_vm *vm, gs_handle *fiber, int value);
+
+/* ---- interrupts, hooks, raising values, fibers from C ------------------------ */
+
+/* Drop a pending gs_interrupt() that nothing has received yet (see there),
+ * e.g. before running the next, unrelated script. Returns true if one was
+ * pending. Safe from a signal handler or another thread.
+ *
+ *     gs_clear_interrupt(vm);            // a late watchdog must not stop it
+ *     gs_run_string(vm, "next.gs", src, len);
+ */
+bool gs_clear_interrupt(gs_vm *vm);
+
+/* A count hook: hook(vm, ud) is called every `every` steps of script, a step
+ * being a check point of gs_interrupt (a loop iteration, a call). No hook
+ * (the default) costs nothing: the check points test one word either way.
+ * hook NULL or every <= 0 removes it; setting one replaces the previous one.
+ * The hook runs in the fiber that is running script, in the middle of it:
+ * it may call gs_interrupt() (the script stops right after the hook returns,
+ * see gs_interrupt), gs_error() (a catchable error raised where the script
+ * is), gs_set_hook(), gs_clear_interrupt() and gs_user_data(); it must not
+ * use slots, run script, yield or park. ud is the hook's own pointer.
+ * An instruction budget, like Lua's LUA_MASKCOUNT hook:
+ *
+ *     static void out_of_budget(gs_vm *vm, void *ud) { gs_interrupt(vm); }
+ *     gs_set_hook(vm, out_of_budget, 1000000, NULL);    // 10^6 steps
+ *     if (gs_run_string(vm, "user.gs", src, len) == GS_RUNTIME_ERROR) ...
+ *     gs_set_hook(vm, NULL, 0, NULL);
+ */
+typedef void (*gs_hook)(gs_vm *vm, void *ud);
+void gs_set_hook(gs_vm *vm, gs_hook hook, int64_t every, void *ud);
+
+/* Inside a native: raise the value of `slot`, any value (an Error instance,
+ * an instance of a script class, a string...), like lua_error. A `try` in
+ * script catches that very value. Re-raising the error a failed gs_call
+ * left in its slot raises it unchanged: same value, same position and
+ * traceback (where it first went wrong). Does not return. From host code it
+ * prints a message and aborts the process, like gs_error().
+ *
+ *     if (gs_call(vm, 0, 1) != GS_OK) gs_raise(vm, 0);   // pass it on
+ */
+GS_NORETURN void gs_raise(gs_vm *vm, int slot);
+
+/* What gs_fiber_status() says about a fiber. */
+typedef enum {
+  GS_FIBER_NEW,        /* a generator never resumed */
+  GS_FIBER_READY,      /* in the run queue: runs at the next gs_run_ready */
+  GS_FIBER_RUNNING,    /* running: the caller's own fiber (or its resumer) */
+  GS_FIBER_SUSPENDED,  /* a generator waiting for resume */
+  GS_FIBER_BLOCKED,    /* waiting: join, channel, sleep, parked by the host */
+  GS_FIBER_DONE,       /* returned; gs_fiber_join gives its result */
+  GS_FIBER_FAILED      /* ended with an uncaught error; gs_fiber_join gives it */
+} gs_fiber_state;
+
+/* The fiber in `slot` (from gs_spawn, a script, gs_set_handle of
+ * gs_current_fiber...): its id, the number in "error in fiber N" (the main
+ * fiber is 0), and its state. Both raise (from host code: record the error
+ * and return -1 / GS_FIBER_FAILED) if the slot holds no fiber. */
+int64_t gs_fiber_id(gs_vm *vm, int fiber);
+gs_fiber_state gs_fiber_status(gs_vm *vm, int fiber);
+
+/* Wait for the fiber in slot `fiber` to finish and put its result into slot
+ * `dest` (may be the same slot): GS_OK, or GS_RUNTIME_ERROR with its error
+ * value in `dest` and the message and traceback recorded, as gs_call
+ * reports an error. Joining marks the fiber joined, so its error is not also
+ * reported as "error in fiber N". On a finished fiber it returns at once:
+ * this is how to read a result. From host code the other fibers run
+ * meanwhile (blocking forever is "deadlock: N fibers blocked"); from a
+ * native the calling fiber blocks like `f.join()`.
+ *
+ *     gs_spawn(vm, 0, 1);                         // slot 0: the fiber
+ *     gs_run_fibers(vm);
+ *     if (gs_fiber_status(vm, 0) == GS_FIBER_DONE && gs_fiber_join(vm, 0, 1) == GS_OK)
+ *       printf("fiber %lld: %lld\n", (long long)gs_fiber_id(vm, 0), (long long)gs_get_int(vm, 1));
+ */
+gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest);
 
 #ifdef __cplusplus
 }

@@ -662,6 +662,7 @@ static void fs_init(FuncState *fs, FuncState *parent, Compiler *C, const char *n
   fs->C = C;
   fs->p = proto_new(C->vm);
   fs->p->module = C->module;
+  fs->p->file = C->opt->file ? C->opt->file : C->module->file;
   fs->p->name = str_cstr(C->vm, name ? name : "anonymous");
   table_init(&fs->kindex);
 }

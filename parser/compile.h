@@ -11,6 +11,8 @@ typedef struct {
                          live in registers, not module variables (nothing
                          outside can name them: not for modules, the REPL
                          or hosts that read variables) */
+  ObjString *file;    /* chunk name for messages (rooted by the caller);
+                         NULL: the module's file */
 } CompileOptions;
 
 /* Compile a parsed module into its main function. Module variables are

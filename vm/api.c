@@ -228,6 +228,7 @@ static __attribute__((noinline)) void guard_caught(VM *vm, Fiber *f, Guard *g) {
   f->errjmp = g->ej.prev;
   f->api_base = g->api_base;
   vm->ntemp_roots = g->roots;
+  vm->fatal_error = false;   /* back in host code: an interrupt has stopped what it had to */
   Value err = f->error;
   f->error = NIL_VAL;
   Guard g2;
@@ -300,6 +301,46 @@ static __attribute__((noinline)) void guard_caught(VM *vm, Fiber *f, Guard *g) {
   } while (0)
 
 static bool at_host_level(VM *vm) { return vm->fiber == vm->main_fiber && vm->main_fiber->errjmp == NULL; }
+
+/* ---- interrupts ------------------------------------------------------------ */
+
+/* Every entry point that runs script or the scheduler delivers a pending
+ * interrupt before anything else, so that one is never left over for a later
+ * call (gs.h, gs_interrupt). From host code it becomes the call's error; in a
+ * native it unwinds through the native like one raised by the script that
+ * called it. */
+static bool entry_interrupted(VM *vm) {
+  if (__builtin_expect(!vm_interrupt_requested(vm), 1)) return false;
+  if (vm->fiber->errjmp) vm_check_interrupt(vm);
+  if (!vm_take_interrupt(vm)) return false;
+  record_message(vm, "interrupted");
+  return true;
+}
+
+/* A run (gs_call, gs_run_string...) failed with err. Record it, and keep it
+ * as the fiber's last error, value and traceback, for gs_raise to re-raise
+ * unchanged. An error nothing may catch (an interrupt) is not the native's to
+ * handle: vm->fatal_error stays set and the caller passes it on with
+ * pass_on_fatal once it has left its scope; in host code it is over. */
+static void run_failed(VM *vm, bool native, Value err) {
+  Fiber *f = vm->fiber;
+  Value trace = f->error_trace;
+  vm_push(vm, err);
+  vm_push(vm, trace);
+  bool fatal = vm->fatal_error;
+  RUN_GUARDED(vm, record_error(vm, err), (void)0);
+  f = vm->fiber;
+  f->error = err;
+  f->error_trace = trace;
+  vm_pop(vm);
+  vm_pop(vm);
+  vm->fatal_error = fatal && native;
+}
+
+static void pass_on_fatal(VM *vm) {
+  Fiber *f = vm->fiber;
+  if (vm->fatal_error && f->errjmp) vm_throw_again(vm, f->error, f->error_trace);
+}
 
 /* ---- slots ------------------------------------------------------------ */
 
@@ -873,7 +914,7 @@ static gs_status run_closure(VM *vm, ObjClosure *cl) {
   gs_status st = GS_OK;
   if (!ok) {
     vm->fiber->stack[vm->fiber->top - 1] = out;   /* root the error */
-    record_error(vm, out);
+    run_failed(vm, native, out);
     st = GS_RUNTIME_ERROR;
   }
   vm_pop(vm);
@@ -896,21 +937,29 @@ static gs_status compile_failed(VM *vm, const char *name, const AstErrors *errs)
 }
 
 static gs_status run_string(VM *vm, const char *name, const char *source, size_t len) {
+  if (entry_interrupted(vm)) return GS_RUNTIME_ERROR;
   fiber_ensure_stack(vm, vm->fiber, 8);
   ObjModule *m = run_main_module(vm, name);
   AstErrors errs;   /* on the C stack: nothing to leak if compiling raises */
   memset(&errs, 0, sizeof errs);
-  ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, NULL, &errs);
+  /* every chunk shares the main module, but its messages name the chunk */
+  CompileOptions opt = {.file = str_cstr(vm, name)};
+  vm_push(vm, STR_VAL(opt.file));
+  ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, &opt, &errs);
+  vm_pop(vm);
   if (!cl) return compile_failed(vm, name, &errs);
   return run_closure(vm, cl);
 }
 
 static gs_status run_string_scoped(VM *vm, const char *name, const char *source, size_t len) {
+  bool native = vm->fiber->errjmp != NULL;   /* (run_string runs under our guard) */
   ApiScope sc;
   api_enter(vm, &sc);
   gs_status st = GS_RUNTIME_ERROR;
   RUN_GUARDED(vm, st = run_string(vm, name, source, len), st = GS_RUNTIME_ERROR);
   api_leave(&sc);
+  if (native) pass_on_fatal(vm);
+  else vm->fatal_error = false;
   return st;
 }
 
@@ -935,11 +984,17 @@ gs_status gs_run_file(gs_vm *vm, const char *path) {
 gs_status gs_run_fibers(gs_vm *vm) {
   if (!at_host_level(vm))
     return api_misuse(vm, GS_RUNTIME_ERROR, "gs_run_fibers() must be called from host code, not from a native");
+  if (entry_interrupted(vm)) return GS_RUNTIME_ERROR;
   ApiScope sc;
   api_enter(vm, &sc);
-  bool ok = sched_run_all(vm);
+  SchedEnd end = sched_run_all(vm);
   api_leave(&sc);
-  if (!ok) {
+  vm->fatal_error = false;
+  if (end == SCHED_INTERRUPTED) {
+    record_message(vm, "interrupted");
+    return GS_RUNTIME_ERROR;
+  }
+  if (end == SCHED_DEADLOCK) {
     char msg[80];
     snprintf(msg, sizeof msg, "deadlock: %d fibers blocked", sched_blocked_count(vm));
     record_message(vm, msg);
@@ -953,13 +1008,16 @@ int gs_run_ready(gs_vm *vm) {
     api_misuse(vm, GS_RUNTIME_ERROR, "gs_run_ready() must be called from host code, not from a native");
     return sched_live_count(vm);
   }
+  if (entry_interrupted(vm)) return -1;
   ApiScope sc;
   api_enter(vm, &sc);
   /* The main fiber goes to the back of the run queue: everything ready now
-   * runs once, then the main fiber (the host) is picked again. */
-  fiber_yield(vm, NIL_VAL);
+   * runs once, then the main fiber (the host) is picked again. The only
+   * error that reaches it is an interrupt, which stops the slice. */
+  bool interrupted = false;
+  RUN_GUARDED(vm, fiber_yield(vm, NIL_VAL), interrupted = true);
   api_leave(&sc);
-  return sched_live_count(vm);
+  return interrupted ? -1 : sched_live_count(vm);
 }
 
 int64_t gs_next_timer_ns(gs_vm *vm) {
@@ -980,6 +1038,7 @@ gs_status gs_call(gs_vm *vm, int fn, int argc) {
     return api_misuse(vm, GS_RUNTIME_ERROR, msg);
   }
   bool native = f->errjmp != NULL;
+  if (entry_interrupted(vm)) return GS_RUNTIME_ERROR;
   NativeSave ns;
   if (native) native_save(vm, &ns);   /* may raise (out of memory): we are in a native */
   ApiScope sc;
@@ -992,10 +1051,11 @@ gs_status gs_call(gs_vm *vm, int fn, int argc) {
   else f->api_base = base;
   gs_status st = GS_OK;
   if (!ok) {
-    RUN_GUARDED(vm, record_error(vm, out), (void)0);
+    run_failed(vm, native, out);
     st = GS_RUNTIME_ERROR;
   }
   api_leave(&sc);
+  pass_on_fatal(vm);
   return st;
 }
 
@@ -1020,6 +1080,7 @@ static void yield_value(VM *vm, int value, int dest) {
   if (dest >= 0) SLOT(dest) = got;
 }
 void gs_yield_value(gs_vm *vm, int value, int dest) {
+  if (entry_interrupted(vm)) return;
   ApiScope sc;
   api_enter(vm, &sc);
   RUN_GUARDED(vm, yield_value(vm, value, dest), (void)0);
@@ -1089,6 +1150,7 @@ gs_vm *gs_new(const gs_config *config) {
   gs_config cfg;
   if (config) cfg = *config;
   else gs_config_init(&cfg);
+  if (cfg.heap_limit && cfg.heap_limit < GS_MIN_HEAP_LIMIT) return NULL;   /* could not even start */
   Coro *prev = coro_current();
   /* creating the VM makes its main fiber the current coroutine */
   VM *vm = vm_new_with(cfg.reallocate, cfg.user_data);
@@ -1151,4 +1213,85 @@ static void set_args(VM *vm, int argc, const char *const *argv) {
 }
 void gs_set_args(gs_vm *vm, int argc, const char *const *argv) { GUARDED_VOID(vm, set_args(vm, argc, argv)); }
 
-void gs_interrupt(gs_vm *vm) { vm->interrupted = 1; }
+
+/* ---- interrupts, hooks, raising values, fibers from C ---------------------- */
+
+/* An atomic or: safe from a signal handler or another thread. */
+void gs_interrupt(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_REQUESTED, __ATOMIC_SEQ_CST); }
+
+bool gs_clear_interrupt(gs_vm *vm) { return vm_take_interrupt(vm); }
+
+void gs_set_hook(gs_vm *vm, gs_hook hook, int64_t every, void *ud) {
+  if (!hook || every <= 0) {
+    __atomic_fetch_and(&vm->interrupted, ~VM_INTERRUPT_HOOK, __ATOMIC_SEQ_CST);
+    vm->hook = NULL;
+    vm->hook_ud = NULL;
+    vm->hook_every = vm->hook_left = 0;
+    return;
+  }
+  vm->hook = hook;
+  vm->hook_ud = ud;
+  vm->hook_every = vm->hook_left = every;
+  __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_HOOK, __ATOMIC_SEQ_CST);
+}
+
+static _Noreturn void misuse_outside_native(VM *vm, const char *what) {
+  vm_flush(vm);
+  fprintf(stderr, "fatal: %s called outside a native function\n", what);
+  abort();
+}
+
+_Noreturn void gs_raise(gs_vm *vm, int slot) {
+  Fiber *f = vm->fiber;
+  if (!f->errjmp) misuse_outside_native(vm, "gs_raise()");
+  Value v = SLOT(slot);
+  /* the error a failed gs_call left: raised again as it was */
+  if (v.tag == f->error.tag && values_equal(v, f->error)) vm_throw_again(vm, v, f->error_trace);
+  vm_throw_value(vm, v);
+}
+
+static Fiber *want_fiber(VM *vm, int slot) {
+  Value v = SLOT(slot);
+  if (!IS_FIBER(v)) vm_throw(vm, "expected a fiber, got %s", value_type_name(v));
+  return AS_FIBER(v);
+}
+
+int64_t gs_fiber_id(gs_vm *vm, int fiber) { GUARDED(vm, int64_t, -1, want_fiber(vm, fiber)->id); }
+
+static gs_fiber_state fiber_state(VM *vm, int fiber) {
+  switch (want_fiber(vm, fiber)->state) {
+    case FIBER_NEW: return GS_FIBER_NEW;
+    case FIBER_READY: return GS_FIBER_READY;
+    case FIBER_RUNNING: return GS_FIBER_RUNNING;
+    case FIBER_SUSPENDED: return GS_FIBER_SUSPENDED;
+    case FIBER_BLOCKED: return GS_FIBER_BLOCKED;
+    case FIBER_DONE: return GS_FIBER_DONE;
+    default: return GS_FIBER_FAILED;
+  }
+}
+gs_fiber_state gs_fiber_status(gs_vm *vm, int fiber) { GUARDED(vm, gs_fiber_state, GS_FIBER_FAILED, fiber_state(vm, fiber)); }
+
+/* Two scratch slots above the caller's: the fiber's join method and the
+ * fiber, for gs_call. Returns the first. */
+static int join_slots(VM *vm, int fiber, int dest) {
+  want_fiber(vm, fiber);
+  slot_ref(vm, dest);
+  int n = gs_slot_count(vm);
+  ensure_slots(vm, n + 2);
+  Value *join = table_find_str(&vm->fiber_methods, str_cstr(vm, "join"));
+  SLOT(n) = *join;
+  SLOT(n + 1) = SLOT(fiber);
+  return n;
+}
+
+static int join_slots_guarded(VM *vm, int fiber, int dest) { GUARDED(vm, int, -1, join_slots(vm, fiber, dest)); }
+
+gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest) {
+  int n = join_slots_guarded(vm, fiber, dest);
+  if (n < 0) return GS_RUNTIME_ERROR;
+  gs_status st = gs_call(vm, n, 1);
+  Fiber *f = vm->fiber;
+  f->stack[f->api_base + dest] = f->stack[f->api_base + n];
+  f->top = f->api_base + n;
+  return st;
+}

@@ -10,7 +10,7 @@ int vm_current_line(VM *vm, const char **file) {
     ObjProto *p = fr->cl->p;
     int pcoff = (int)(fr->pc - p->code) - 1;
     if (pcoff < 0) pcoff = 0;
-    if (file) *file = p->module && p->module->file ? p->module->file->chars : "?";
+    if (file) *file = p->file ? p->file->chars : "?";
     return p->ncode ? p->lines[pcoff < p->ncode ? pcoff : p->ncode - 1] : 0;
   }
   if (file) *file = "?";
@@ -35,7 +35,7 @@ Value vm_traceback(VM *vm) {
     int pcoff = (int)(fr->pc - p->code) - 1;
     if (pcoff < 0) pcoff = 0;
     if (pcoff >= p->ncode) pcoff = p->ncode - 1;
-    const char *file = p->module && p->module->file ? p->module->file->chars : "?";
+    const char *file = p->file ? p->file->chars : "?";
     ObjString *s = str_format(vm, "%s:%d in %s", file, p->ncode ? p->lines[pcoff] : 0, p->name->chars);
     list_push(vm, l, STR_VAL(s));
   }
@@ -62,6 +62,16 @@ static bool is_error_instance(VM *vm, Value v) {
   return false;
 }
 
+static _Noreturn void unwind(VM *vm, Fiber *f, Value v);
+
+_Noreturn void vm_throw_again(VM *vm, Value v, Value trace) {
+  Fiber *f = vm->fiber;
+  if (!IS_LIST(trace)) vm_throw_value(vm, v);
+  f->error = v;
+  f->error_trace = trace;
+  unwind(vm, f, v);
+}
+
 _Noreturn void vm_throw_value(VM *vm, Value v) {
   Fiber *f = vm->fiber;
   f->error = v;
@@ -83,6 +93,11 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
     }
   }
   vm_pop(vm);
+  unwind(vm, f, v);
+}
+
+/* The error is in f->error and f->error_trace: jump to the catch point. */
+static _Noreturn void unwind(VM *vm, Fiber *f, Value v) {
   f->overflow_slack = false;
   vm->oom_slack = false;
   if (!f->errjmp) {
@@ -133,21 +148,14 @@ ObjString *vm_error_message(VM *vm, Value err) {
 }
 
 /* "file:line: message\ntraceback:\n  file:line in name\n..." */
-ObjString *vm_error_report(VM *vm, Value err, Value trace) {
-  vm_push(vm, err);
-  vm_push(vm, trace);
-  ObjString *msg = vm_error_message(vm, err);
-  vm_push(vm, STR_VAL(msg));
-  size_t cap = msg->len + 256;
-  char *buf = malloc(cap);
+/* Writes the report into out (NULL: only measures it); returns its length. */
+static size_t write_report(char *out, ObjString *msg, ObjList *tl) {
   size_t len = 0;
-#define ADD(s, n) do { size_t n_ = (n); if (len + n_ + 2 > cap) { cap = (len + n_ + 2) * 2; buf = realloc(buf, cap); } memcpy(buf + len, s, n_); len += n_; } while (0)
-  ObjList *tl = IS_LIST(trace) ? AS_LIST(trace) : NULL;
+#define ADD(s, n) do { size_t n_ = (n); if (out) memcpy(out + len, s, n_); len += n_; } while (0)
   if (tl && tl->count > 0 && IS_STRING(tl->items[0])) {
     ObjString *first = AS_STRING(tl->items[0]);
     const char *in = strstr(first->chars, " in ");
-    size_t n = in ? (size_t)(in - first->chars) : first->len;
-    ADD(first->chars, n);
+    ADD(first->chars, in ? (size_t)(in - first->chars) : first->len);
     ADD(": ", 2);
   }
   ADD(msg->chars, msg->len);
@@ -156,15 +164,26 @@ ObjString *vm_error_report(VM *vm, Value err, Value trace) {
     ADD("traceback:\n", 11);
     for (uint32_t i = 0; i < tl->count; i++) {
       if (!IS_STRING(tl->items[i])) continue;
-      ObjString *s = AS_STRING(tl->items[i]);
       ADD("  ", 2);
-      ADD(s->chars, s->len);
+      ADD(AS_STRING(tl->items[i])->chars, AS_STRING(tl->items[i])->len);
       ADD("\n", 1);
     }
   }
 #undef ADD
-  ObjString *r = str_new(vm, buf, len);
-  free(buf);
+  return len;
+}
+
+/* Built in place in the VM's own string (an out-of-memory error while
+ * building it leaves nothing behind). */
+ObjString *vm_error_report(VM *vm, Value err, Value trace) {
+  vm_push(vm, err);
+  vm_push(vm, trace);
+  ObjString *msg = vm_error_message(vm, err);
+  vm_push(vm, STR_VAL(msg));
+  ObjList *tl = IS_LIST(trace) ? AS_LIST(trace) : NULL;
+  ObjString *r = str_alloc(vm, write_report(NULL, msg, tl));
+  write_report(r->chars, msg, tl);
+  r = str_take_buffer(vm, r);
   vm_pop(vm);
   vm_pop(vm);
   vm_pop(vm);

@@ -205,12 +205,12 @@ static Fiber *sched_pick(VM *vm) {
     if (f) return f;
     if (!s->ntimers) return NULL;
     int64_t wait = s->timers[0]->wake_ns - sched_now_ns();
-    if (vm->interrupted) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
+    if (vm_interrupt_requested(vm)) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
     if (wait > 0) {
       struct timespec ts = {wait / 1000000000LL, wait % 1000000000LL};
       vm_flush(vm);
       nanosleep(&ts, NULL);
-      if (vm->interrupted) return NULL;
+      if (vm_interrupt_requested(vm)) return NULL;
     }
   }
 }
@@ -235,6 +235,23 @@ static _Noreturn void deadlock_error(VM *vm) {
   vm_throw(vm, "deadlock: %d fibers blocked", n);
 }
 
+/* Take f out of the run queue if it is in it (a fiber that ended handed the
+ * CPU straight to main, which may still be queued). */
+static void unqueue(Scheduler *s, Fiber *f) {
+  Fiber **link = &s->ready_head;
+  Fiber *prev = NULL;
+  while (*link) {
+    if (*link == f) {
+      *link = f->next_ready;
+      if (s->ready_tail == f) s->ready_tail = prev;
+      break;
+    }
+    prev = *link;
+    link = &(*link)->next_ready;
+  }
+  f->next_ready = NULL;
+}
+
 /* Back in main after a switch: stop if everything is stuck or a fiber was
  * interrupted (unless main is only waiting in sched_run_all, which checks). */
 static void main_check_stop(VM *vm) {
@@ -242,6 +259,7 @@ static void main_check_stop(VM *vm) {
   if (vm->fiber != vm->main_fiber || s->main_waiting_all) return;
   if (s->alarm.abort) {
     s->alarm.abort = false;
+    unqueue(s, vm->main_fiber);
     vm->fatal_error = true;
     vm_throw(vm, "interrupted");
   }
@@ -639,18 +657,17 @@ void fiber_wake(VM *vm, Fiber *f, Value v) {
   make_ready(vm, f);
 }
 
-bool sched_run_all(VM *vm) {
+SchedEnd sched_run_all(VM *vm) {
   Scheduler *s = vm->sched;
   Fiber *main = vm->main_fiber;
   s->main_waiting_all = true;
   while (s->nall > 0) {
     Fiber *next = sched_pick(vm);
-    if (!next && vm->interrupted) {
-      vm->interrupted = 0;
+    if (!next && vm_take_interrupt(vm)) {
       vm_write_err(vm, "interrupted\n", 12);
       s->main_waiting_all = false;
       main->state = FIBER_RUNNING;
-      return false;
+      return SCHED_INTERRUPTED;
     }
     if (!next) {
       if (s->nparked > 0) break;  /* the host will wake them: idle, not deadlock */
@@ -663,7 +680,7 @@ bool sched_run_all(VM *vm) {
       s->main_waiting_all = false;
       s->alarm.deadlock = false;
       main->state = FIBER_RUNNING;
-      return false;
+      return SCHED_DEADLOCK;
     }
     main->state = FIBER_BLOCKED;
     switch_to(vm, next);
@@ -673,12 +690,12 @@ bool sched_run_all(VM *vm) {
       s->alarm.abort = false;
       vm->fatal_error = false;
       s->main_waiting_all = false;
-      return false;
+      return SCHED_INTERRUPTED;
     }
   }
   s->main_waiting_all = false;
   sched_report_failures(vm);
-  return true;
+  return SCHED_DONE;
 }
 
 void sched_run_ready(VM *vm) {
@@ -696,19 +713,7 @@ void sched_run_ready(VM *vm) {
     bool stop = s->alarm.abort;
     s->alarm.abort = false;
     vm->fatal_error = false;
-    /* drop main from the queue if it is still there */
-    Fiber **link = &s->ready_head;
-    Fiber *prev = NULL;
-    while (*link) {
-      if (*link == main) {
-        *link = main->next_ready;
-        if (s->ready_tail == main) s->ready_tail = prev;
-        break;
-      }
-      prev = *link;
-      link = &(*link)->next_ready;
-    }
-    main->next_ready = NULL;
+    unqueue(s, main);
     fire_due_timers(vm);
     if (stop || !s->ready_head || s->ready_head == main) break;
   }

@@ -23,9 +23,11 @@ Value fiber_spawn(VM *vm, Value fn, int argc, Value *args);
 Value fiber_yield(VM *vm, Value v);
 /* one step of `for v in fiber_or_channel`; false when exhausted */
 bool fiber_iter_next(VM *vm, Value it, Value *out);
-/* After the main script: run other fibers until all are done. Returns false
- * on deadlock (the message has been printed). */
-bool sched_run_all(VM *vm);
+/* After the main script: run other fibers until all are done. Returns
+ * SCHED_DEADLOCK (the message has been printed) or SCHED_INTERRUPTED when it
+ * stops early. */
+typedef enum { SCHED_DONE, SCHED_DEADLOCK, SCHED_INTERRUPTED } SchedEnd;
+SchedEnd sched_run_all(VM *vm);
 /* Run ready fibers until none is ready (the REPL between entries); timers
  * that are due are fired. */
 void sched_run_ready(VM *vm);

@@ -61,6 +61,7 @@ static void blacken(VM *vm, Obj *o) {
       gc_mark_obj(vm, (Obj *)p->name);
       gc_mark_obj(vm, (Obj *)p->doc);
       gc_mark_obj(vm, (Obj *)p->module);
+      gc_mark_obj(vm, (Obj *)p->file);
       /* cached classes stay alive, so a class's address is never reused
        * while a cache still names it */
       if (p->ic)

@@ -1409,9 +1409,14 @@ static void execute(VM *vm) {
   coro_fp_unknown();   /* back to the C code that called into the VM */
 }
 
+/* A check point found vm->interrupted set: count a step for the hook, and
+ * raise a pending interrupt (which the hook may just have requested). */
 void vm_check_interrupt(VM *vm) {
-  if (vm->interrupted) {
-    vm->interrupted = 0;
+  if ((vm->interrupted & VM_INTERRUPT_HOOK) && --vm->hook_left <= 0) {
+    vm->hook_left = vm->hook_every;
+    vm->hook(vm, vm->hook_ud);
+  }
+  if (vm_take_interrupt(vm)) {
     vm->fatal_error = true;   /* Ctrl-C / gs_interrupt stops the program, try or not */
     vm_throw(vm, "interrupted");
   }

@@ -79,6 +79,7 @@ typedef struct ObjProto {
   ObjString *name;
   ObjString *doc;          /* help(): "(params)" then the `#` lines above `fn`, one per line */
   struct ObjModule *module;
+  ObjString *file;         /* name of the chunk it was compiled from, for messages */
   InlineCache *ic;         /* ncode entries when the code has INVOKE, else NULL */
 } ObjProto;
 

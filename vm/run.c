@@ -87,7 +87,7 @@ int run_source(VM *vm, const char *name, const char *src, size_t len, const RunO
     run_report_error(vm, out);
     sched_report_failures(vm);
     status = 1;
-  } else if (!sched_run_all(vm)) {
+  } else if (sched_run_all(vm) != SCHED_DONE) {
     status = 1;
   }
   if (vm->exit_status) status = vm->exit_status;

@@ -183,7 +183,14 @@ struct gs_vm {
   int max_fibers;           /* live fibers allowed, 0 = no limit */
   const char *script_path;
   Value args;               /* os.args list */
+  /* Nonzero when the interpreter must call vm_check_interrupt at its next
+   * check point (loop iteration, call): one test costs nothing while no
+   * interrupt is pending and no hook is set. Bits, set and cleared
+   * atomically (a signal handler or another thread may set one). */
   volatile int interrupted;
+  void (*hook)(VM *vm, void *ud);   /* gs_set_hook: called every hook_every check points */
+  void *hook_ud;
+  int64_t hook_every, hook_left;
   bool fatal_error;         /* the error unwinding now cannot be caught (deadlock) */
   int64_t instr_budget;
   int exit_status;
@@ -194,6 +201,15 @@ struct gs_vm {
 /* ---- lifecycle and memory (vm.c, gc.c) ------------------------------- */
 
 #define VM_RESERVE (64 * 1024)
+
+/* vm->interrupted bits */
+#define VM_INTERRUPT_REQUESTED 1   /* gs_interrupt / Ctrl-C */
+#define VM_INTERRUPT_HOOK 2        /* a count hook is set */
+static inline bool vm_interrupt_requested(VM *vm) { return vm->interrupted & VM_INTERRUPT_REQUESTED; }
+/* Take a pending interrupt request (true if there was one). */
+static inline bool vm_take_interrupt(VM *vm) {
+  return __atomic_fetch_and(&vm->interrupted, ~VM_INTERRUPT_REQUESTED, __ATOMIC_SEQ_CST) & VM_INTERRUPT_REQUESTED;
+}
 
 VM *vm_new(void);
 VM *vm_new_with(void *(*realloc_fn)(void *ptr, size_t size, void *ud), void *ud);
@@ -237,6 +253,9 @@ static inline Value *vm_slot(VM *vm, int index) { return &vm->fiber->stack[index
 
 _Noreturn void vm_throw(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 _Noreturn void vm_throw_value(VM *vm, Value v);
+/* Throw v again with the traceback it was first thrown with (a list; else
+ * as vm_throw_value). */
+_Noreturn void vm_throw_again(VM *vm, Value v, Value trace);
 Value vm_make_error(VM *vm, ObjString *message);
 Value vm_traceback(VM *vm);           /* list of "file:line in name" for the running fiber */
 int vm_current_line(VM *vm, const char **file);
