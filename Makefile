@@ -97,8 +97,9 @@ test-gcstress: all $(CHECK_BINS)
 	@GS_GC_STRESS=1 tests/run
 
 ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_MAKE  = $(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-lm -fsanitize=address,undefined"
 test-asan:
-	$(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-lm -fsanitize=address,undefined" all $(CHECK_BINS)
+	$(ASAN_MAKE) all $(CHECK_BINS)
 	@GS_TIMEOUT=$${GS_TIMEOUT:-60} BUILD=build/asan GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run
 
 test-valgrind: all $(CHECK_BINS)

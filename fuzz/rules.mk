@@ -108,3 +108,25 @@ fuzz: $(FUZZ_BINS) fuzz/corpus/compile/.seeded
 	@rc=0; \
 	$(foreach n,$(FUZZ_NAMES),{ $(call fuzz_one,$(n)); } || rc=1;) \
 	exit $$rc
+
+# ---- differential fuzzer: generated programs under every build ------------
+#   make fuzz-diff N=1000 [SEED=1] [FUZZ_DIFF_JOBS=2]
+# builds the release and the ASan+UBSan (build/asan) interpreters and
+# build/fuzz-diff/gen_program, then runs fuzz/diff.sh (see its header and
+# docs/hardening.md): findings go to build/fuzz-diff/findings/.
+FUZZ_DIFF_DIR  ?= build/fuzz-diff
+FUZZ_DIFF_JOBS ?= 2
+N              ?= 100
+SEED           ?= 1
+
+.PHONY: fuzz-diff fuzz-diff-build
+
+$(FUZZ_DIFF_DIR)/gen_program: fuzz/gen_program.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -g -std=gnu11 -Wall -Wextra -o $@ $<
+
+fuzz-diff-build: all $(FUZZ_DIFF_DIR)/gen_program
+	@$(ASAN_MAKE) all
+
+fuzz-diff: fuzz-diff-build
+	@OUT=$(FUZZ_DIFF_DIR) $(FUZZ_NICE) fuzz/diff.sh -n $(N) -s $(SEED) -j $(FUZZ_DIFF_JOBS)
