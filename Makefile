@@ -76,12 +76,29 @@ $(BUILD)/asm/%.o: asm/%.S
 	@mkdir -p $(dir $@)
 	$(COMPILE) -c -o $@ $<
 
-$(BUILD)/libgs.a: $(LIB_OBJ)
+# libgs.a holds one object: the library linked into one (ld -r) in which
+# every symbol but the functions declared in include/gs.h is made local, so
+# a host may define its own arg_count or class_new (tests/api/exports.sh
+# checks it). What reaches inside (the C unit tests of internals) links
+# libgs-internal.a: the same objects, nothing hidden.
+$(BUILD)/libgs-internal.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs.a $(LDLIBS) -ledit
+$(BUILD)/gs.syms: include/gs.h
+	@mkdir -p $(BUILD)
+	grep -oE '\bgs_[a-z0-9_]+\(' $< | tr -d '(' | sort -u > $@
+
+$(BUILD)/libgs.o: $(LIB_OBJ) $(BUILD)/gs.syms
+	$(LD) -r -o $@ $(LIB_OBJ)
+	objcopy --keep-global-symbols=$(BUILD)/gs.syms $@
+
+$(BUILD)/libgs.a: $(BUILD)/libgs.o
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs-internal.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs-internal.a $(LDLIBS) -ledit
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -1,7 +1,8 @@
 # tests/c/rules.mk — C unit tests. Included from the top-level Makefile.
 #
 # Every tests/c/test_NAME.c becomes $(BUILD)/tests/test_NAME, linked against
-# $(BUILD)/libgs.a with -lm; the test runner executes each of them. Tests
+# $(BUILD)/libgs-internal.a (they test internals: nothing is hidden) with
+# -lm; the test runner executes each of them. Tests
 # print "ok N - ..." lines and exit non-zero on failure.
 #
 #   make c-tests          build all C tests (uses CC/CFLAGS/LDLIBS/BUILD,
@@ -23,9 +24,9 @@ c-tests: $(C_TEST_BIN)
 # holds nothing but test executables.
 C_TEST_LIBS = $(LDLIBS) $(if $(filter -lm,$(LDLIBS)),,-lm)
 
-$(BUILD)/tests/test_%: tests/c/test_%.c $(BUILD)/libgs.a
+$(BUILD)/tests/test_%: tests/c/test_%.c $(BUILD)/libgs-internal.a
 	@mkdir -p $(dir $@) $(dir $@)deps
-	$(COMPILE) -MMD -MP -MF $(dir $@)deps/test_$*.d -MT $@ -o $@ $< $(BUILD)/libgs.a $(C_TEST_LIBS)
+	$(COMPILE) -MMD -MP -MF $(dir $@)deps/test_$*.d -MT $@ -o $@ $< $(BUILD)/libgs-internal.a $(C_TEST_LIBS)
 
 # ---- the coroutine layer alone, three ways ------------------------------
 CORO_SELFTEST_SRC := tests/c/test_switch.c vm/coro.c asm/switch_x86_64.S
