@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <signal.h>
+#include "gs.h"
 #include "vm.h"
 #include "run.h"
 #include "coro.h"
@@ -147,6 +148,12 @@ int main(int argc, char **argv) {
     free(src);
   } else {
     status = repl_main(vm);
+  }
+  int out_err = gs_output_error(vm);
+  if (out_err) {
+    /* like coreutils: the output is lost, so the run failed */
+    fprintf(stderr, "gs: write error on standard output: %s\n", strerror(out_err));
+    status = 1;
   }
   vm_free(vm);
   coro_pool_trim();

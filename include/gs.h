@@ -261,6 +261,20 @@ int64_t gs_next_timer_ns(gs_vm *vm);
 const char *gs_error_message(gs_vm *vm);
 const char *gs_error_trace(gs_vm *vm);
 
+/* Standard output failed? With the default writer (config->write NULL),
+ * flush stdout, then return the errno of the first write or flush of it
+ * that failed (ENOSPC on a full disk, EPIPE when the reader has gone and
+ * SIGPIPE is ignored), or 0. Once a write has failed, the script that writes
+ * next (print, io.stdout.write, input's prompt, os.exit's flush) stops with
+ * "write error on standard output: <reason>", which no `try` catches, and
+ * the gs_run_* running it returns GS_RUNTIME_ERROR. A host writer reports
+ * its own failures: then this is always 0. The `gs` command checks it after
+ * every run:
+ *   int err = gs_output_error(vm);
+ *   if (err) fprintf(stderr, "gs: write error on standard output: %s\n", strerror(err));
+ */
+int gs_output_error(gs_vm *vm);
+
 /* ---- slots ----------------------------------------------------------------- */
 
 /* Make slots 0..n-1 usable; new ones are nil, existing ones keep their values

@@ -36,6 +36,7 @@ static Value core_print(VM *vm, int argc, Value *args) {
   buf[len++] = '\n';
   vm_write_out(vm, buf, len);
   if (buf != small) free(buf);
+  vm_check_output(vm);
   return NIL_VAL;
 }
 
@@ -202,6 +203,7 @@ static Value core_input(VM *vm, int argc, Value *args) {
     vm_write_out(vm, p->chars, p->len);
   }
   vm_flush(vm);
+  vm_check_output(vm);
   size_t cap = 128, len = 0;
   char *buf = malloc(cap);
   if (!buf) vm_throw(vm, "out of memory");

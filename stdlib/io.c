@@ -296,7 +296,7 @@ static void io_m_write(gs_vm *vm, int argc) {
   for (int i = 1; i < argc; i++) {
     size_t len;
     const char *s = gs_get_string(vm, i, &len);
-    if (f->kind == IO_STDOUT) { vm_write_out(vm, s, len); continue; }
+    if (f->kind == IO_STDOUT) { vm_write_out(vm, s, len); vm_check_output(vm); continue; }
     if (f->kind == IO_STDERR) { vm_write_err(vm, s, len); continue; }
     io_switch_to(vm, f, IO_OP_WRITE);
     errno = 0;
@@ -311,7 +311,7 @@ static void io_m_write(gs_vm *vm, int argc) {
 static void io_m_flush(gs_vm *vm, int argc) {
   lib_argc(vm, "flush", argc - 1, 0, 0);
   IoFile *f = io_open_self(vm, "flush");
-  if (f->kind == IO_STDOUT) { vm_flush(vm); return; }
+  if (f->kind == IO_STDOUT) { vm_flush(vm); vm_check_output(vm); return; }
   if (fflush(f->fp) != 0) io_os_error(vm, "write", f->path, errno);
 }
 

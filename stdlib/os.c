@@ -72,6 +72,7 @@ static void os_exit(gs_vm *vm, int argc) {
     else if (t != GS_NIL) code = lib_int(vm, "os.exit", 0);
   }
   vm_flush(vm);
+  vm_check_output(vm);   /* output lost: exit 1 with the CLI's report instead */
   fflush(NULL);
   _exit((int)code);
 }

@@ -456,7 +456,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
     f->resumer = NULL;
   } else if (!ok && vm->fatal_error) {
     /* interrupted: show where, then main stops the program */
-    report_fiber_error(vm, f);
+    if (!vm->out_error_raised) report_fiber_error(vm, f);
     s->alarm.abort = true;
     next = vm->main_fiber;
   } else {

@@ -83,8 +83,9 @@ int run_source(VM *vm, const char *name, const char *src, size_t len, const RunO
   vm->fatal_error = false;
   int status = 0;
   if (!ok) {
-    /* like an uncaught panic in Go's main: the program ends here */
-    run_report_error(vm, out);
+    /* like an uncaught panic in Go's main: the program ends here (a lost
+     * standard output is reported by whoever runs us: gs_output_error) */
+    if (!vm->out_error_raised) run_report_error(vm, out);
     sched_report_failures(vm);
     status = 1;
   } else if (sched_run_all(vm) != SCHED_DONE) {

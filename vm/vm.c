@@ -1,5 +1,6 @@
 /* vm.c — creating and destroying a VM, globals, method tables, output and
  * argument checking helpers for natives. */
+#include <errno.h>
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include "vm.h"
 #include "fiber.h"
 #include "api_internal.h"
+#include "gs.h"
 
 static void *default_realloc(void *ptr, size_t size, void *ud) {
   (void)ud;
@@ -15,9 +17,17 @@ static void *default_realloc(void *ptr, size_t size, void *ud) {
   return realloc(ptr, size);
 }
 
+/* Writes to standard output fail for good (a full disk, a reader that has
+ * gone while SIGPIPE is ignored): the first failure is kept for
+ * vm_check_output and gs_output_error. */
+static void note_output_error(VM *vm) {
+  if (!vm->out_errno) vm->out_errno = errno ? errno : EIO;
+}
+
 static void default_write(VM *vm, const char *s, size_t n, void *ud) {
-  (void)vm; (void)ud;
-  fwrite(s, 1, n, stdout);
+  (void)ud;
+  errno = 0;
+  if (fwrite(s, 1, n, stdout) != n) note_output_error(vm);
 }
 
 static void default_write_err(VM *vm, const char *s, size_t n, void *ud) {
@@ -28,7 +38,21 @@ static void default_write_err(VM *vm, const char *s, size_t n, void *ud) {
 void vm_write_out(VM *vm, const char *s, size_t n) { vm->write_out(vm, s, n, vm->write_ud); }
 
 void vm_flush(VM *vm) {
-  if (vm->write_out == default_write) fflush(stdout);
+  if (vm->write_out != default_write) return;
+  errno = 0;
+  if (fflush(stdout) != 0) note_output_error(vm);
+}
+
+void vm_check_output(VM *vm) {
+  if (!vm->out_errno) return;
+  vm->out_error_raised = true;
+  vm->fatal_error = true;
+  vm_throw(vm, "write error on standard output: %s", strerror(vm->out_errno));
+}
+
+int gs_output_error(gs_vm *vm) {
+  vm_flush(vm);
+  return vm->out_errno;
 }
 
 void vm_write_err(VM *vm, const char *s, size_t n) {

@@ -176,6 +176,8 @@ struct gs_vm {
   void *write_ud;
   char outbuf[8192];
   size_t outlen;
+  int out_errno;            /* first failed write/flush of standard output, 0 if none */
+  bool out_error_raised;    /* ... and the script was stopped because of it */
 
   /* settings */
   size_t fiber_stack_size;
@@ -291,6 +293,9 @@ Value vm_get_field(VM *vm, Value obj, ObjString *name);
 void vm_write_out(VM *vm, const char *s, size_t n);
 void vm_flush(VM *vm);
 void vm_write_err(VM *vm, const char *s, size_t n);
+/* After a native wrote to standard output: if a write there has failed,
+ * stop the program (no `try` catches it), as SIGPIPE would. */
+void vm_check_output(VM *vm);
 
 /* argument checks for natives */
 _Noreturn void vm_arg_error(VM *vm, const char *fname, int index, const char *expected, Value got);
