@@ -92,7 +92,7 @@ for my $file (@docs) {
       my $name = $1;
       next if $said{$name}++;
       my $known = $name =~ m{/}
-        ? (grep { my $p = abs_path($_); defined $p && (-e $p || ignored($p)) && inside($p) } "$dir/$name", $name)
+        ? (grep { my $p = abs_path($_); defined $p && inside($p) && (-e $p || ignored($p)) } "$dir/$name", $name)
         : $basenames{$name};
       complain($where, "names a document that is not in the repository: $name") unless $known;
     }
