@@ -104,8 +104,9 @@ $(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs-internal.a
 
 # ---- tests ------------------------------------------------------------------
 include tests/c/rules.mk tests/api/rules.mk examples/embed/rules.mk bench/api/rules.mk fuzz/rules.mk
+include packaging/rules.mk
 
-CHECK_BINS = c-tests api-tests embed-examples
+CHECK_BINS = c-tests api-tests embed-examples shared
 
 test: all $(CHECK_BINS)
 	@tests/run

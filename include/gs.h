@@ -4,6 +4,10 @@
  *
  *     cc -Ipath/to/include host.c path/to/libgs.a -lm
  *
+ * or, after `make install`, with the shared library (or --static):
+ *
+ *     cc host.c $(pkg-config --cflags --libs gs)
+ *
  * docs/embedding.md walks through a complete host; examples/embed/ has two.
  *
  * VMs and threads
