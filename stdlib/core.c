@@ -162,7 +162,11 @@ static Value core_len(VM *vm, int argc, Value *args) {
     case V_STRING: return INT_VAL((int64_t)AS_STRING(v)->len);
     case V_LIST: return INT_VAL(AS_LIST(v)->count);
     case V_MAP: return INT_VAL(AS_MAP(v)->t.live);
-    case V_RANGE: { ObjRange *r = AS_RANGE(v); return INT_VAL(r->end > r->start ? r->end - r->start : 0); }
+    case V_RANGE: {
+      uint64_t n = range_count(AS_RANGE(v));
+      if (n > INT64_MAX) vm_throw(vm, "len() of %s: too many elements for an int", vm_repr(vm, v)->chars);
+      return INT_VAL((int64_t)n);
+    }
     default: vm_throw(vm, "len() of %s", value_type_name(v));
   }
 }
@@ -238,10 +242,10 @@ static Value range_contains(VM *vm, int argc, Value *args) {
 }
 static Value range_list(VM *vm, int argc, Value *args) {
   ObjRange *r = AS_RANGE(args[0]);
-  int64_t n = r->end > r->start ? r->end - r->start : 0;
+  uint64_t n = range_count(r);
   if (n > 100000000) vm_throw(vm, "range too large for a list");
   ObjList *l = list_new(vm, (uint32_t)n);
-  for (int64_t i = 0; i < n; i++) l->items[i] = INT_VAL(r->start + i);
+  for (uint64_t i = 0; i < n; i++) l->items[i] = INT_VAL(range_at(r, i));
   l->count = (uint32_t)n;
   return LIST_VAL(l);
 }

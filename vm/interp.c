@@ -350,11 +350,14 @@ static void set_field(VM *vm, Value obj, ObjString *name, Value v) {
 
 /* ---- indexing ------------------------------------------------------- */
 
+static int64_t index_int(VM *vm, Value idx, const char *what) {
+  if (IS_INT(idx)) return AS_INT(idx);
+  if (IS_FLOAT(idx) && AS_FLOAT(idx) == floor(AS_FLOAT(idx)) && fabs(AS_FLOAT(idx)) < 9.2e18) return (int64_t)AS_FLOAT(idx);
+  vm_throw(vm, "%s index must be an int, not %s", what, value_type_name(idx));
+}
+
 static int64_t index_of(VM *vm, Value idx, int64_t len, const char *what) {
-  int64_t i;
-  if (IS_INT(idx)) i = AS_INT(idx);
-  else if (IS_FLOAT(idx) && AS_FLOAT(idx) == floor(AS_FLOAT(idx)) && fabs(AS_FLOAT(idx)) < 9.2e18) i = (int64_t)AS_FLOAT(idx);
-  else vm_throw(vm, "%s index must be an int, not %s", what, value_type_name(idx));
+  int64_t i = index_int(vm, idx, what);
   if (i < 0) i += len;
   if (i < 0 || i >= len) vm_throw(vm, "index out of range");
   return i;
@@ -374,9 +377,14 @@ Value vm_get_index(VM *vm, Value obj, Value idx) {
       return v ? *v : NIL_VAL;
     }
     case V_RANGE: {
+      /* index_of's int64 length would overflow: negative indexes count from
+       * the end in unsigned arithmetic */
       ObjRange *r = AS_RANGE(obj);
-      int64_t len = r->end > r->start ? r->end - r->start : 0;
-      return INT_VAL(r->start + index_of(vm, idx, len, "range"));
+      uint64_t n = range_count(r);
+      int64_t i = index_int(vm, idx, "range");
+      uint64_t back = 0 - (uint64_t)i;   /* |i| for a negative i */
+      if (i >= 0 ? (uint64_t)i >= n : back > n) vm_throw(vm, "index out of range");
+      return INT_VAL(range_at(r, i >= 0 ? (uint64_t)i : n - back));
     }
     case V_INSTANCE:
       if (IS_STRING(idx)) return vm_get_field(vm, obj, AS_STRING(idx));
@@ -481,9 +489,9 @@ static bool iter_next(VM *vm, Value *regs, bool two) {
     }
     case V_RANGE: {
       ObjRange *r = AS_RANGE(it);
-      if (r->start + i >= r->end) return false;
-      if (two) { regs[2] = INT_VAL(i); regs[3] = INT_VAL(r->start + i); }
-      else regs[2] = INT_VAL(r->start + i);
+      if ((uint64_t)i >= range_count(r)) return false;
+      if (two) { regs[2] = INT_VAL(i); regs[3] = INT_VAL(range_at(r, (uint64_t)i)); }
+      else regs[2] = INT_VAL(range_at(r, (uint64_t)i));
       regs[1] = INT_VAL(i + 1);
       return true;
     }

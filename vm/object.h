@@ -44,6 +44,16 @@ typedef struct ObjRange {
   int64_t start, end;
 } ObjRange;
 
+/* How many ints a range holds, as an unsigned count: end - start can exceed
+ * the int range (MIN..MAX holds 2^64 - 1), and a signed difference there
+ * overflows. start + i for any i below the count is computed the same way. */
+static inline uint64_t range_count(const ObjRange *r) {
+  return r->end > r->start ? (uint64_t)r->end - (uint64_t)r->start : 0;
+}
+static inline int64_t range_at(const ObjRange *r, uint64_t i) {
+  return (int64_t)((uint64_t)r->start + i);
+}
+
 typedef struct {
   uint8_t from_parent_local; /* 1: capture the enclosing function's register; 0: its upvalue */
   uint8_t index;
