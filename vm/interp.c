@@ -1395,6 +1395,9 @@ static void execute(VM *vm) {
         fiber_close_upvalues(ef, ef->stack + fr->base + h.reg);
         ef->nframes = h.frame + 1;
         ef->top = fr->base + fr->cl->p->maxregs;
+        /* registers above the try's are dead temporaries: what they held
+         * (often what ran out of memory) can go */
+        for (int i = fr->base + h.reg; i < ef->top; i++) ef->stack[i] = NIL_VAL;
         ef->stack[fr->base + h.reg] = ef->error;
         fr->pc = h.catch_pc;
         ef->cdepth = my_cdepth;   /* inner levels without a catch point left it higher */
