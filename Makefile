@@ -106,12 +106,12 @@ $(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs-internal.a
 include tests/c/rules.mk tests/api/rules.mk examples/embed/rules.mk bench/api/rules.mk fuzz/rules.mk
 include packaging/rules.mk
 
-CHECK_BINS = c-tests api-tests embed-examples shared
+CHECK_BINS = c-tests api-tests embed-examples
 
-test: all $(CHECK_BINS)
+test: all $(CHECK_BINS) shared
 	@tests/run
 
-test-gcstress: all $(CHECK_BINS)
+test-gcstress: all $(CHECK_BINS) shared
 	@GS_GC_STRESS=1 tests/run
 
 ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -120,7 +120,7 @@ test-asan:
 	$(ASAN_MAKE) all $(CHECK_BINS)
 	@GS_TIMEOUT=$${GS_TIMEOUT:-60} BUILD=build/asan GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run
 
-test-valgrind: all $(CHECK_BINS)
+test-valgrind: all $(CHECK_BINS) shared
 	@GS_VALGRIND=1 tests/run
 
 bench: all

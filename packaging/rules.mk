@@ -39,12 +39,10 @@ $(BUILD)/pic/%.o: %.c | $(BUILD)/gen/grammar.h
 	@mkdir -p $(dir $@)
 	$(COMPILE) -fPIC -MMD -MP -c -o $@ $<
 
-# The version script: the gs_* functions of the public header, nothing else
-# (internal functions named gs_* stay local too).
-$(BUILD)/libgs.map: include/gs.h packaging/rules.mk
-	@mkdir -p $(dir $@)
-	{ echo 'GS_$(GS_SO_MAJOR) {'; echo '  global:'; \
-	  grep -oE '\bgs_[a-z0-9_]+\(' include/gs.h | tr -d '(' | sort -u | sed 's/.*/    &;/'; \
+# The version script: the functions of the public header (gs.syms, as for
+# libgs.a), nothing else; internal functions named gs_* stay local too.
+$(BUILD)/libgs.map: $(BUILD)/gs.syms packaging/rules.mk
+	{ echo 'GS_$(GS_SO_MAJOR) {'; echo '  global:'; sed 's/.*/    &;/' $<; \
 	  echo '  local:'; echo '    *;'; echo '};'; } > $@
 
 $(BUILD)/$(SO_FILE): $(PIC_OBJ) $(BUILD)/libgs.map
