@@ -239,6 +239,10 @@ int main(int argc, char **argv) {
   for (;;) {
     int live = gs_run_ready(vm);   /* one slice: every ready fiber runs once */
     host.slices++;
+    if (live < 0) {   /* gs_interrupt (from a watchdog, a signal handler...) */
+      fprintf(stderr, "%s\n", gs_error_message(vm));
+      break;
+    }
     if (live == 0) break;
     struct pollfd p = {host.pipe_rd, POLLIN, 0};
     int r = poll(&p, 1, poll_timeout_ms(vm, &host));
