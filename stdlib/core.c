@@ -224,6 +224,12 @@ static Value core_input(VM *vm, int argc, Value *args) {
     }
     buf[len++] = (char)c;
   }
+  if (c == EOF && ferror(stdin) && vm->interrupted) {
+    /* Ctrl-C broke the read (EINTR): not the end of input */
+    clearerr(stdin);
+    free(buf);
+    vm_check_interrupt(vm);
+  }
   if (!any) { free(buf); return NIL_VAL; }
   if (len && buf[len - 1] == '\r') len--;
   ObjString *s = str_new(vm, buf, len);

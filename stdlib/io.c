@@ -10,6 +10,7 @@
 #include <string.h>
 #include "libs.h"
 #include "fiber.h"
+#include "arith.h"
 
 #define IO_TAG "io.file"
 
@@ -47,6 +48,14 @@ static const char *io_path_arg(gs_vm *vm, const char *fname, int slot) {
 
 static _Noreturn void io_os_error(gs_vm *vm, const char *what, const char *path, int err) {
   gs_error(vm, "cannot %s '%s': %s", what, path, strerror(err));
+}
+
+/* A read of f failed with err. Ctrl-C breaks a waiting read (EINTR): that
+ * stops the program, as it does anywhere else. */
+static _Noreturn void io_read_error(gs_vm *vm, IoFile *f, int err) {
+  clearerr(f->fp);
+  vm_check_interrupt(vm);
+  io_os_error(vm, "read", f->path, err);
 }
 
 /* fopen, collecting garbage once when the process is out of descriptors:
@@ -223,11 +232,7 @@ static void io_m_read(gs_vm *vm, int argc) {
   errno = 0;
   if (all) {
     buf = io_read_all(f->fp, &len);
-    if (!buf) {
-      int e = errno;
-      clearerr(f->fp);
-      io_os_error(vm, "read", f->path, e);
-    }
+    if (!buf) io_read_error(vm, f, errno);
   } else {
     size_t cap = want < 65536 ? (size_t)want : 65536;
     buf = malloc(cap ? cap : 1);
@@ -246,9 +251,8 @@ static void io_m_read(gs_vm *vm, int argc) {
     }
     if (ferror(f->fp)) {
       int e = errno ? errno : EIO;
-      clearerr(f->fp);
       free(buf);
-      io_os_error(vm, "read", f->path, e);
+      io_read_error(vm, f, e);
     }
     if (len == 0 && want > 0) { free(buf); gs_return_nil(vm); return; }
   }
@@ -263,11 +267,7 @@ static bool io_getline(gs_vm *vm, IoFile *f, size_t *len) {
   errno = 0;
   ssize_t n = getline(&f->line, &f->linecap, f->fp);
   if (n < 0) {
-    if (ferror(f->fp)) {
-      int e = errno ? errno : EIO;
-      clearerr(f->fp);
-      io_os_error(vm, "read", f->path, e);
-    }
+    if (ferror(f->fp)) io_read_error(vm, f, errno ? errno : EIO);
     return false;
   }
   if (n > 0 && f->line[n - 1] == '\n') n--;

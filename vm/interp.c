@@ -524,6 +524,9 @@ static void execute(VM *vm);
 void vm_check_interrupt(VM *vm);
 
 Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
+  /* a native calling back in a loop (sort, map) has no backward jump of its
+   * own (a count hook's steps are the script's, so only a real interrupt) */
+  if (vm_interrupt_requested(vm)) vm_check_interrupt(vm);
   Fiber *f = vm->fiber;
   if (coro_stack_remaining(&f->coro) < cstack_margin(f)) vm_throw(vm, "stack overflow");
   ptrdiff_t off = -1;
