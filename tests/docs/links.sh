@@ -6,7 +6,12 @@
 #     does not ignore as generated (a document that exists only elsewhere);
 #   - a relative link (`[text](path)` or `[label]: path`) that leaves the
 #     repository, is absolute, or points to a missing file or to a missing
-#     heading (`#anchor`, GitHub's rules).
+#     heading (`#anchor`, GitHub's rules);
+#   - a source path in a code span (`vm/gc.c`, `tests/run`, `vm/value.c:149`)
+#     that does not exist: one under a folder of the repository, or any
+#     path ending in a source extension (generated and ignored files, and
+#     build/, are exempt; so is the changelog, whose history may name files
+#     that have moved since).
 # Links to http(s) and mailto are not followed.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 exec perl -e '
@@ -95,6 +100,14 @@ for my $file (@docs) {
         ? (grep { my $p = abs_path($_); defined $p && inside($p) && (-e $p || ignored($p)) } "$dir/$name", $name)
         : $basenames{$name};
       complain($where, "names a document that is not in the repository: $name") unless $known;
+    }
+    while ($file ne "CHANGELOG.md" && $line =~ /`([A-Za-z0-9_][\w.-]*\/[\w.\/-]*[\w\/])(?::\d+)?`/g) {
+      my ($path) = ($1);
+      next if $path =~ m{^build/} || $path =~ /\.\./;
+      my ($top) = $path =~ m{^([^/]+)/};
+      next unless -d $top || $path =~ /\.(?:c|h|S|re|y|gs|lua|sh|md|mk)$/;
+      next if -e $path || ignored($path) || $said{$path}++;
+      complain($where, "names a source path that does not exist: $path");
     }
     if ($line =~ /^\s*(```|~~~)/) { $fence = !$fence; next }
     next if $fence;
