@@ -1,4 +1,4 @@
-# The README and docs/ stay inside the repository: no link or path leaving it, no link to a missing file or heading.
+# The README and docs/ stay inside the repository and hold together: no link or path leaving it, no link to a missing file or heading, an index of every chapter.
 # Checks README.md, CHANGELOG.md and every docs/**/*.md:
 #   - text naming a place outside the repository: a `../` path that climbs
 #     out of it, or the outside spec folder (`shared/spec`);
@@ -12,6 +12,7 @@
 #     path ending in a source extension (generated and ignored files, and
 #     build/, are exempt; so is the changelog, whose history may name files
 #     that have moved since).
+# Also: docs/README.md, the index, links every chapter in docs/.
 # Links to http(s) and mailto are not followed.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 exec perl -e '
@@ -115,6 +116,15 @@ for my $file (@docs) {
     check_link($where, $dir, $file, $1) while $text =~ /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
     check_link($where, $dir, $file, $1) if $text =~ /^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/;
   }
+}
+if (open my $fh, "<", "docs/README.md") {
+  my %listed;
+  while (<$fh>) { $listed{$1} = 1 while /\]\(([\w.\/-]+\.md)(?:#[^)]*)?\)/g }
+  for (sort grep { m{^docs/[^/]+\.md$} && !m{/README\.md$} } @docs) {
+    complain("docs/README.md", "the index does not list " . basename($_)) unless $listed{basename($_)};
+  }
+} else {
+  complain("docs", "no index: docs/README.md is missing");
 }
 if ($bad) { print "$bad problem(s) in the README and docs/\n"; exit 1 }
 print "ok: ", scalar(@docs), " documents, every link and path stays in the repository\n";
