@@ -10,20 +10,28 @@ CFLAGS  ?= $(OPT) -g
 # CI does to add -Wshadow) and where the headers are.
 GS_STD  := -std=gnu11
 WARN    ?= -Wall -Wextra -Wno-unused-parameter
-INTERNAL_INC = -Iinclude -Ivm -Iparser -I$(BUILD)/gen
+INTERNAL_DIRS := include coro vm compiler builtins api stdlib embed
+INTERNAL_INC = $(addprefix -I,$(INTERNAL_DIRS)) -I$(BUILD)/gen
 COMPILE = $(CC) $(GS_STD) $(WARN) $(INTERNAL_INC) $(CPPFLAGS) $(CFLAGS)
 LDLIBS  += -lm
 BUILD   ?= build
 LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
 
-VM_SRC     := $(wildcard vm/*.c)
-STDLIB_SRC := $(wildcard stdlib/*.c)
-PARSER_SRC := $(wildcard parser/*.c)
-ASM_SRC    := asm/switch_x86_64.S
-CLI_SRC    := $(wildcard cli/*.c)
+# One folder per layer, each built on those listed before it
+# (docs/internals.md): the context switch, the core VM, the front end, the
+# core library, the C API, the optional libraries, the embedding facade.
+CORO_SRC     := coro/coro.c coro/switch_x86_64.S
+VM_SRC       := $(wildcard vm/*.c)
+COMPILER_SRC := $(wildcard compiler/*.c)
+BUILTINS_SRC := $(wildcard builtins/*.c)
+API_SRC      := $(wildcard api/*.c)
+STDLIB_SRC   := $(wildcard stdlib/*.c)
+EMBED_SRC    := $(wildcard embed/*.c)
+CLI_SRC      := $(wildcard cli/*.c)
 
-LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(VM_SRC) $(STDLIB_SRC) $(PARSER_SRC)) \
-           $(BUILD)/gen/lexer.o $(BUILD)/gen/grammar.o $(BUILD)/asm/switch_x86_64.o
+LIB_SRC := $(CORO_SRC) $(VM_SRC) $(COMPILER_SRC) $(BUILTINS_SRC) $(API_SRC) $(STDLIB_SRC) $(EMBED_SRC)
+LIB_OBJ := $(addprefix $(BUILD)/,$(addsuffix .o,$(basename $(LIB_SRC)))) \
+           $(BUILD)/gen/lexer.o $(BUILD)/gen/grammar.o
 CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRC))
 
 .PHONY: all tools clean test test-asan test-valgrind test-gcstress bench
@@ -54,11 +62,11 @@ $(BUILD)/.tools-ok:
 	@touch $@
 
 # ---- generated front end --------------------------------------------------
-$(BUILD)/gen/lexer.c: parser/lexer.re $(BUILD)/gen/grammar.h | $(BUILD)/.tools-ok
+$(BUILD)/gen/lexer.c: compiler/lexer.re $(BUILD)/gen/grammar.h | $(BUILD)/.tools-ok
 	@mkdir -p $(dir $@)
 	re2c -W --no-generation-date -o $@ $<
 
-$(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: parser/grammar.y | $(BUILD)/.tools-ok
+$(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: compiler/grammar.y | $(BUILD)/.tools-ok
 	@mkdir -p $(BUILD)/gen
 	lemon -q -s -T$(LEMON_TEMPLATE) -d$(BUILD)/gen $< > $(BUILD)/gen/lemon.log 2>&1 || { cat $(BUILD)/gen/lemon.log; exit 1; }
 	@cat $(BUILD)/gen/lemon.log
@@ -72,7 +80,7 @@ $(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h
 	@mkdir -p $(dir $@)
 	$(COMPILE) -MMD -MP -c -o $@ $<
 
-$(BUILD)/asm/%.o: asm/%.S
+$(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(COMPILE) -c -o $@ $<
 

@@ -11,7 +11,7 @@
  * its body under a guard there (GUARDED below): a raised error is recorded
  * (gs_error_message) and the function returns a neutral value.
  *
- * Which coroutine runs. The fiber layer (vm/coro.c) keeps one "current
+ * Which coroutine runs. The fiber layer (coro/coro.c) keeps one "current
  * coroutine" per thread, and creating a VM makes that VM's main fiber the
  * current one. With several VMs in a thread, or a VM called from a native of
  * another, the current coroutine must be the calling VM's before it switches

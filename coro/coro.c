@@ -1,5 +1,5 @@
 /* coro.c — coroutine stacks, pool, switch wrapper, overflow handler.
- * The register switch itself is asm/switch_x86_64.S. See docs/fibers-stacks.md.
+ * The register switch itself is coro/switch_x86_64.S. See docs/fibers-stacks.md.
  */
 #define _GNU_SOURCE
 #include "coro.h"
@@ -54,7 +54,7 @@
 #define RUNNING_ON_VALGRIND 0
 #endif
 
-/* ---- asm interface (asm/switch_x86_64.S) -------------------------------- */
+/* ---- asm interface (coro/switch_x86_64.S) -------------------------------- */
 #define HIDDEN __attribute__((visibility("hidden")))
 HIDDEN void coro__trampoline(void);
 HIDDEN _Noreturn void coro__boot(Coro *self);

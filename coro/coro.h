@@ -1,5 +1,5 @@
 /* coro.h — low-level coroutines: one real C stack per coroutine, switched by
- * asm/switch_x86_64.S. Knows nothing about the VM.
+ * coro/switch_x86_64.S. Knows nothing about the VM.
  *
  * Life cycle (see docs/fibers-stacks.md for the full rules):
  *
@@ -131,7 +131,7 @@ void coro_pool_stats(size_t *hot, size_t *cold);
 #define CORO_ASAN 0
 #endif
 
-/* asm/switch_x86_64.S */
+/* coro/switch_x86_64.S */
 __attribute__((visibility("hidden"))) void coro__swap(void **save_sp, void *new_sp, uint64_t *fp_now);
 __attribute__((visibility("hidden"))) void coro__swap_known(void **save_sp, void *new_sp, uint64_t *fp_now);
 void coro__release_pending(void);

@@ -13,12 +13,12 @@
  *     sp+8   r15     sp+16  r14     sp+24  r13     sp+32  r12
  *     sp+40  rbx     sp+48  rbp     sp+56  return address
  *
- * vm/coro.c builds this same frame by hand for a new coroutine with the
+ * coro/coro.c builds this same frame by hand for a new coroutine with the
  * return address = coro__trampoline, r12 = the Coro *, rbp = 0.
  *
  * All switches go through this one function, called from two places:
- * coro_switch in vm/coro.c (natives, the scheduler) and the interpreter's
- * generator hand-over (coro_switch_inline in vm/coro.h, inlined once into
+ * coro_switch in coro/coro.c (natives, the scheduler) and the interpreter's
+ * generator hand-over (coro_switch_inline in coro/coro.h, inlined once into
  * the dispatch loop). A resume/yield pair between script frames switches at
  * the interpreter's site on both stacks, so the `ret` below returns to the
  * call site the return stack buffer predicts.

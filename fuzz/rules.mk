@@ -31,26 +31,24 @@ FUZZ_CFLAGS   ?= -O1 -g -fno-omit-frame-pointer
 FUZZ_CFLAGS_ALL = $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
                   -fsanitize-coverage-ignorelist=fuzz/coverage-ignore.txt -std=gnu11 \
                   -Wall -Wno-unused-parameter -Wno-unused-function \
-                  -Iinclude -Ivm -Iparser -I$(FUZZ_DIR)/gen
+                  $(addprefix -I,$(INTERNAL_DIRS)) -I$(FUZZ_DIR)/gen
 FUZZ_LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
 
 FUZZ_NAMES    := compile run json
 FUZZ_BINS     := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
-FUZZ_LIB_SRC  := $(wildcard vm/*.c stdlib/*.c parser/*.c)
-FUZZ_LIB_OBJ  := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_LIB_SRC)) \
-                 $(FUZZ_DIR)/obj/gen/lexer.o $(FUZZ_DIR)/obj/gen/grammar.o \
-                 $(FUZZ_DIR)/obj/asm/switch_x86_64.o
+FUZZ_LIB_OBJ  := $(addprefix $(FUZZ_DIR)/obj/,$(addsuffix .o,$(basename $(LIB_SRC)))) \
+                 $(FUZZ_DIR)/obj/gen/lexer.o $(FUZZ_DIR)/obj/gen/grammar.o
 
 .PHONY: fuzz fuzz-build fuzz-seed $(addprefix fuzz-,$(FUZZ_NAMES))
 
 fuzz-build: $(FUZZ_BINS)
 
 # ---- generated front end (a private copy) ---------------------------------
-$(FUZZ_DIR)/gen/grammar.c $(FUZZ_DIR)/gen/grammar.h: parser/grammar.y
+$(FUZZ_DIR)/gen/grammar.c $(FUZZ_DIR)/gen/grammar.h: compiler/grammar.y
 	@mkdir -p $(FUZZ_DIR)/gen
 	lemon -q -s -T$(FUZZ_LEMON_TEMPLATE) -d$(FUZZ_DIR)/gen $< > $(FUZZ_DIR)/gen/lemon.log 2>&1 || { cat $(FUZZ_DIR)/gen/lemon.log; exit 1; }
 
-$(FUZZ_DIR)/gen/lexer.c: parser/lexer.re $(FUZZ_DIR)/gen/grammar.h
+$(FUZZ_DIR)/gen/lexer.c: compiler/lexer.re $(FUZZ_DIR)/gen/grammar.h
 	@mkdir -p $(FUZZ_DIR)/gen
 	re2c -W --no-generation-date -o $@ $<
 
@@ -63,7 +61,7 @@ $(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_DIR)/gen/grammar.h fuzz/coverage-ignore.txt
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/obj/asm/%.o: asm/%.S
+$(FUZZ_DIR)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 

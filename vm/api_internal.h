@@ -1,4 +1,4 @@
-/* api_internal.h — what the VM needs from the public-API layer (vm/api.c):
+/* api_internal.h — what the VM needs from the public-API layer (api/api.c):
  * host handles are GC roots. */
 #ifndef GS_API_INTERNAL_H
 #define GS_API_INTERNAL_H

@@ -1,6 +1,6 @@
 /* fiber.h — fibers, the scheduler and channels (LANGUAGE.md §8).
  *
- * Every fiber but the main one runs on its own C stack (vm/coro.c). A switch
+ * Every fiber but the main one runs on its own C stack (coro/coro.c). A switch
  * is a direct hand-over from the running fiber to the next one: there is no
  * scheduler coroutine in between. The main fiber runs on the process stack. */
 #ifndef GS_FIBER_H

@@ -1,5 +1,5 @@
 # gdb inside a fiber: the backtrace runs through the native and script
-# levels and ends cleanly at coro__trampoline (the CFI of asm/switch_x86_64.S
+# levels and ends cleanly at coro__trampoline (the CFI of coro/switch_x86_64.S
 # and the trampoline's undefined return address), with no "corrupt stack".
 set -u
 command -v gdb >/dev/null 2>&1 || { echo "gdb is not installed"; exit 77; }

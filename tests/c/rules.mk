@@ -8,7 +8,7 @@
 #   make c-tests          build all C tests (uses CC/CFLAGS/LDLIBS/BUILD,
 #                         so `make test-asan` builds them with ASan too)
 #   make coro-selftest    build and run test_switch straight from
-#                         vm/coro.c + asm/switch_x86_64.S (no libgs.a needed)
+#                         coro/coro.c + coro/switch_x86_64.S (no libgs.a needed)
 #                         with gcc -O2, clang ASan+UBSan, and under valgrind
 
 BUILD ?= build
@@ -29,14 +29,14 @@ $(BUILD)/tests/test_%: tests/c/test_%.c $(BUILD)/libgs-internal.a
 	$(COMPILE) -MMD -MP -MF $(dir $@)deps/test_$*.d -MT $@ -o $@ $< $(BUILD)/libgs-internal.a $(C_TEST_LIBS)
 
 # ---- the coroutine layer alone, three ways ------------------------------
-CORO_SELFTEST_SRC := tests/c/test_switch.c vm/coro.c asm/switch_x86_64.S
-CORO_SELFTEST_FLAGS := -std=gnu11 -g -Wall -Wextra -Ivm
+CORO_SELFTEST_SRC := tests/c/test_switch.c coro/coro.c coro/switch_x86_64.S
+CORO_SELFTEST_FLAGS := -std=gnu11 -g -Wall -Wextra -Icoro
 
-$(BUILD)/coro-selftest/gcc: $(CORO_SELFTEST_SRC) vm/coro.h
+$(BUILD)/coro-selftest/gcc: $(CORO_SELFTEST_SRC) coro/coro.h
 	@mkdir -p $(dir $@)
 	gcc -O2 $(CORO_SELFTEST_FLAGS) -o $@ $(CORO_SELFTEST_SRC) -lm
 
-$(BUILD)/coro-selftest/asan: $(CORO_SELFTEST_SRC) vm/coro.h
+$(BUILD)/coro-selftest/asan: $(CORO_SELFTEST_SRC) coro/coro.h
 	@mkdir -p $(dir $@)
 	clang -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
 	  $(CORO_SELFTEST_FLAGS) -o $@ $(CORO_SELFTEST_SRC) -lm

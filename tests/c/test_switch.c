@@ -1,5 +1,5 @@
-/* test_switch.c — unit test of the coroutine layer (vm/coro.c +
- * asm/switch_x86_64.S). Prints TAP-style "ok N - ..." lines; exits 1 on any
+/* test_switch.c — unit test of the coroutine layer (coro/coro.c +
+ * coro/switch_x86_64.S). Prints TAP-style "ok N - ..." lines; exits 1 on any
  * failure.
  *
  *   test_switch              run the tests (100 000 live coros; 1000 under
