@@ -31,7 +31,7 @@ $(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(COMPILE) -fPIC -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
-$(BUILD)/pic/asm/%.o: asm/%.S
+$(BUILD)/pic/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(COMPILE) -fPIC -c -o $@ $<
 
