@@ -1271,27 +1271,34 @@ static gs_fiber_state fiber_state(VM *vm, int fiber) {
 }
 gs_fiber_state gs_fiber_status(gs_vm *vm, int fiber) { GUARDED(vm, gs_fiber_state, GS_FIBER_FAILED, fiber_state(vm, fiber)); }
 
-/* Two scratch slots above the caller's: the fiber's join method and the
+/* Two scratch slots above the caller's: the fiber method `name` and the
  * fiber, for gs_call. Returns the first. */
-static int join_slots(VM *vm, int fiber, int dest) {
+static int method_slots(VM *vm, int fiber, int dest, const char *name) {
   want_fiber(vm, fiber);
-  slot_ref(vm, dest);
+  if (dest >= 0) slot_ref(vm, dest);
   int n = gs_slot_count(vm);
   ensure_slots(vm, n + 2);
-  Value *join = table_find_str(&vm->fiber_methods, str_cstr(vm, "join"));
-  SLOT(n) = *join;
+  Value *m = table_find_str(&vm->fiber_methods, str_cstr(vm, name));
+  if (!m) vm_throw(vm, "fibers have no method '%s'", name);
+  SLOT(n) = *m;
   SLOT(n + 1) = SLOT(fiber);
   return n;
 }
 
-static int join_slots_guarded(VM *vm, int fiber, int dest) { GUARDED(vm, int, -1, join_slots(vm, fiber, dest)); }
+static int method_slots_guarded(VM *vm, int fiber, int dest, const char *name) {
+  GUARDED(vm, int, -1, method_slots(vm, fiber, dest, name));
+}
 
-gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest) {
-  int n = join_slots_guarded(vm, fiber, dest);
+/* fiber.name() as script calls it (so it blocks, runs the scheduler and
+ * reports errors the same way); the result goes to dest (-1: dropped). */
+static gs_status call_fiber_method(VM *vm, int fiber, int dest, const char *name) {
+  int n = method_slots_guarded(vm, fiber, dest, name);
   if (n < 0) return GS_RUNTIME_ERROR;
   gs_status st = gs_call(vm, n, 1);
   Fiber *f = vm->fiber;
-  f->stack[f->api_base + dest] = f->stack[f->api_base + n];
+  if (dest >= 0) f->stack[f->api_base + dest] = f->stack[f->api_base + n];
   f->top = f->api_base + n;
   return st;
 }
+
+gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest) { return call_fiber_method(vm, fiber, dest, "join"); }

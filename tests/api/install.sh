@@ -13,7 +13,10 @@ command -v pkg-config >/dev/null || { echo "pkg-config is missing"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "not ok - $*"; exit 1; }
-mk() { make -s --no-print-directory -C "$root" BUILD="$build" "$@" >"$tmp/make.log" 2>&1 || { cat "$tmp/make.log"; fail "make $*"; }; }
+# Installs what is built and builds nothing (a test must not rebuild the tree
+# other tests are running from): the build has to be up to date.
+make -q -C "$root" BUILD="$build" all shared || fail "the build is not up to date: run make all shared (make test does)"
+mk() { make -s --no-print-directory -C "$root" BUILD="$build" -o all -o shared "$@" >"$tmp/make.log" 2>&1 || { cat "$tmp/make.log"; fail "make $*"; }; }
 
 files="bin/gs include/gs.h lib/libgs.a lib/libgs.so lib/libgs.so.0 lib/pkgconfig/gs.pc share/man/man1/gs.1"
 
