@@ -13,6 +13,7 @@
 
 #define MAX_REGS 250
 #define MAX_LOCALS 200
+#define MAX_UPVALS 256
 
 typedef struct {
   const char *name;
@@ -31,20 +32,20 @@ typedef struct Loop {
   struct Loop *prev;
   int scope_depth;        /* scope depth outside the loop's own scope */
   int try_depth;
-  int *breaks; int nbreaks, capbreaks;
-  int *conts; int nconts, capconts;
+  int first_jump;         /* its breaks and continues: fs->jumps[first_jump..] */
 } Loop;
 
 typedef struct FuncState {
   struct FuncState *parent;
   struct Compiler *C;
   ObjProto *p;
-  uint32_t *code; int32_t *lines; int ncode, capcode;
+  uint32_t *code; int32_t *lines; int ncode, capcode, caplines;
   Value *k; int nk, capk;
   Table kindex;               /* constant -> index (ints and strings) */
   ObjProto **protos; int nprotos, capprotos;
-  Local locals[MAX_LOCALS]; int nlocals;
-  Upval upvals[256]; int nupvals;
+  int *jumps; int njumps, capjumps;   /* pending break (pc*2+1) / continue (pc*2) jumps */
+  Local *locals; int nlocals;         /* MAX_LOCALS; on the heap, like the whole */
+  Upval *upvals; int nupvals;         /* FuncState: nesting costs little C stack */
   int scope_depth;
   int freereg, maxregs;
   Loop *loop;
@@ -68,7 +69,32 @@ typedef struct Compiler {
   Table register_lets;        /* top-level lets kept in registers (script_locals) */
   const char *src;            /* the source text, for doc comments (NULL: none) */
   size_t src_len;
+  Table in_functions, top_names;
+  FuncState *fs;              /* the innermost function being compiled */
+  bool too_deep;              /* "nesting too deep" reported: recurse no further */
 } Compiler;
+
+/* The compiler's scratch arrays (code being built, constants, jump lists)
+ * come from the VM's allocator and belong to a FuncState, freed with it;
+ * when an error (out of memory) unwinds the compilation, the chain of
+ * FuncStates from C->fs is what gets freed. Grow one to hold one more
+ * element; *cap changes only once that succeeded. */
+static void *grow(FuncState *fs, void *p, int *cap, size_t elem, int first) {
+  int nc = *cap ? *cap * 2 : first;
+  p = vm_realloc(fs->C->vm, p, elem * (size_t)*cap, elem * (size_t)nc);
+  *cap = nc;
+  return p;
+}
+
+/* Before each level of recursion: stop at a nesting the C stack we run on
+ * cannot take (a fiber's stack may be small), with a compile error. */
+static bool deep_enough(FuncState *fs, int line, int col) {
+  Compiler *C = fs->C;
+  if (!C->too_deep && !vm_cstack_low(C->vm)) return false;
+  if (!C->too_deep) ast_error(C->errs, line, col, "nesting too deep");
+  C->too_deep = true;
+  return true;
+}
 
 static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static void error_at(FuncState *fs, int line, int col, const char *fmt, ...) {
@@ -85,12 +111,8 @@ static ObjString *intern(FuncState *fs, const char *s) { return str_cstr(fs->C->
 /* ---- emitting -------------------------------------------------------- */
 
 static int emit(FuncState *fs, uint32_t ins) {
-  if (fs->ncode == fs->capcode) {
-    int nc = fs->capcode ? fs->capcode * 2 : 64;
-    fs->code = realloc(fs->code, sizeof(uint32_t) * nc);
-    fs->lines = realloc(fs->lines, sizeof(int32_t) * nc);
-    fs->capcode = nc;
-  }
+  if (fs->ncode == fs->capcode) fs->code = grow(fs, fs->code, &fs->capcode, sizeof(uint32_t), 64);
+  if (fs->ncode == fs->caplines) fs->lines = grow(fs, fs->lines, &fs->caplines, sizeof(int32_t), 64);
   fs->code[fs->ncode] = ins;
   fs->lines[fs->ncode] = fs->line;
   return fs->ncode++;
@@ -125,10 +147,7 @@ static int add_const(FuncState *fs, Value v) {
     for (int i = fs->nk - 1; i >= 0 && i >= fs->nk - 64; i--)
       if (IS_FLOAT(fs->k[i]) && memcmp(&fs->k[i].as.f, &v.as.f, sizeof(double)) == 0) return i;
   }
-  if (fs->nk == fs->capk) {
-    fs->capk = fs->capk ? fs->capk * 2 : 16;
-    fs->k = realloc(fs->k, sizeof(Value) * fs->capk);
-  }
+  if (fs->nk == fs->capk) fs->k = grow(fs, fs->k, &fs->capk, sizeof(Value), 16);
   fs->k[fs->nk] = v;
   if (keyed) table_set(vm, &fs->kindex, v, INT_VAL(fs->nk));
   return fs->nk++;
@@ -503,6 +522,7 @@ static int build_reg(FuncState *fs, int dest) {
 }
 
 static void expr_into(FuncState *fs, Node *e, int dest) {
+  if (deep_enough(fs, e->line, e->col)) return;
   int save = fs->freereg;
   int line_save = fs->line;
   fs->line = e->line;
@@ -656,15 +676,36 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
 
 /* ---- functions ------------------------------------------------------- */
 
-static void fs_init(FuncState *fs, FuncState *parent, Compiler *C, const char *name) {
+/* A function starts being compiled: it becomes C->fs. */
+static FuncState *fs_new(FuncState *parent, Compiler *C, const char *name) {
+  FuncState *fs = VM_ALLOC(C->vm, FuncState, 1);
   memset(fs, 0, sizeof *fs);
   fs->parent = parent;
   fs->C = C;
+  table_init(&fs->kindex);
+  C->fs = fs;
+  fs->locals = VM_ALLOC(C->vm, Local, MAX_LOCALS);
+  fs->upvals = VM_ALLOC(C->vm, Upval, MAX_UPVALS);
   fs->p = proto_new(C->vm);
   fs->p->module = C->module;
   fs->p->file = C->opt->file ? C->opt->file : C->module->file;
   fs->p->name = str_cstr(C->vm, name ? name : "anonymous");
-  table_init(&fs->kindex);
+  return fs;
+}
+
+/* Its scratch memory goes, and its parent is compiled again. */
+static void fs_free(FuncState *fs) {
+  VM *vm = fs->C->vm;
+  fs->C->fs = fs->parent;
+  VM_FREE(vm, uint32_t, fs->code, fs->capcode);
+  VM_FREE(vm, int32_t, fs->lines, fs->caplines);
+  VM_FREE(vm, Value, fs->k, fs->capk);
+  VM_FREE(vm, ObjProto *, fs->protos, fs->capprotos);
+  VM_FREE(vm, int, fs->jumps, fs->capjumps);
+  if (fs->locals) VM_FREE(vm, Local, fs->locals, MAX_LOCALS);
+  if (fs->upvals) VM_FREE(vm, Upval, fs->upvals, MAX_UPVALS);
+  table_free(vm, &fs->kindex);
+  VM_FREE(vm, FuncState, fs, 1);
 }
 
 static ObjProto *fs_finish(FuncState *fs) {
@@ -696,16 +737,12 @@ static ObjProto *fs_finish(FuncState *fs) {
       break;
     }
   }
-  free(fs->code); free(fs->lines); free(fs->k); free(fs->protos);
-  table_free(vm, &fs->kindex);
+  fs_free(fs);
   return p;
 }
 
 static int add_proto(FuncState *fs, ObjProto *p) {
-  if (fs->nprotos == fs->capprotos) {
-    fs->capprotos = fs->capprotos ? fs->capprotos * 2 : 8;
-    fs->protos = realloc(fs->protos, sizeof(ObjProto *) * fs->capprotos);
-  }
+  if (fs->nprotos == fs->capprotos) fs->protos = grow(fs, fs->protos, &fs->capprotos, sizeof(ObjProto *), 8);
   fs->protos[fs->nprotos] = p;
   if (fs->nprotos > 65535) error_at(fs, fs->line, 1, "too many nested functions");
   return fs->nprotos++;
@@ -795,18 +832,18 @@ static ObjString *fn_doc(Compiler *C, FnNode *fn, int line) {
 }
 
 static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int col) {
-  FuncState fs;
-  fs_init(&fs, parent, parent->C, fn->name);
-  fs.is_method = is_method;
-  fs.class_has_super = parent->class_has_super && is_method;
-  fs.line = line;
-  fs.scope_depth = 1;
-  ObjProto *p = fs.p;
-  if (is_method) add_local(&fs, "self", alloc_reg(&fs, 1), line, col);
+  if (deep_enough(parent, line, col)) return 0;
+  FuncState *fs = fs_new(parent, parent->C, fn->name);
+  fs->is_method = is_method;
+  fs->class_has_super = parent->class_has_super && is_method;
+  fs->line = line;
+  fs->scope_depth = 1;
+  ObjProto *p = fs->p;
+  if (is_method) add_local(fs, "self", alloc_reg(fs, 1), line, col);
   for (int i = 0; i < fn->nparams; i++)
-    add_local(&fs, fn->params[i].name, alloc_reg(&fs, 1), fn->params[i].line, fn->params[i].col);
+    add_local(fs, fn->params[i].name, alloc_reg(fs, 1), fn->params[i].line, fn->params[i].col);
   int nparams = fn->nparams + (is_method ? 1 : 0);
-  if (nparams > 200) error_at(&fs, line, col, "too many parameters");
+  if (nparams > 200) error_at(fs, line, col, "too many parameters");
   p->nparams = (uint8_t)nparams;
   p->is_method = is_method;
   p->has_rest = fn->has_rest;
@@ -818,26 +855,26 @@ static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int
     if (pa->def) {
       seen_default = true;
       int reg = i + (is_method ? 1 : 0);
-      fs.line = pa->line;
-      int j = emit(&fs, MK_ASBX(OP_TESTARG, reg, 0));
-      expr_into(&fs, pa->def, reg);
-      patch_here(&fs, j);
+      fs->line = pa->line;
+      int j = emit(fs, MK_ASBX(OP_TESTARG, reg, 0));
+      expr_into(fs, pa->def, reg);
+      patch_here(fs, j);
     } else if (!seen_default) {
       nreq = i + 1 + (is_method ? 1 : 0);
     } else {
-      error_at(&fs, pa->line, pa->col, "parameter '%s' without a default follows one with a default", pa->name);
+      error_at(fs, pa->line, pa->col, "parameter '%s' without a default follows one with a default", pa->name);
     }
   }
   p->nrequired = (uint8_t)nreq;
   if (fn->expr_body) {
-    int r = expr_any(&fs, fn->body);
-    EMIT_ABC(&fs, RETURN, r, 1, 0);
+    int r = expr_any(fs, fn->body);
+    EMIT_ABC(fs, RETURN, r, 1, 0);
   } else {
     Node *b = fn->body;
-    for (int i = 0; i < b->u.list.count; i++) statement(&fs, b->u.list.items[i]);
-    EMIT_ABC(&fs, RETURN, 0, 0, 0);
+    for (int i = 0; i < b->u.list.count; i++) statement(fs, b->u.list.items[i]);
+    EMIT_ABC(fs, RETURN, 0, 0, 0);
   }
-  ObjProto *done = fs_finish(&fs);
+  ObjProto *done = fs_finish(fs);
   done->doc = fn_doc(parent->C, fn, line);
   return add_proto(parent, done);
 }
@@ -969,19 +1006,20 @@ static void push_loop(FuncState *fs, Loop *l) {
   l->prev = fs->loop;
   l->scope_depth = fs->scope_depth;
   l->try_depth = fs->try_depth;
+  l->first_jump = fs->njumps;
   fs->loop = l;
 }
 
-static void add_jump(int **arr, int *n, int *cap, int j) {
-  if (*n == *cap) { *cap = *cap ? *cap * 2 : 4; *arr = realloc(*arr, sizeof(int) * *cap); }
-  (*arr)[(*n)++] = j;
+static void add_jump(FuncState *fs, int j, bool is_break) {
+  if (fs->njumps == fs->capjumps) fs->jumps = grow(fs, fs->jumps, &fs->capjumps, sizeof(int), 8);
+  fs->jumps[fs->njumps++] = j * 2 + (is_break ? 1 : 0);
 }
 
 static void pop_loop(FuncState *fs, int cont_target, int break_target) {
   Loop *l = fs->loop;
-  for (int i = 0; i < l->nconts; i++) patch_to(fs, l->conts[i], cont_target);
-  for (int i = 0; i < l->nbreaks; i++) patch_to(fs, l->breaks[i], break_target);
-  free(l->conts); free(l->breaks);
+  for (int i = l->first_jump; i < fs->njumps; i++)
+    patch_to(fs, fs->jumps[i] / 2, fs->jumps[i] % 2 ? break_target : cont_target);
+  fs->njumps = l->first_jump;
   fs->loop = l->prev;
 }
 
@@ -1060,8 +1098,7 @@ static void jump_out(FuncState *fs, Node *s, bool is_break) {
   }
   for (int i = fs->loop->try_depth; i < fs->try_depth; i++) EMIT_ABC(fs, ENDTRY, 0, 0, 0);
   int j = emit_jump(fs);
-  if (is_break) add_jump(&fs->loop->breaks, &fs->loop->nbreaks, &fs->loop->capbreaks, j);
-  else add_jump(&fs->loop->conts, &fs->loop->nconts, &fs->loop->capconts, j);
+  add_jump(fs, j, is_break);
 }
 
 static void declare_fn(FuncState *fs, Node *s) {
@@ -1167,6 +1204,7 @@ static const char *import_default_name(Compiler *C, const char *path) {
 }
 
 static void statement(FuncState *fs, Node *s) {
+  if (deep_enough(fs, s->line, s->col)) return;
   fs->line = s->line;
   int save = fs->freereg;
   switch (s->kind) {
@@ -1250,75 +1288,81 @@ static void compile_block(FuncState *fs, Node *block) {
 
 /* Record every name used inside a function body (over-approximating: a name
  * shadowed by a local still counts). Bounded by the parser's depth limit. */
-static void refs_in_functions(VM *vm, Node *n, bool in_fn, Table *out) {
+static void refs_in_functions(Compiler *C, Node *n, bool in_fn, Table *out) {
   if (!n) return;
+  VM *vm = C->vm;
+  if (C->too_deep || vm_cstack_low(vm)) {
+    if (!C->too_deep) ast_error(C->errs, n->line, n->col, "nesting too deep");
+    C->too_deep = true;
+    return;
+  }
   switch (n->kind) {
     case E_NAME:
       if (in_fn) table_set(vm, out, STR_VAL(str_cstr(vm, n->u.name)), BOOL_VAL(true));
       return;
     case E_INTERP: case E_LIST: case S_BLOCK:
-      for (int i = 0; i < n->u.list.count; i++) refs_in_functions(vm, n->u.list.items[i], in_fn, out);
+      for (int i = 0; i < n->u.list.count; i++) refs_in_functions(C, n->u.list.items[i], in_fn, out);
       return;
     case E_MAP:
       for (int i = 0; i < n->u.map.count; i++) {
-        refs_in_functions(vm, n->u.map.keys[i], in_fn, out);
-        refs_in_functions(vm, n->u.map.values[i], in_fn, out);
+        refs_in_functions(C, n->u.map.keys[i], in_fn, out);
+        refs_in_functions(C, n->u.map.values[i], in_fn, out);
       }
       return;
-    case E_UNARY: refs_in_functions(vm, n->u.unary.operand, in_fn, out); return;
+    case E_UNARY: refs_in_functions(C, n->u.unary.operand, in_fn, out); return;
     case E_BINARY: case E_AND: case E_OR:
-      refs_in_functions(vm, n->u.binary.left, in_fn, out);
-      refs_in_functions(vm, n->u.binary.right, in_fn, out);
+      refs_in_functions(C, n->u.binary.left, in_fn, out);
+      refs_in_functions(C, n->u.binary.right, in_fn, out);
       return;
     case E_CALL:
-      refs_in_functions(vm, n->u.call.callee, in_fn, out);
-      for (int i = 0; i < n->u.call.args.count; i++) refs_in_functions(vm, n->u.call.args.items[i], in_fn, out);
+      refs_in_functions(C, n->u.call.callee, in_fn, out);
+      for (int i = 0; i < n->u.call.args.count; i++) refs_in_functions(C, n->u.call.args.items[i], in_fn, out);
       return;
     case E_INDEX:
-      refs_in_functions(vm, n->u.index.object, in_fn, out);
-      refs_in_functions(vm, n->u.index.index, in_fn, out);
+      refs_in_functions(C, n->u.index.object, in_fn, out);
+      refs_in_functions(C, n->u.index.index, in_fn, out);
       return;
     case E_SLICE:
-      refs_in_functions(vm, n->u.slice.object, in_fn, out);
-      refs_in_functions(vm, n->u.slice.lo, in_fn, out);
-      refs_in_functions(vm, n->u.slice.hi, in_fn, out);
+      refs_in_functions(C, n->u.slice.object, in_fn, out);
+      refs_in_functions(C, n->u.slice.lo, in_fn, out);
+      refs_in_functions(C, n->u.slice.hi, in_fn, out);
       return;
-    case E_FIELD: refs_in_functions(vm, n->u.field.object, in_fn, out); return;
+    case E_FIELD: refs_in_functions(C, n->u.field.object, in_fn, out); return;
     case E_FN: case S_FN:
-      for (int i = 0; i < n->u.fn.nparams; i++) refs_in_functions(vm, n->u.fn.params[i].def, true, out);
-      refs_in_functions(vm, n->u.fn.body, true, out);
+      for (int i = 0; i < n->u.fn.nparams; i++) refs_in_functions(C, n->u.fn.params[i].def, true, out);
+      refs_in_functions(C, n->u.fn.body, true, out);
       return;
     case E_SPREAD: case E_YIELD: case S_EXPR: case S_RETURN: case S_THROW:
-      refs_in_functions(vm, n->u.operand, in_fn, out);
+      refs_in_functions(C, n->u.operand, in_fn, out);
       return;
     case E_SPAWN:
       /* a spawned block is a function body */
-      refs_in_functions(vm, n->u.operand, in_fn || n->u.operand->kind == S_BLOCK, out);
+      refs_in_functions(C, n->u.operand, in_fn || n->u.operand->kind == S_BLOCK, out);
       return;
-    case S_LET: refs_in_functions(vm, n->u.let.value, in_fn, out); return;
+    case S_LET: refs_in_functions(C, n->u.let.value, in_fn, out); return;
     case S_ASSIGN:
-      refs_in_functions(vm, n->u.assign.target, in_fn, out);
-      refs_in_functions(vm, n->u.assign.value, in_fn, out);
+      refs_in_functions(C, n->u.assign.target, in_fn, out);
+      refs_in_functions(C, n->u.assign.value, in_fn, out);
       return;
     case S_IF:
-      refs_in_functions(vm, n->u.if_.cond, in_fn, out);
-      refs_in_functions(vm, n->u.if_.then, in_fn, out);
-      refs_in_functions(vm, n->u.if_.else_, in_fn, out);
+      refs_in_functions(C, n->u.if_.cond, in_fn, out);
+      refs_in_functions(C, n->u.if_.then, in_fn, out);
+      refs_in_functions(C, n->u.if_.else_, in_fn, out);
       return;
     case S_WHILE:
-      refs_in_functions(vm, n->u.while_.cond, in_fn, out);
-      refs_in_functions(vm, n->u.while_.body, in_fn, out);
+      refs_in_functions(C, n->u.while_.cond, in_fn, out);
+      refs_in_functions(C, n->u.while_.body, in_fn, out);
       return;
     case S_FOR:
-      refs_in_functions(vm, n->u.for_.iter, in_fn, out);
-      refs_in_functions(vm, n->u.for_.body, in_fn, out);
+      refs_in_functions(C, n->u.for_.iter, in_fn, out);
+      refs_in_functions(C, n->u.for_.body, in_fn, out);
       return;
     case S_CLASS:
-      for (int i = 0; i < n->u.class_.nmethods; i++) refs_in_functions(vm, n->u.class_.methods[i], true, out);
+      for (int i = 0; i < n->u.class_.nmethods; i++) refs_in_functions(C, n->u.class_.methods[i], true, out);
       return;
     case S_TRY:
-      refs_in_functions(vm, n->u.try_.body, in_fn, out);
-      refs_in_functions(vm, n->u.try_.handler, in_fn, out);
+      refs_in_functions(C, n->u.try_.body, in_fn, out);
+      refs_in_functions(C, n->u.try_.handler, in_fn, out);
       return;
     default: return;
   }
@@ -1336,85 +1380,111 @@ static const char *top_decl_name(Node *s) {
 
 /* ---- entry ---------------------------------------------------------- */
 
-static ObjClosure *compile_tree(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt,
-                                AstErrors *errs, const char *src, size_t src_len) {
-  static const CompileOptions defaults = {0};
-  Compiler C = {.vm = vm, .module = module, .errs = errs, .opt = opt ? opt : &defaults,
-                .src = src, .src_len = src_len};
-  table_init(&C.declared);
-  table_init(&C.added);
-  table_init(&C.register_lets);
+/* The module's main function into *out (NULL when errors were reported).
+ * Runs protected: everything it allocates is reachable from C. */
+typedef struct { Compiler *C; Node *ast; ObjClosure *out; } ModuleJob;
+
+static void compile_module(VM *vm, void *ud) {
+  ModuleJob *job = ud;
+  Compiler *C = job->C;
+  Node *ast = job->ast;
+  ObjModule *module = C->module;
+  AstErrors *errs = C->errs;
+  int before = errs->count, before_total = errs->total;
   /* names already in the module (REPL state) are declared */
   for (uint32_t i = 0; i < module->names.count; i++)
     if (!IS_NIL(module->names.entries[i].key))
-      table_set(vm, &C.declared, module->names.entries[i].key, BOOL_VAL(true));
-  Table in_functions;
-  table_init(&in_functions);
-  if (C.opt->script_locals && !C.opt->repl) refs_in_functions(vm, ast, false, &in_functions);
+      table_set(vm, &C->declared, module->names.entries[i].key, BOOL_VAL(true));
+  if (C->opt->script_locals && !C->opt->repl) refs_in_functions(C, ast, false, &C->in_functions);
   int nregister_lets = 0;
   /* a name declared twice at the top level stays a module variable, where
    * the redeclaration is reported */
-  Table top_names;
-  table_init(&top_names);
   for (int i = 0; i < ast->u.list.count; i++) {
     Node *s = ast->u.list.items[i];
     const char *name = top_decl_name(s);
     if (!name) continue;
     Value key = STR_VAL(str_cstr(vm, name));
-    Value *seen = table_find(&top_names, key);
-    table_set(vm, &top_names, key, INT_VAL(seen ? AS_INT(*seen) + 1 : 1));
+    Value *seen = table_find(&C->top_names, key);
+    table_set(vm, &C->top_names, key, INT_VAL(seen ? AS_INT(*seen) + 1 : 1));
   }
   /* top-level declarations exist from the start, so function bodies can use
    * names declared later in the file */
   for (int i = 0; i < ast->u.list.count; i++) {
     Node *s = ast->u.list.items[i];
     const char *name = NULL;
-    if (s->kind == S_LET && C.opt->script_locals && !C.opt->repl && nregister_lets < 100 &&
-        !table_find_str(&in_functions, str_cstr(vm, s->u.let.name)) &&
-        AS_INT(*table_find_str(&top_names, str_cstr(vm, s->u.let.name))) == 1 &&
+    if (s->kind == S_LET && C->opt->script_locals && !C->opt->repl && nregister_lets < 100 &&
+        !table_find_str(&C->in_functions, str_cstr(vm, s->u.let.name)) &&
+        AS_INT(*table_find_str(&C->top_names, str_cstr(vm, s->u.let.name))) == 1 &&
         !table_find_str(&module->names, str_cstr(vm, s->u.let.name))) {
-      table_set(vm, &C.register_lets, STR_VAL(str_cstr(vm, s->u.let.name)), BOOL_VAL(true));
+      table_set(vm, &C->register_lets, STR_VAL(str_cstr(vm, s->u.let.name)), BOOL_VAL(true));
       nregister_lets++;
       continue;
     }
     name = top_decl_name(s);
     if (name && !table_find_str(&module->names, str_cstr(vm, name))) {
       module_add_var(vm, module, str_cstr(vm, name));
-      table_set(vm, &C.added, STR_VAL(str_cstr(vm, name)), BOOL_VAL(true));
+      table_set(vm, &C->added, STR_VAL(str_cstr(vm, name)), BOOL_VAL(true));
     }
   }
-  FuncState fs;
-  fs_init(&fs, NULL, &C, "<script>");
-  fs.is_main = true;
-  int before = errs->count;
+  FuncState *fs = fs_new(NULL, C, "<script>");
+  fs->is_main = true;
   int n = ast->u.list.count;
   for (int i = 0; i < n; i++) {
     Node *s = ast->u.list.items[i];
-    if (C.opt->repl && i == n - 1 && s->kind == S_EXPR) {
-      int r = alloc_reg(&fs, 1);
-      fs.line = s->line;
-      expr_into(&fs, s->u.operand, r);
-      EMIT_ABC(&fs, RETURN, r, 1, 0);
+    if (C->opt->repl && i == n - 1 && s->kind == S_EXPR) {
+      int r = alloc_reg(fs, 1);
+      fs->line = s->line;
+      expr_into(fs, s->u.operand, r);
+      EMIT_ABC(fs, RETURN, r, 1, 0);
       continue;
     }
-    statement(&fs, s);
+    statement(fs, s);
   }
-  EMIT_ABC(&fs, RETURN, 0, 0, 0);
-  ObjProto *p = fs_finish(&fs);
-  table_free(vm, &C.declared);
-  table_free(vm, &C.register_lets);
-  table_free(vm, &in_functions);
-  table_free(vm, &top_names);
-  if (errs->count > before || errs->total > before) {
+  EMIT_ABC(fs, RETURN, 0, 0, 0);
+  ObjProto *p = fs_finish(fs);
+  if (errs->count > before || errs->total > before_total) return;
+  job->out = closure_new(vm, p);
+}
+
+static ObjClosure *compile_tree(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt,
+                                AstErrors *errs, const char *src, size_t src_len) {
+  static const CompileOptions defaults = {0};
+  Compiler *C = calloc(1, sizeof *C);   /* outside the protected call: plain memory */
+  if (!C) { ast_error(errs, 1, 1, "out of memory"); return NULL; }
+  C->vm = vm;
+  C->module = module;
+  C->errs = errs;
+  C->opt = opt ? opt : &defaults;
+  C->src = src;
+  C->src_len = src_len;
+  table_init(&C->declared);
+  table_init(&C->added);
+  table_init(&C->register_lets);
+  table_init(&C->in_functions);
+  table_init(&C->top_names);
+  ModuleJob job = {C, ast, NULL};
+  Value err;
+  if (!vm_protect(vm, compile_module, &job, &err)) {
+    /* out of memory (the only error compiling raises): a compile error
+     * where it happened, and the functions under way are dropped */
+    int line = C->fs ? C->fs->line : 1;
+    ast_error(errs, line, 1, "%s", vm_error_message(vm, err)->chars);
+    while (C->fs) fs_free(C->fs);
+    job.out = NULL;
+  }
+  if (!job.out) {
     /* a failed entry (at the REPL) must not leave its names behind; the
      * slots stay allocated but nothing can name them */
-    for (uint32_t i = 0; i < C.added.count; i++)
-      if (!IS_NIL(C.added.entries[i].key)) table_remove(&module->names, C.added.entries[i].key);
-    table_free(vm, &C.added);
-    return NULL;
+    for (uint32_t i = 0; i < C->added.count; i++)
+      if (!IS_NIL(C->added.entries[i].key)) table_remove(&module->names, C->added.entries[i].key);
   }
-  table_free(vm, &C.added);
-  return closure_new(vm, p);
+  table_free(vm, &C->declared);
+  table_free(vm, &C->added);
+  table_free(vm, &C->register_lets);
+  table_free(vm, &C->in_functions);
+  table_free(vm, &C->top_names);
+  free(C);
+  return job.out;
 }
 
 ObjClosure *gs_compile(VM *vm, ObjModule *module, Node *ast, const CompileOptions *opt, AstErrors *errs) {

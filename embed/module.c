@@ -47,13 +47,34 @@ static _Noreturn void import_cycle(VM *vm, Value key, const char *main_file) {
   vm_throw(vm, "%s", msg);
 }
 
+/* vm_import's path buffers: on the heap, since a fiber's C stack may be
+ * 16 KiB. The VM keeps one spare; an import takes it (or makes one) and
+ * roots it on the fiber's stack, so nested imports and imports in other
+ * fibers get their own. An error leaves it to the collector. */
+typedef struct ImportBufs {
+  char cand[PATH_MAX], real[PATH_MAX], main_real[PATH_MAX];
+  char tried[8400];
+} ImportBufs;
+
+static ImportBufs *import_bufs_take(VM *vm) {
+  ObjString *s = vm->import_scratch;
+  vm->import_scratch = NULL;
+  if (!s) s = str_alloc(vm, sizeof(ImportBufs));
+  vm_push(vm, STR_VAL(s));
+  return (ImportBufs *)(void *)s->chars;
+}
+
+/* the buffers are the top of the fiber's stack again: give them back */
+static void import_bufs_give(VM *vm) {
+  vm->import_scratch = AS_STRING(vm_pop(vm));
+}
+
 /* The main script imported (by its own path): it is a cycle while its top
  * level still runs, otherwise the main module itself. False: not the main
  * script. */
-static bool import_main(VM *vm, const char *resolved, Value *out) {
+static bool import_main(VM *vm, const char *resolved, char *buf, Value *out) {
   ObjModule *mm = vm->main_module;
   if (!mm || !mm->file) return false;
-  char buf[PATH_MAX];
   const char *real = realpath(mm->file->chars, buf);
   if (!real || strcmp(real, resolved) != 0) return false;
   if (vm->main_fiber->nframes > 0) import_cycle(vm, NIL_VAL, mm->file->chars);
@@ -131,7 +152,6 @@ static Value load_source(VM *vm, ObjString *path, ObjString *key, const char *fi
 }
 
 Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
-  char tried[8400], cand[4096];
   if (vm->load_module) {
     /* the host may supply the source itself; its modules are keyed by the
      * path as written, and asked for once */
@@ -148,12 +168,15 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
       return r;
     }
   }
+  ImportBufs *b = import_bufs_take(vm);
+  char *cand = b->cand, *tried = b->tried;
+  const size_t cand_size = sizeof b->cand, tried_size = sizeof b->tried;
   const char *file = from && from->file ? from->file->chars : "";
   const char *slash = strrchr(file, '/');
   size_t dirlen = slash ? (size_t)(slash - file) : 0;
   if (!slash) { file = "."; dirlen = 1; }
-  join_path(cand, sizeof cand, file, dirlen, path->chars);
-  snprintf(tried, sizeof tried, "%s", cand);
+  join_path(cand, cand_size, file, dirlen, path->chars);
+  snprintf(tried, tried_size, "%s", cand);
   bool found = file_exists(cand);
   const char *gp = getenv("GS_PATH");
   if (!found && gp && path->chars[0] != '/') {
@@ -162,31 +185,35 @@ Value vm_import(VM *vm, ObjModule *from, ObjString *path) {
       const char *c = strchr(p, ':');
       size_t l = c ? (size_t)(c - p) : strlen(p);
       if (l) {
-        join_path(cand, sizeof cand, p, l, path->chars);
+        join_path(cand, cand_size, p, l, path->chars);
         size_t tl = strlen(tried);
-        if (tl + strlen(cand) + 3 < sizeof tried) snprintf(tried + tl, sizeof tried - tl, ", %.4000s", cand);
+        if (tl + strlen(cand) + 3 < tried_size) snprintf(tried + tl, tried_size - tl, ", %.4000s", cand);
         found = file_exists(cand);
       }
       p = c ? c + 1 : p + l;
     }
   }
   if (!found) vm_throw(vm, "cannot find module '%s' (tried %s)", path->chars, tried);
-  char realbuf[PATH_MAX];
-  const char *real = realpath(cand, realbuf);
+  const char *real = realpath(cand, b->real);
   Value main;
-  if (real && import_main(vm, real, &main)) return main;
+  if (real && import_main(vm, real, b->main_real, &main)) {
+    import_bufs_give(vm);
+    return main;
+  }
   fiber_ensure_stack(vm, vm->fiber, 1);
   ObjString *key = str_cstr(vm, real ? real : cand);
   vm_push(vm, STR_VAL(key));
   Value *existing = known_module(vm, STR_VAL(key));
+  Value r;
   if (existing) {
-    vm_pop(vm);
-    return *existing;
+    r = *existing;
+  } else {
+    size_t len;
+    char *src = gs_read_file(cand, &len);
+    if (!src) vm_throw(vm, "cannot open module '%s': %s", cand, strerror(errno));
+    r = load_source(vm, path, key, cand, src, len);
   }
-  size_t len;
-  char *src = gs_read_file(cand, &len);
-  if (!src) vm_throw(vm, "cannot open module '%s': %s", cand, strerror(errno));
-  Value r = load_source(vm, path, key, cand, src, len);
   vm_pop(vm);
+  import_bufs_give(vm);
   return r;
 }

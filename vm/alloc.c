@@ -38,6 +38,10 @@ static void *host_realloc(VM *vm, void *ptr, size_t size) {
   gc_collect(vm);
   p = vm->realloc_fn(ptr, size, vm->alloc_ud);
   if (p) return p;
+  vm_out_of_memory(vm);
+}
+
+_Noreturn void vm_out_of_memory(VM *vm) {
   /* give back the reserve so that raising the error can allocate */
   if (vm->reserve) {
     vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
@@ -45,6 +49,7 @@ static void *host_realloc(VM *vm, void *ptr, size_t size) {
     vm->reserve_spent = true;
     if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");
   }
+  vm_flush(vm);
   fprintf(stderr, "fatal: out of memory\n");
   abort();
 }

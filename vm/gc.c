@@ -27,10 +27,16 @@ void gc_mark_obj(VM *vm, Obj *o) {
   o->marked = 1;
   if (o->tag == V_STRING || o->tag == V_RANGE) return;   /* no references */
   if (vm->ngray == vm->capgray) {
-    vm->capgray = vm->capgray ? vm->capgray * 2 : 256;
-    Obj **g = realloc(vm->gray, sizeof(Obj *) * vm->capgray);
-    if (!g) { fprintf(stderr, "fatal: out of memory in GC\n"); abort(); }
+    int nc = vm->capgray ? vm->capgray * 2 : 256;
+    Obj **g = realloc(vm->gray, sizeof(Obj *) * nc);
+    if (!g) {
+      /* no memory for the gray stack: o stays marked but unscanned, and
+       * gc_collect rescans the heap for such objects */
+      vm->gray_overflow = true;
+      return;
+    }
     vm->gray = g;
+    vm->capgray = nc;
   }
   vm->gray[vm->ngray++] = o;
 }
@@ -145,6 +151,7 @@ static void mark_roots(VM *vm) {
   gc_mark_obj(vm, (Obj *)vm->s_message);
   gc_mark_obj(vm, (Obj *)vm->s_trace);
   gc_mark_obj(vm, (Obj *)vm->s_script);
+  gc_mark_obj(vm, (Obj *)vm->import_scratch);
   for (int i = 0; i < vm->ntemp_roots; i++) gc_mark_value(vm, *vm->temp_roots[i]);
   api_mark_handles(vm);
 }
@@ -154,6 +161,16 @@ void gc_collect(VM *vm) {
   vm->gc_paused++;   /* no re-entry from the gray stack growth */
   mark_roots(vm);
   while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+  /* the gray stack could not grow: scan every marked object again until a
+   * pass pushes nothing it cannot hold (slow, but it needs no memory) */
+  while (vm->gray_overflow) {
+    vm->gray_overflow = false;
+    for (Obj *o = vm->objects; o; o = o->next) {
+      if (!o->marked || o->tag == V_STRING || o->tag == V_RANGE) continue;
+      blacken(vm, o);
+      while (vm->ngray > 0) blacken(vm, vm->gray[--vm->ngray]);
+    }
+  }
   strset_remove_unmarked(vm);
   Obj **link = &vm->objects;
   while (*link) {

@@ -523,12 +523,17 @@ static size_t cstack_margin(Fiber *f) {
 static void execute(VM *vm);
 void vm_check_interrupt(VM *vm);
 
+bool vm_cstack_low(VM *vm) {
+  Fiber *f = vm->fiber;
+  return coro_stack_remaining(&f->coro) < cstack_margin(f);
+}
+
 Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   /* a native calling back in a loop (sort, map) has no backward jump of its
    * own (a count hook's steps are the script's, so only a real interrupt) */
   if (vm_interrupt_requested(vm)) vm_check_interrupt(vm);
   Fiber *f = vm->fiber;
-  if (coro_stack_remaining(&f->coro) < cstack_margin(f)) vm_throw(vm, "stack overflow");
+  if (vm_cstack_low(vm)) vm_throw(vm, "stack overflow");
   ptrdiff_t off = -1;
   if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
   vm_push_root(vm, &fn);   /* growing the stack may collect before fn is on it */
@@ -549,27 +554,58 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   return r;
 }
 
+/* A protected region: what an error unwinding to it restores. */
+typedef struct Protected {
+  ErrJmp ej;
+  int top, frames, handlers, cdepth, roots;
+} Protected;
+
+static inline void protect_enter(VM *vm, Fiber *f, Protected *p) {
+  p->ej.prev = f->errjmp;
+  p->top = f->top;
+  p->frames = f->nframes;
+  p->handlers = f->nhandlers;
+  p->cdepth = f->cdepth;
+  p->roots = vm->ntemp_roots;
+  f->errjmp = &p->ej;
+}
+
+/* errors never leave their fiber's C stack: we are on f again */
+static Value protect_unwound(VM *vm, Fiber *f, Protected *p) {
+  fiber_close_upvalues(f, f->stack + p->top);
+  f->top = p->top;
+  f->nframes = p->frames;
+  f->nhandlers = p->handlers;
+  f->cdepth = p->cdepth;
+  f->errjmp = p->ej.prev;
+  vm->ntemp_roots = p->roots;
+  return f->error;
+}
+
 bool vm_pcall(VM *vm, Value fn, int argc, const Value *args, Value *out) {
   Fiber *f = vm->fiber;
-  ErrJmp ej;
-  ej.prev = f->errjmp;
-  int saved_top = f->top, saved_frames = f->nframes, saved_handlers = f->nhandlers, saved_cdepth = f->cdepth;
-  int saved_roots = vm->ntemp_roots;
-  f->errjmp = &ej;
-  if (setjmp(ej.buf) == 0) {
+  Protected p;
+  protect_enter(vm, f, &p);
+  if (setjmp(p.ej.buf) == 0) {
     Value r = vm_call(vm, fn, argc, args);
-    f->errjmp = ej.prev;
+    f->errjmp = p.ej.prev;
     *out = r;
     return true;
   }
-  fiber_close_upvalues(f, f->stack + saved_top);
-  f->top = saved_top;
-  f->nframes = saved_frames;
-  f->nhandlers = saved_handlers;
-  f->cdepth = saved_cdepth;
-  f->errjmp = ej.prev;
-  vm->ntemp_roots = saved_roots;
-  *out = f->error;
+  *out = protect_unwound(vm, f, &p);
+  return false;
+}
+
+bool vm_protect(VM *vm, void (*fn)(VM *vm, void *ud), void *ud, Value *err) {
+  Fiber *f = vm->fiber;
+  Protected p;
+  protect_enter(vm, f, &p);
+  if (setjmp(p.ej.buf) == 0) {
+    fn(vm, ud);
+    f->errjmp = p.ej.prev;
+    return true;
+  }
+  *err = protect_unwound(vm, f, &p);
   return false;
 }
 

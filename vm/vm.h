@@ -131,6 +131,7 @@ struct gs_vm {
   int gc_paused;
   Obj **gray;
   int ngray, capgray;
+  bool gray_overflow;       /* a marked object did not fit the gray stack */
   void *(*realloc_fn)(void *ptr, size_t size, void *ud);
   void *alloc_ud;
   bool small_cache;                     /* alloc.c: recycle small blocks */
@@ -157,6 +158,7 @@ struct gs_vm {
   ObjClass *error_class;
 
   Table modules;            /* resolved path -> module */
+  ObjString *import_scratch; /* a spare for vm_import's path buffers (module.c) */
   ObjModule *main_module;
   Value *temp_roots[8];
   int ntemp_roots;
@@ -222,6 +224,10 @@ void alloc_trim(VM *vm, size_t keep);   /* free cached small blocks beyond keep 
 #define VM_ALLOC(vm, type, n) ((type *)vm_realloc(vm, NULL, 0, sizeof(type) * (n)))
 #define VM_FREE(vm, type, p, n) vm_realloc(vm, p, sizeof(type) * (n), 0)
 void gc_collect(VM *vm);
+/* An allocation outside vm_realloc failed: raise the catchable `out of
+ * memory` (with the reserve given back), or, with no protected call to
+ * raise it in, flush standard output and stop. */
+_Noreturn void vm_out_of_memory(VM *vm);
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_obj(VM *vm, Obj *o);
 void vm_push_root(VM *vm, Value *v);   /* C-local temporaries during allocation */
@@ -237,6 +243,12 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args);
 bool vm_pcall(VM *vm, Value fn, int argc, const Value *args, Value *out);
 /* Run a compiled module's main function: protected, reports nothing. */
 bool vm_run_main(VM *vm, ObjClosure *main, Value *out);
+/* Run fn(vm, ud) protected: on error return false with *err set and the
+ * running fiber's stacks as they were (for C code that must clean up). */
+bool vm_protect(VM *vm, void (*fn)(VM *vm, void *ud), void *ud, Value *err);
+/* The running fiber's C stack is nearly used up: recursive C code (the
+ * compiler, natives calling back) must stop here with an error. */
+bool vm_cstack_low(VM *vm);
 
 Fiber *fiber_new(VM *vm, Value fn);
 void fiber_ensure_stack(VM *vm, Fiber *f, int needed);

@@ -140,6 +140,31 @@ static int child_alloc_fail(void) {
   return c.live_bytes == 0 ? 0 : 2;
 }
 
+/* The allocator fails while a big function is being compiled: a compile
+ * error `out of memory`, and nothing the compiler had built is leaked. */
+static int child_compile_alloc_fail(void) {
+  Counter c;
+  gs_vm *vm = counted_vm2(&c, 0);
+  size_t n = 40000, len = 0;
+  char *src = malloc(n * 16 + 64);
+  len += (size_t)sprintf(src + len, "fn big() {\n  let x = 0\n");
+  for (size_t i = 0; i < n; i++) len += (size_t)sprintf(src + len, "  x = x + %zu\n", i);
+  len += (size_t)sprintf(src + len, "}\n");
+  c.fail_from = c.live_bytes + 256 * 1024;
+  gs_status st = gs_run_string(vm, "big.gs", src, len);
+  free(src);
+  if (st != GS_COMPILE_ERROR || !strstr(gs_error_message(vm), "out of memory")) {
+    tap_diag("compile under allocator failure: status %d: %s", (int)st, gs_error_message(vm));
+    return 1;
+  }
+  c.fail_from = 0;
+  const char *ok = "print(1 + 1)\n";
+  cap_reset(&c.cap);
+  if (gs_run_string(vm, "after.gs", ok, strlen(ok)) != GS_OK || strcmp(c.cap.out, "2\n") != 0) return 2;
+  gs_free(vm);
+  return c.live_bytes == 0 ? 0 : 3;
+}
+
 /* ---- load_module ------------------------------------------------------------- */
 
 static int loads;
@@ -230,11 +255,14 @@ int main(void) {
     /* a forked child under valgrind sees odd main-stack bounds */
     CHECK(1, "heap_limit # SKIP forked children under valgrind");
     CHECK(1, "allocator returning NULL # SKIP forked children under valgrind");
+    CHECK(1, "allocator returning NULL while compiling # SKIP forked children under valgrind");
   } else {
     int st = in_child(child_heap_limit);
     CHECK(st == 0, "heap_limit: past it allocation raises out of memory; the VM keeps working (child status %d)", st);
     st = in_child(child_alloc_fail);
     CHECK(st == 0, "allocator returning NULL raises out of memory; gs_free returns every byte (child status %d)", st);
+    st = in_child(child_compile_alloc_fail);
+    CHECK(st == 0, "allocator returning NULL while compiling: compile error out of memory, nothing leaked (child status %d)", st);
   }
 
   /* runtime errors: message and traceback */
