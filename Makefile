@@ -71,6 +71,7 @@ $(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: compiler/grammar.y | $(BUILD)/.to
 	lemon -q -s -T$(LEMON_TEMPLATE) -d$(BUILD)/gen $< > $(BUILD)/gen/lemon.log 2>&1 || { cat $(BUILD)/gen/lemon.log; exit 1; }
 	@cat $(BUILD)/gen/lemon.log
 	@if grep -q "parsing conflict" $(BUILD)/gen/lemon.log; then echo "lemon: grammar has conflicts"; exit 1; fi
+	@touch $(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h   # lemon leaves an unchanged header alone: it would stay out of date
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(COMPILE) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<

@@ -4,9 +4,9 @@
 # statically and dynamically, runs; `make uninstall` removes every file.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD:-build}
-case $build in /*) ;; *) build=$root/$build ;; esac
-if nm "$build/libgs.a" 2>/dev/null | grep -q "__asan_"; then
+build=${BUILD:-build}   # as make knows it (relative to the root): the same targets
+case $build in /*) build_abs=$build ;; *) build_abs=$root/$build ;; esac
+if nm "$build_abs/libgs.a" 2>/dev/null | grep -q "__asan_"; then
   echo "skipped: a sanitizer build cannot be linked into a plain host (the plain build is checked by make test)"; exit 77
 fi
 command -v pkg-config >/dev/null || { echo "pkg-config is missing"; exit 1; }
