@@ -46,9 +46,7 @@ void run_print_compile_errors(VM *vm, const char *name, AstErrors *errs) {
 }
 
 void run_report_error(VM *vm, Value err) {
-  Value trace = vm->fiber->error_trace;
-  ObjString *rep = vm_error_report(vm, err, trace);
-  vm_write_err(vm, rep->chars, rep->len);
+  vm_report_error(vm, NULL, err, vm->fiber->error_trace);
 }
 
 ObjModule *run_main_module(VM *vm, const char *name) {

@@ -147,6 +147,33 @@ ObjString *vm_error_message(VM *vm, Value err) {
   return str_format(vm, "<%s>", value_type_name(err));
 }
 
+typedef struct { const char *head; Value err, trace; } ReportJob;
+
+static void report_job(VM *vm, void *ud) {
+  ReportJob *j = ud;
+  ObjString *rep = vm_error_report(vm, j->err, j->trace);
+  if (j->head) vm_write_err(vm, j->head, strlen(j->head));
+  vm_write_err(vm, rep->chars, rep->len);
+}
+
+void vm_report_error(VM *vm, const char *head, Value err, Value trace) {
+  bool slack = vm->oom_slack;
+  vm->oom_slack = true;
+  vm_push_root(vm, &err);
+  vm_push_root(vm, &trace);
+  ReportJob job = {head, err, trace};
+  Value e;
+  if (!vm_protect(vm, report_job, &job, &e)) {
+    /* not even that (the host allocator failed): the message alone */
+    static const char fallback[] = "error (and out of memory while reporting it)\n";
+    if (head) vm_write_err(vm, head, strlen(head));
+    vm_write_err(vm, fallback, sizeof fallback - 1);
+  }
+  vm_pop_root(vm);
+  vm_pop_root(vm);
+  vm->oom_slack = slack;
+}
+
 /* "file:line: message\ntraceback:\n  file:line in name\n..." */
 /* Writes the report into out (NULL: only measures it); returns its length. */
 static size_t write_report(char *out, ObjString *msg, ObjList *tl) {

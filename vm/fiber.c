@@ -340,16 +340,13 @@ void fiber_free(VM *vm, Fiber *f) {
   vm_realloc(vm, f, sizeof(Fiber), 0);
 }
 
-/* How much of a fiber's stack the collector scans: up to the highest
- * register window of any active frame, or the top if that is higher. A
- * callee's window can end below its caller's; the caller's registers above
- * it are dead temporaries, but the caller's whole window comes back when the
- * callee returns, so it is scanned while the callee runs: a collection there
- * must not free what those registers point at. Every slot below this mark
- * holds a valid value; slots above it are written before they are read again
- * (a new frame clears its registers, vm_push and the API write what they
- * reserve), so they may hold anything. No call or return pays for this. */
-static int fiber_scan_top(const Fiber *f) {
+/* The highest register window of any active frame. A callee's window (or a
+ * native's arguments) can end below its caller's: the caller's registers
+ * above it are dead temporaries (a call's registers are the top of the
+ * caller's), yet they are part of the caller's window again when the callee
+ * returns. Slots above this mark are written before they are read (a new
+ * frame clears its registers, vm_push and the API write what they reserve). */
+static int fiber_window_top(const Fiber *f) {
   int hw = f->top;
   for (int i = 0; i < f->nframes; i++) {
     int t = f->frames[i].base + f->frames[i].cl->p->maxregs;
@@ -358,9 +355,13 @@ static int fiber_scan_top(const Fiber *f) {
   return hw;
 }
 
+/* The collector scans a fiber's stack below its top and clears the dead
+ * registers between the top and the window mark: left as they were, they
+ * would point at what this collection frees and be scanned by the next one
+ * once their frame's window is back. No call or return pays for this. */
 void fiber_mark(VM *vm, Fiber *f) {
-  int scan = fiber_scan_top(f);
-  for (int i = 0; i < scan; i++) gc_mark_value(vm, f->stack[i]);
+  for (int i = 0; i < f->top; i++) gc_mark_value(vm, f->stack[i]);
+  for (int i = f->top, hw = fiber_window_top(f); i < hw; i++) f->stack[i] = NIL_VAL;
   for (int i = 0; i < f->nframes; i++) gc_mark_obj(vm, (Obj *)f->frames[i].cl);
   for (ObjUpvalue *u = f->open_upvalues; u; u = u->next) gc_mark_obj(vm, (Obj *)u);
   gc_mark_value(vm, f->error);
@@ -395,11 +396,9 @@ void sched_free(VM *vm) {
 }
 
 static void report_fiber_error(VM *vm, Fiber *f) {
-  ObjString *rep = vm_error_report(vm, f->result, f->error_trace);
   char head[64];
-  int n = snprintf(head, sizeof head, "error in fiber %lld: ", (long long)f->id);
-  vm_write_err(vm, head, (size_t)n);
-  vm_write_err(vm, rep->chars, rep->len);
+  snprintf(head, sizeof head, "error in fiber %lld: ", (long long)f->id);
+  vm_report_error(vm, head, f->result, f->error_trace);
   vm->exit_status = 1;
   f->error_reported = true;
 }

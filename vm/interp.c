@@ -181,7 +181,7 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
     vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
   }
   /* The native sees only its arguments; the caller's registers above them
-   * stay scanned (fiber_mark scans every active frame's window). */
+   * are dead (a collection meanwhile clears them: fiber_mark). */
   f->top = fnslot + 1 + nargs;
   vm->calling_native = n;
   coro_fp_unknown();   /* a native may change the FP control words */

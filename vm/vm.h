@@ -275,6 +275,10 @@ Value vm_traceback(VM *vm);           /* list of "file:line in name" for the run
 int vm_current_line(VM *vm, const char **file);
 /* Format an uncaught error: "file:line: message\n" plus traceback lines. */
 ObjString *vm_error_report(VM *vm, Value err, Value trace);
+/* Write head (may be NULL) and that report to standard error, for an error
+ * nothing caught. Protected and with the heap limit lifted: reporting the
+ * error that hit the limit must not hit it again, nor abort. */
+void vm_report_error(VM *vm, const char *head, Value err, Value trace);
 ObjString *vm_error_message(VM *vm, Value err);
 
 /* ---- values (value.c, print.c) -------------------------------------- */
