@@ -13,9 +13,10 @@
 #   heap   release, --heap-limit=(200k|1m|4m, by seed)     only a clean end:
 #   stack  release, --stack-size=(32k|64k|128k, by seed)   exit 0, or exit 1
 #          with a message on stderr; no signal, abort, sanitizer report, hang
-# Anything else is a finding: the program is reduced line by line (blocks
-# first, then ever smaller runs of lines) while the same mode keeps failing the
-# same way, and written to $OUT/findings/seed-S-MODE/ (main.gs + modules,
+# Anything else is a finding: the first of each kind (mode and message) is
+# reduced line by line (blocks first, then ever smaller runs of lines) while
+# the same mode keeps failing the same way; each is written to
+# $OUT/findings/seed-S-MODE/ (main.gs + modules,
 # report.txt with the command, the failure and the reduced run's stderr).
 # $OUT/findings/index.txt gets one line per finding. Exit status 1 when
 # anything was found.
@@ -171,7 +172,11 @@ report() {
   local fdir=$OUT/findings/seed-$seed-$mode
   rm -rf "$fdir"; mkdir -p "$fdir/original"
   cp "$dir"/prog/*.gs "$fdir/original/"
-  if [ "$MINIMIZE_SECONDS" -gt 0 ]; then
+  # the first finding of each kind is reduced; the others are kept as found
+  local kind=${want//[^A-Za-z0-9]/_} first=0
+  mkdir -p "$OUT/findings/.reduced"
+  mkdir "$OUT/findings/.reduced/$kind" 2>/dev/null && first=1
+  if [ "$MINIMIZE_SECONDS" -gt 0 ] && [ "$first" = 1 ]; then
     local deadline=$(( $(date +%s) + MINIMIZE_SECONDS )) f
     reduce_file "$dir" main.gs "$mode" "$seed" "$want" "$deadline"
     for f in "$dir"/prog/m[0-9]*.gs; do
@@ -198,7 +203,7 @@ report() {
       diff "$dir/prog/rel.out" "$dir/prog/$mode.out" | head -n 20 ;;
     esac
   } >"$fdir/report.txt"
-  echo "seed-$seed-$mode: $want ($(grep -c '' "$fdir/main.gs") lines)" >>"$OUT/findings/index.txt"
+  echo "seed-$seed-$mode: $want ($(grep -c '' "$fdir/main.gs") lines$([ "$first" = 1 ] || echo ", not reduced: same kind as an earlier one"))" >>"$OUT/findings/index.txt"
 }
 
 # One seed: generate, run every mode, report what fails. Prints one line.
