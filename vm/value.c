@@ -151,6 +151,7 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
       if (depth > 200) { buf_str(b, is_list ? "[...]" : "{...}"); return; }
       Visiting me = {seen, AS_OBJ(v)};
       if (vm->interrupted) vm_check_interrupt(vm);   /* printing can take long: Ctrl-C */
+      if (vm_cstack_low(vm)) vm_throw(vm, "stack overflow");   /* 200 levels do not fit a small fiber stack */
       if (is_list) {
         buf_add(b, "[", 1);
         ObjList *l = AS_LIST(v);

@@ -2,7 +2,7 @@
 # test itself: the runner only picks *.gs and *.sh).
 #
 #   hostile_setup                 make $HDIR (a temp dir removed on exit)
-#   hostile_run NAME FILE [ARGS]  run $GS on FILE with a timeout; sets
+#   hostile_run NAME FILE [OPTS]  run $GS [OPTS] FILE with a timeout; sets
 #                                 $rc, $out (stdout) and $err (stderr)
 #   expect_ok NAME WANT           exit 0 and stdout exactly WANT
 #   expect_clean_error NAME RE    exit 1 (a clean failure: no signal, no
@@ -20,10 +20,10 @@ hostile_setup() {
   trap 'rm -rf "$HDIR"' EXIT
 }
 
-hostile_run() {  # name file [args...]
+hostile_run() {  # name file [gs options...]
   local name=$1 file=$2
   shift 2
-  timeout -k 5 "$HTIMEOUT" "$GS" "$file" "$@" >"$HDIR/$name.out" 2>"$HDIR/$name.err" </dev/null
+  timeout -k 5 "$HTIMEOUT" "$GS" "$@" "$file" >"$HDIR/$name.out" 2>"$HDIR/$name.err" </dev/null
   rc=$?
   out=$(tr -d '\000' <"$HDIR/$name.out")
   err=$(head -c 20000 "$HDIR/$name.err" | tr -d '\000')
