@@ -2,7 +2,7 @@
 # Included from the top-level Makefile.
 #
 #   make shared       build/libgs.so.$(GS_LIB_VERSION) (soname libgs.so.$(GS_SO_MAJOR))
-#                     from position-independent objects in build/pic/;
+#                     from position-independent objects in build/shared/;
 #                     it exports only the functions declared in include/gs.h
 #                     (a linker version script made from the header)
 #   make install      PREFIX (default /usr/local) and DESTDIR (staging root):
@@ -22,20 +22,20 @@ INSTALL       ?= install
 
 SO_NAME   = libgs.so.$(GS_SO_MAJOR)
 SO_FILE   = libgs.so.$(GS_LIB_VERSION)
-PIC_OBJ  := $(patsubst $(BUILD)/%,$(BUILD)/pic/%,$(LIB_OBJ))
+PIC_OBJ  := $(patsubst $(BUILD)/%,$(BUILD)/shared/%,$(LIB_OBJ))
 
 .PHONY: shared install uninstall
 shared: $(BUILD)/$(SO_FILE)
 
-$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c
+$(BUILD)/shared/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(COMPILE) -fPIC -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
-$(BUILD)/pic/%.o: %.S
+$(BUILD)/shared/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(COMPILE) -fPIC -c -o $@ $<
 
-$(BUILD)/pic/%.o: %.c | $(BUILD)/gen/grammar.h
+$(BUILD)/shared/%.o: %.c | $(BUILD)/gen/grammar.h
 	@mkdir -p $(dir $@)
 	$(COMPILE) -fPIC -MMD -MP -c -o $@ $<
 

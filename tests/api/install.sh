@@ -63,7 +63,7 @@ export PKG_CONFIG_PATH="$p/lib/pkgconfig"
 cc -o "$tmp/host_shared" "$tmp/host.c" $(pkg-config --cflags --libs gs) 2>"$tmp/cc.log" || { cat "$tmp/cc.log"; fail "shared host does not build"; }
 ldd "$tmp/host_shared" | grep -q "libgs.so.0 => $p/lib/libgs.so.0" || LD_LIBRARY_PATH="$p/lib" ldd "$tmp/host_shared" | grep -q "libgs.so.0 => $p/lib" \
   || fail "shared host is not linked to libgs.so.0"
-out=$(LD_LIBRARY_PATH="$p/lib" "$tmp/host_shared") || fail "shared host failed"
+out=$(LD_LIBRARY_PATH="$p/lib" "$tmp/host_shared" 2>"$tmp/host.err") || fail "shared host failed (exit $?): $(cat "$tmp/host.err")"
 [ "$out" = 42 ] || fail "shared host printed '$out'"
 echo "ok - a host linked with pkg-config against libgs.so runs"
 
@@ -71,7 +71,7 @@ echo "ok - a host linked with pkg-config against libgs.so runs"
 cc -o "$tmp/host_static" "$tmp/host.c" $(pkg-config --cflags --libs --static gs | sed 's/-lgs\b/-l:libgs.a/') 2>"$tmp/cc.log" \
   || { cat "$tmp/cc.log"; fail "static host does not build"; }
 ldd "$tmp/host_static" | grep -q libgs && fail "static host still needs libgs.so"
-out=$("$tmp/host_static") || fail "static host failed"
+out=$("$tmp/host_static" 2>"$tmp/host.err") || fail "static host failed (exit $?): $(cat "$tmp/host.err")"
 [ "$out" = 42 ] || fail "static host printed '$out'"
 echo "ok - a host linked with pkg-config against libgs.a runs"
 
