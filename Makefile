@@ -128,6 +128,7 @@ ASAN_MAKE  = $(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-lm -
 test-asan:
 	$(ASAN_MAKE) all $(CHECK_BINS)
 	@GS_TIMEOUT=$${GS_TIMEOUT:-60} BUILD=build/asan GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run
+	@$(MAKE) --no-print-directory fuzz-diff-slice
 
 test-valgrind: all $(CHECK_BINS) shared
 	@GS_VALGRIND=1 tests/run

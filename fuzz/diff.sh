@@ -245,7 +245,10 @@ done
 for f in "$GS_REL" "$GS_ASAN" "$GEN"; do
   [ -x "$f" ] || { echo "fuzz/diff.sh: $f is missing (make fuzz-diff builds it)" >&2; exit 2; }
 done
-mkdir -p "$OUT/findings"
+mkdir -p "$OUT/findings" "$OUT/bin"
+# run copies, so that a rebuild during a long run changes nothing under it
+cp "$GS_REL" "$OUT/bin/gs" && cp "$GS_ASAN" "$OUT/bin/gs-asan" && cp "$GEN" "$OUT/bin/gen_program" || exit 2
+export GS_REL=$OUT/bin/gs GS_ASAN=$OUT/bin/gs-asan GEN=$OUT/bin/gen_program
 log=$OUT/run-$SEED-$((SEED + N - 1)).log
 start=$(date +%s)
 seq "$SEED" $((SEED + N - 1)) | xargs -P "$JOBS" -n 1 "$0" --one >"$log"

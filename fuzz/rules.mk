@@ -128,3 +128,12 @@ fuzz-diff-build: all $(FUZZ_DIFF_DIR)/gen_program
 
 fuzz-diff: fuzz-diff-build
 	@OUT=$(FUZZ_DIFF_DIR) $(FUZZ_NICE) fuzz/diff.sh -n $(N) -s $(SEED) -j $(FUZZ_DIFF_JOBS)
+
+# The slice `make test-asan` runs: seeds 1..FUZZ_SLICE_N, every mode but
+# valgrind, into its own directory. A finding fails the target.
+FUZZ_SLICE_N ?= 200
+
+.PHONY: fuzz-diff-slice
+fuzz-diff-slice: fuzz-diff-build
+	@OUT=$(FUZZ_DIFF_DIR)/slice MODES="rel asan gc heap stack" MINIMIZE_SECONDS=60 \
+	  fuzz/diff.sh -n $(FUZZ_SLICE_N) -s 1 -j 2
