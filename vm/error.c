@@ -125,6 +125,11 @@ ObjString *vm_error_message(VM *vm, Value err) {
     Value *m = table_find_str(&AS_INSTANCE(err)->fields, vm->s_message);
     if (m && IS_STRING(*m)) return AS_STRING(*m);
     if (m) return vm_tostring(vm, *m);
+    /* no message (a subclass's init did not call super.init) and no str()
+     * of its own, which would be this very function: the class name */
+    ObjClass *k = AS_INSTANCE(err)->klass;
+    Value own = vm->error_class->str;
+    if (k->str.tag == own.tag && AS_OBJ(k->str) == AS_OBJ(own)) return k->name;
   }
   if (IS_STRING(err)) return AS_STRING(err);
   /* str() of a thrown instance may itself fail: fall back to its type */

@@ -613,6 +613,9 @@ Value fiber_yield(VM *vm, Value v) {
 static Value fiber_join(VM *vm, Fiber *f) {
   Fiber *self = vm->fiber;
   if (f == self) vm_throw(vm, "a fiber cannot join itself");
+  /* only its resumer moves a generator on: waiting here would never end */
+  if (f->is_generator && f->state != FIBER_DONE && f->state != FIBER_FAILED)
+    vm_throw(vm, "cannot join an unfinished generator (use resume)");
   f->joined = true;
   while (f->state != FIBER_DONE && f->state != FIBER_FAILED) {
     self->next_wait = f->joiners;

@@ -94,7 +94,18 @@ static ObjUpvalue *capture_upvalue(VM *vm, Fiber *f, Value *slot) {
   return u;
 }
 
+/* `Point.norm()`, or a method taken from its class and called bare: there
+ * is no instance to be self */
+static _Noreturn void instance_method_error(VM *vm, const char *name) {
+  vm_throw(vm, "%s() is an instance method; call it on an instance", name);
+}
+
+static bool is_instance_method(Value m) {
+  return (IS_CLOSURE(m) && AS_CLOSURE(m)->p->is_method) || (m.tag == V_NATIVE && AS_NATIVE(m)->is_method);
+}
+
 static _Noreturn void arity_error(VM *vm, ObjProto *p, int nargs) {
+  if (p->is_method && nargs == 0) instance_method_error(vm, p->name->chars);
   int self = p->is_method ? 1 : 0;
   int req = p->nrequired - self;
   int max = p->nparams - self - (p->has_rest ? 1 : 0);
@@ -176,6 +187,7 @@ static void insert_receiver(VM *vm, Fiber *f, int fnslot, int nargs, Value recei
 
 static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
   if (n->arity >= 0 && n->arity != nargs) {
+    if (n->is_method && nargs == 0) instance_method_error(vm, n->name->chars);
     int self = n->is_method ? 1 : 0;
     int want = n->arity - self;
     vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
@@ -1124,7 +1136,8 @@ reload:
       RESET_TOP();
       DISPATCH();
     }
-    if (ic->tag == recv.tag && ic->klass == NULL && recv.tag != V_MODULE && recv.tag != V_USERDATA) {
+    if (ic->tag == recv.tag && ic->klass == NULL && recv.tag != V_MODULE && recv.tag != V_USERDATA &&
+        recv.tag != V_NIL) {   /* an empty cache looks like nil's */
       m = ic->method;      /* a built-in type's method */
     } else if (recv.tag == V_MODULE && ic->klass == AS_OBJ(recv)) {
       /* a module function: the slot is cached, the value read live */
@@ -1145,6 +1158,7 @@ reload:
       }
       bool is_field;
       if (!vm_lookup_method(vm, recv, name, &m, &is_field)) no_field(vm, recv, name);
+      if (recv.tag == V_CLASS && is_instance_method(m)) instance_method_error(vm, name->chars);
       if (is_field) {
         R(A) = m;
         memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
