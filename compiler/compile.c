@@ -479,9 +479,8 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
   Node *l = e->u.binary.left, *r = e->u.binary.right;
   if ((op == A_ADD || op == A_SUB) && is_small_int(r, -127, 127)) {
     int b = expr_any(fs, l);
-    int imm = (int)(op == A_ADD ? r->u.ival : -r->u.ival);
     fs->line = e->line;
-    EMIT_ABC(fs, ADDI, dest, b, (uint8_t)(int8_t)imm);
+    emit(fs, MK_ABC(op == A_ADD ? OP_ADDI : OP_SUBI, dest, b, (uint8_t)(int8_t)r->u.ival));
     fs->freereg = save;
     return;
   }
@@ -947,7 +946,7 @@ static void assign_stmt(FuncState *fs, Node *s) {
         else { int r = alloc_reg(fs, 1); expr_into(fs, v, r); EMIT_ABC(fs, MOVE, idx, r, 0); }
       } else {
         if ((op == A_ADD || op == A_SUB) && is_small_int(v, -127, 127)) {
-          EMIT_ABC(fs, ADDI, idx, idx, (uint8_t)(int8_t)(op == A_ADD ? v->u.ival : -v->u.ival));
+          emit(fs, MK_ABC(op == A_ADD ? OP_ADDI : OP_SUBI, idx, idx, (uint8_t)(int8_t)v->u.ival));
         } else {
           int c = expr_any(fs, v);
           fs->line = s->line;

@@ -42,7 +42,7 @@ void gs_disassemble(VM *vm, ObjProto *p, FILE *out) {
         fprintf(out, " %d %d %d  ; ", INS_A(ins), INS_B(ins), INS_C(ins));
         print_const(vm, p->k[INS_B(ins)], out);
         break;
-      case OP_ADDI: fprintf(out, " %d %d %d", INS_A(ins), INS_B(ins), (int8_t)INS_C(ins)); break;
+      case OP_ADDI: case OP_SUBI: fprintf(out, " %d %d %d", INS_A(ins), INS_B(ins), (int8_t)INS_C(ins)); break;
       case OP_JLTI: case OP_JLEI: case OP_JGTI: case OP_JGEI:
         fprintf(out, " %d %d %d", INS_A(ins), (int8_t)INS_B(ins), INS_C(ins));
         break;

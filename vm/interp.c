@@ -986,6 +986,16 @@ reload:
     R(A) = r;
     DISPATCH();
   }
+  CASE(SUBI) {
+    Value x = R(B);
+    int imm = (int8_t)C;
+    if (IS_INT(x)) { R(A) = INT_VAL(int_sub(AS_INT(x), imm)); DISPATCH(); }
+    if (IS_FLOAT(x)) { R(A) = FLOAT_VAL(AS_FLOAT(x) - imm); DISPATCH(); }
+    Value r;
+    PROTECT(r = arith_sub(vm, x, INT_VAL(imm)));
+    R(A) = r;
+    DISPATCH();
+  }
   CASE(UNM) {
     Value x = R(B);
     if (IS_INT(x)) R(A) = INT_VAL((int64_t)(0ULL - (uint64_t)AS_INT(x)));

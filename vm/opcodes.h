@@ -31,6 +31,7 @@
   X(ADD) X(SUB) X(MUL) X(DIV) X(IDIV) X(MOD) X(POW) \
   X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR) /* R[A] = R[B] op R[C] */ \
   X(ADDI)       /* R[A] = R[B] + (int8)C */ \
+  X(SUBI)       /* R[A] = R[B] - (int8)C (its own op: errors and operators say "subtract") */ \
   X(ADDK) X(SUBK) X(MULK) X(DIVK) X(IDIVK) X(MODK) /* R[A] = R[B] op K[C] */ \
   X(UNM) X(BNOT) X(NOT) /* R[A] = op R[B] */ \
   X(EQ) X(NE) X(LT) X(LE) /* R[A] = R[B] op R[C] */ \
