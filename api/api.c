@@ -33,6 +33,7 @@
 #include "compile.h"
 #include "api_internal.h"
 #include "arith.h"
+#include "complete.h"
 
 /* The API's own state, one per VM (vm->host). */
 typedef struct ApiState {
@@ -1302,3 +1303,46 @@ static gs_status call_fiber_method(VM *vm, int fiber, int dest, const char *name
 }
 
 gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest) { return call_fiber_method(vm, fiber, dest, "join"); }
+
+/* ---- REPL support: completion, help, results (complete.c, help.c) ---- */
+
+static int complete(VM *vm, const char *line, size_t cursor, size_t *start, int dest) {
+  slot_ref(vm, dest);
+  if (!line) vm_throw(vm, "gs_complete: NULL line");
+  size_t len = strlen(line);
+  size_t at = cursor > len ? len : cursor;
+  size_t from = at;
+  ObjList *l = complete_line(vm, line, at, &from, slot_ref(vm, dest));
+  if (start) *start = from;
+  return (int)l->count;
+}
+int gs_complete(gs_vm *vm, const char *line, size_t cursor, size_t *start, int dest) {
+  GUARDED(vm, int, 0, complete(vm, line, cursor, start, dest));
+}
+
+static void help(VM *vm, int slot, int dest) {
+  slot_ref(vm, dest);
+  Value v = slot < 0 ? NIL_VAL : SLOT(slot);
+  SLOT(dest) = STR_VAL(help_text(vm, v, slot < 0));
+}
+void gs_help(gs_vm *vm, int slot, int dest) { GUARDED_VOID(vm, help(vm, slot, dest)); }
+
+static void show(VM *vm, int slot, int dest, int flags, size_t max_chars, bool *ok) {
+  slot_ref(vm, dest);
+  Value v = SLOT(slot);
+  NativeSave ns;
+  native_save(vm, &ns);
+  ObjString *s = vm_show(vm, v, (flags & GS_SHOW_COLOR) != 0, max_chars);
+  vm_push(vm, STR_VAL(s));
+  native_restore(vm, &ns);
+  SLOT(dest) = STR_VAL(s);
+  *ok = true;
+}
+bool gs_show(gs_vm *vm, int slot, int dest, int flags, size_t max_chars) {
+  bool ok = false;
+  ApiScope sc;
+  api_enter(vm, &sc);
+  RUN_GUARDED(vm, show(vm, slot, dest, flags, max_chars, &ok), (void)0);
+  api_leave(&sc);
+  return ok;
+}

@@ -8,7 +8,6 @@
 #include <time.h>
 #include "vm.h"
 #include "arith.h"
-#include "help.h"
 
 static Value core_print(VM *vm, int argc, Value *args) {
   int base = (int)(args - vm->fiber->stack);

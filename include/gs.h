@@ -538,6 +538,42 @@ gs_fiber_state gs_fiber_status(gs_vm *vm, int fiber);
  */
 gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest);
 
+/* ---- for a REPL: completion, help, results ---------------------------------- */
+
+/* Tab completion. `line` is the input line (NUL-terminated), `cursor` the
+ * byte offset of the cursor in it; only the text before the cursor counts.
+ * Puts into slot `dest` a sorted list of candidate strings (no duplicates),
+ * each a replacement for the bytes from *start (if not NULL) to the cursor,
+ * and returns how many there are:
+ *  - for a name: keywords, globals, and the main module's variables (what
+ *    earlier gs_run_string chunks declared);
+ *  - after `x.`: the members of the value a variable or a chain of fields
+ *    (`a.b.`) names — a module's variables, an instance's fields and
+ *    methods, a map's keys and methods, a type's methods — or of a literal
+ *    (`"s".`, `[1].`, `{}.`);
+ *  - inside `import "`: the directories (with a '/') and *.gs files
+ *    (without ".gs") of the directory the path names, relative to the
+ *    current directory.
+ * Completion only reads: it never calls a function or a str() method.
+ * Nothing inside other strings or comments, after a call or an index. */
+int gs_complete(gs_vm *vm, const char *line, size_t cursor, size_t *start, int dest);
+/* The text help(x) prints for the value in `slot` (a string names what to
+ * look up: "math.floor", "list"), or with slot -1 how to use a REPL, as
+ * help() prints it, into slot `dest` as a string. Reads only, like
+ * gs_complete. */
+void gs_help(gs_vm *vm, int slot, int dest);
+
+/* gs_show flags */
+#define GS_SHOW_COLOR 1   /* ANSI colors: numbers, strings, nil and booleans */
+
+/* The value in `slot` as a REPL shows a result, into slot `dest` as a
+ * string: strings quoted, lists and maps with their elements, instances
+ * through their str() method; with max_chars > 0 a longer result is cut
+ * short: `[0, 1, 2, … 999 997 more]`, `"abc…" (9 997 more bytes)`. May run
+ * str() methods: returns false if one raised (the error is recorded as for
+ * gs_call; inside a native it raises). */
+bool gs_show(gs_vm *vm, int slot, int dest, int flags, size_t max_chars);
+
 #ifdef __cplusplus
 }
 #endif

@@ -64,6 +64,10 @@ typedef struct {
   char *data;
   size_t len, cap;
   VM *vm;         /* for the size limits below */
+  /* how a REPL shows a result (vm_show): */
+  bool color;     /* ANSI colors by kind of value */
+  size_t limit;   /* shorten containers and strings past this many characters (0: never) */
+  size_t escapes; /* bytes of color escapes so far (not shown as characters) */
 } Buf;
 
 /* The result becomes a string: it may not outgrow the heap limit (nor 4 GiB),
@@ -133,16 +137,71 @@ static ObjString *instance_str(VM *vm, Value v) {
   return AS_STRING(r);
 }
 
+/* ---- vm_show: colors and shortening ---- */
+
+#define COLOR_NUMBER "\033[33m"
+#define COLOR_STRING "\033[32m"
+#define COLOR_CONST "\033[35m"       /* nil, true, false */
+#define COLOR_OFF "\033[0m"
+
+static void paint(Buf *b, const char *code) {
+  if (!b->color) return;
+  buf_str(b, code);
+  b->escapes += strlen(code);
+}
+
+static bool over_limit(const Buf *b) { return b->limit && b->len - b->escapes >= b->limit; }
+
+/* before, n with its digits in groups of three, after: "… 999 997 more" */
+static void more(Buf *b, const char *before, uint64_t n, const char *after) {
+  char digits[32], grouped[48];
+  int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n), g = 0;
+  for (int i = 0; i < nd; i++) {
+    if (i && (nd - i) % 3 == 0) grouped[g++] = ' ';
+    grouped[g++] = digits[i];
+  }
+  grouped[g] = 0;
+  buf_str(b, before);
+  buf_str(b, grouped);
+  buf_str(b, after);
+}
+
+/* A string longer than what is left of the limit shows its start:
+ * "abc…" (9 997 more bytes) */
+static void shortened_string(Buf *b, const char *s, size_t n) {
+  size_t used = b->len - b->escapes;
+  size_t keep = used < b->limit ? b->limit - used : 0;
+  if (keep < 16) keep = 16;
+  while (keep < n && keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80) keep--;   /* whole UTF-8 characters */
+  append_quoted(b, s, keep);
+  b->len--;                                         /* reopen the closing quote */
+  buf_str(b, "\xe2\x80\xa6\"");
+  paint(b, COLOR_OFF);
+  more(b, " (", n - keep, " more bytes)");
+}
+
 static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int depth) {
   char tmp[64];
   switch ((ValueTag)v.tag) {
-    case V_NIL: buf_str(b, "nil"); return;
-    case V_BOOL: buf_str(b, AS_BOOL(v) ? "true" : "false"); return;
-    case V_INT: snprintf(tmp, sizeof tmp, "%lld", (long long)AS_INT(v)); buf_str(b, tmp); return;
-    case V_FLOAT: format_float(AS_FLOAT(v), tmp, sizeof tmp); buf_str(b, tmp); return;
+    case V_NIL: paint(b, COLOR_CONST); buf_str(b, "nil"); paint(b, COLOR_OFF); return;
+    case V_BOOL: paint(b, COLOR_CONST); buf_str(b, AS_BOOL(v) ? "true" : "false"); paint(b, COLOR_OFF); return;
+    case V_INT:
+      snprintf(tmp, sizeof tmp, "%lld", (long long)AS_INT(v));
+      paint(b, COLOR_NUMBER); buf_str(b, tmp); paint(b, COLOR_OFF);
+      return;
+    case V_FLOAT:
+      format_float(AS_FLOAT(v), tmp, sizeof tmp);
+      paint(b, COLOR_NUMBER); buf_str(b, tmp); paint(b, COLOR_OFF);
+      return;
     case V_STRING:
-      if (quote) append_quoted(b, AS_CSTR(v), AS_STRING(v)->len);
-      else buf_add(b, AS_CSTR(v), AS_STRING(v)->len);
+      if (!quote) { buf_add(b, AS_CSTR(v), AS_STRING(v)->len); return; }
+      paint(b, COLOR_STRING);
+      if (b->limit && AS_STRING(v)->len > 16 && b->len - b->escapes + AS_STRING(v)->len > b->limit) {
+        shortened_string(b, AS_CSTR(v), AS_STRING(v)->len);
+        return;
+      }
+      append_quoted(b, AS_CSTR(v), AS_STRING(v)->len);
+      paint(b, COLOR_OFF);
       return;
     case V_LIST: case V_MAP: {
       bool is_list = IS_LIST(v);
@@ -157,17 +216,19 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
         ObjList *l = AS_LIST(v);
         for (uint32_t i = 0; i < l->count; i++) {
           if (i) buf_add(b, ", ", 2);
+          if (i && over_limit(b)) { more(b, "\xe2\x80\xa6 ", l->count - i, " more"); break; }
           to_buf(vm, b, l->items[i], true, &me, depth + 1);
         }
         buf_add(b, "]", 1);
       } else {
         buf_add(b, "{", 1);
         Table *t = &AS_MAP(v)->t;
-        bool first = true;
+        uint32_t shown = 0;
         for (uint32_t i = 0; i < t->count; i++) {
           if (IS_NIL(t->entries[i].key)) continue;
-          if (!first) buf_add(b, ", ", 2);
-          first = false;
+          if (shown) buf_add(b, ", ", 2);
+          if (shown && over_limit(b)) { more(b, "\xe2\x80\xa6 ", t->live - shown, " more"); break; }
+          shown++;
           to_buf(vm, b, t->entries[i].key, true, &me, depth + 1);
           buf_add(b, ": ", 2);
           to_buf(vm, b, t->entries[i].value, true, &me, depth + 1);
@@ -234,10 +295,10 @@ static void buf_finalize(void *data) {
 /* Containers and instances may run str() methods, which may throw or even
  * yield and never be resumed (a dropped generator). So the buffer's memory
  * is owned by a GC object on the VM stack: whatever happens, it is freed. */
-static ObjString *stringify(VM *vm, Value v, bool quote) {
+static ObjString *stringify(VM *vm, Value v, bool quote, const Buf *style) {
   bool runs_script = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
   if (!runs_script) {
-    Buf b = {0};
+    Buf b = *style;
     to_buf(vm, &b, v, quote, NULL, 0);   /* no limit check: small, and nothing would free b */
     ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
     free(b.data);
@@ -251,6 +312,7 @@ static ObjString *stringify(VM *vm, Value v, bool quote) {
   u->type_tag = "buffer";
   vm_push(vm, OBJ_VAL(V_USERDATA, u));
   Buf *b = u->data;
+  *b = *style;
   b->vm = vm;
   to_buf(vm, b, v, quote, NULL, 0);
   ObjString *s = str_new(vm, b->data ? b->data : "", b->len);
@@ -260,9 +322,16 @@ static ObjString *stringify(VM *vm, Value v, bool quote) {
   return s;
 }
 
+static const Buf plain;
+
 ObjString *vm_tostring(VM *vm, Value v) {
   if (IS_STRING(v)) return AS_STRING(v);
-  return stringify(vm, v, false);
+  return stringify(vm, v, false, &plain);
 }
 
-ObjString *vm_repr(VM *vm, Value v) { return stringify(vm, v, true); }
+ObjString *vm_repr(VM *vm, Value v) { return stringify(vm, v, true, &plain); }
+
+ObjString *vm_show(VM *vm, Value v, bool color, size_t limit) {
+  Buf style = {.color = color, .limit = limit};
+  return stringify(vm, v, true, &style);
+}

@@ -289,6 +289,10 @@ bool values_equal(Value a, Value b);
 ObjString *vm_tostring(VM *vm, Value v);
 /* repr: strings quoted with escapes (how lists and maps show elements). */
 ObjString *vm_repr(VM *vm, Value v);
+/* repr as a REPL shows a result: with ANSI colors (numbers, strings,
+ * nil/bool), lists, maps and strings shortened past `limit` characters with
+ * "… N more" (0: never). */
+ObjString *vm_show(VM *vm, Value v, bool color, size_t limit);
 void format_float(double d, char *buf, size_t n);
 
 /* ---- globals and methods (vm.c) ------------------------------------- */
@@ -326,5 +330,9 @@ void lib_string_open(VM *vm);
 void lib_list_open(VM *vm);
 void lib_map_open(VM *vm);
 void lib_modules_open(VM *vm);   /* math, io, os, json (stdlib/libs.c) */
+void lib_help_open(VM *vm);      /* help() (stdlib/help.c; opened by lib_core_open) */
+/* What help(v) prints: what v is and how to use it (usage_text: how to use
+ * the REPL instead, as help() prints). Runs no script. */
+ObjString *help_text(VM *vm, Value v, bool usage_text);
 
 #endif
