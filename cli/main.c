@@ -12,7 +12,7 @@
 
 #define GS_VERSION "0.1.0"
 
-int repl_main(VM *vm);
+int repl_main(VM *vm, bool full);
 
 static VM *volatile running_vm;
 static volatile sig_atomic_t sigint_count;
@@ -31,6 +31,7 @@ static void usage(FILE *out) {
     "  -e code            run code given on the command line\n"
     "  -                  run standard input\n"
     "  --dis              print the bytecode instead of running\n"
+    "  --repl-full        the REPL shows long results in full (see :full)\n"
     "  --stack-size=N     C stack per fiber, e.g. 64k, 1m (default %zuk)\n"
     "  --heap-limit=N     raise 'out of memory' past N bytes of heap, e.g. 512m\n"
     "  --max-fibers=N     raise 'too many fibers' past N live fibers\n"
@@ -83,13 +84,14 @@ int main(int argc, char **argv) {
   size_t heap_limit = 0;
   int max_fibers = 0;
   const char *code = NULL, *file = NULL;
-  bool from_stdin = false;
+  bool from_stdin = false, repl_full = false;
   int i = 1;
   for (; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { usage(stdout); return 0; }
     if (strcmp(a, "--version") == 0) { printf("GreenScript %s\n", GS_VERSION); return 0; }
     if (strcmp(a, "--dis") == 0) { opt.disassemble = true; continue; }
+    if (strcmp(a, "--repl-full") == 0) { repl_full = true; continue; }
     if (strncmp(a, "--stack-size=", 13) == 0) {
       size_t sz;
       if (!parse_size(a + 13, &sz)) { fprintf(stderr, "gs: bad stack size '%s'\n", a + 13); return 2; }
@@ -147,7 +149,7 @@ int main(int argc, char **argv) {
     status = run_source(vm, "<stdin>", src, len, &opt);
     free(src);
   } else {
-    status = repl_main(vm);
+    status = repl_main(vm, repl_full);
   }
   int out_err = gs_output_error(vm);
   if (out_err) {

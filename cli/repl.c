@@ -16,7 +16,11 @@
  *
  * Ctrl-C is SIGINT: while script code runs it sets vm->interrupted (the
  * interpreter raises `interrupted`); at the prompt our read function turns it
- * into a key bound to "gs-cancel", which throws away the entry. */
+ * into a key bound to "gs-cancel", which throws away the entry.
+ *
+ * Tab completion, help() and how results look come from the library
+ * (gs_complete, help, gs_show in gs.h): here they are only wired to libedit
+ * and the terminal. */
 #define _GNU_SOURCE 1  /* wcwidth */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +38,7 @@
 #include <wchar.h>
 #include <histedit.h>
 
+#include "gs.h"
 #include "vm.h"
 #include "run.h"
 #include "fiber.h"
@@ -43,6 +48,8 @@
 #define PROMPT "gs> "
 #define PROMPT_CONT "... "
 #define HIST_MAX 1000
+#define SHOW_LIMIT 1000     /* characters of a result before it is shortened */
+#define COMPLETE_SLOT 0     /* host slots used by completion: the list, an item */
 
 typedef struct {
   char *data;
@@ -63,6 +70,8 @@ static struct {
   FILE *term;               /* where prompts go: stdout, or stderr if stdout
                                is not the terminal */
   bool ctrl_c_newline;      /* after_echoed_ctrl_c() did its newline */
+  bool color_out, color_err;/* ANSI colors on standard output / error */
+  bool full;                /* show long results in full (:full) */
   WriteFn old_out, old_err;
 } R;
 
@@ -285,6 +294,79 @@ static unsigned char cancel_fn(EditLine *el, int ch) {
   return CC_REFRESH;
 }
 
+/* ---- tab completion (gs_complete) ------------------------------------- */
+
+/* slot+1 := item i of the candidate list in `slot`; its bytes */
+static const char *candidate(int i, size_t *len) {
+  gs_list_get(R.vm, COMPLETE_SLOT, i, COMPLETE_SLOT + 1);
+  return gs_get_string(R.vm, COMPLETE_SLOT + 1, len);
+}
+
+/* The candidates under the input in columns, sorted down each column, the
+ * way libedit lists file names; libedit then redraws the prompt below. */
+static void list_candidates(int n) {
+  size_t width = 0, len;
+  for (int i = 0; i < n; i++) {
+    candidate(i, &len);
+    if (len > width) width = len;
+  }
+  width += 2;
+  int cols = (int)((size_t)term_cols() / width);
+  if (cols < 1) cols = 1;
+  int rows = (n + cols - 1) / cols;
+  fputc('\n', R.term);
+  for (int r = 0; r < rows; r++) {
+    for (int c = 0; c < cols && c * rows + r < n; c++) {
+      fputs(candidate(c * rows + r, &len), R.term);
+      if ((c + 1) * rows + r < n) fprintf(R.term, "%*s", (int)(width - len), "");
+    }
+    fputc('\n', R.term);
+  }
+  fflush(R.term);
+}
+
+/* Tab: at the start of a line (only blanks before the cursor) it indents;
+ * else it inserts what all candidates share beyond the typed word (the
+ * whole candidate when there is one), or lists them when that is nothing,
+ * or inserts a tab when there are none. */
+static unsigned char complete_fn(EditLine *el, int ch) {
+  const LineInfo *li = el_line(el);
+  size_t cursor = (size_t)(li->cursor - li->buffer);
+  if (blank(li->buffer, cursor)) {
+    el_insertstr(el, "\t");
+    return CC_REFRESH;
+  }
+  char *line = strndup(li->buffer, cursor);
+  if (!line) return CC_ERROR;
+  gs_ensure_slots(R.vm, COMPLETE_SLOT + 2);
+  size_t start = cursor, len;
+  int n = gs_complete(R.vm, line, cursor, &start, COMPLETE_SLOT);
+  free(line);
+  if (n <= 0) {
+    /* nothing to complete (in a string, a comment, a number...): a tab is
+     * what a pasted line meant there */
+    el_insertstr(el, "\t");
+    return CC_REFRESH;
+  }
+  size_t typed = cursor - start;
+  const char *first = candidate(0, &len);
+  char *common = strndup(first, len);
+  if (!common) return CC_ERROR;
+  size_t shared = len;
+  for (int i = 1; i < n; i++) {
+    const char *c = candidate(i, &len);
+    size_t k = 0;
+    while (k < shared && k < len && c[k] == common[k]) k++;
+    shared = k;
+  }
+  common[shared] = 0;
+  unsigned char r = CC_REFRESH;
+  if (shared > typed) el_insertstr(el, common + typed);
+  else if (n > 1) { list_candidates(n); r = CC_REDISPLAY; }
+  free(common);
+  return r;
+}
+
 /* ---- history -------------------------------------------------------- */
 
 /* ~/.gs_history: one entry per line; a newline inside an entry is written
@@ -389,7 +471,24 @@ static char *history_path(void) {
 /* ---- evaluating an entry -------------------------------------------- */
 
 static Value repr_native(VM *vm, int argc, Value *args) {
-  return STR_VAL(vm_repr(vm, args[0]));
+  return STR_VAL(vm_show(vm, args[0], R.color_out, R.full ? 0 : SHOW_LIMIT));
+}
+
+/* errors in red on a color terminal */
+static void error_color(bool on) {
+  if (R.color_err) vm_write_err(R.vm, on ? "\033[31m" : "\033[0m", on ? 5 : 4);
+}
+
+static void report_error(Value err) {
+  error_color(true);
+  run_report_error(R.vm, err);
+  error_color(false);
+}
+
+static void report_compile_errors(AstErrors *errs) {
+  error_color(true);
+  run_print_compile_errors(R.vm, REPL_NAME, errs);
+  error_color(false);
 }
 
 static void finish_run(void) {
@@ -420,7 +519,7 @@ static void run_entry(ObjClosure *cl) {
   vm_push(vm, out);                     /* capacity was ensured: no GC here */
   if (!ok) {
     ensure_bol();
-    run_report_error(vm, out);
+    report_error(out);
   } else if (!IS_NIL(out)) {
     /* repr may call a class's str(), which may throw: call it protected */
     ObjNative *nat = native_new(vm, repr_native, "repr", 1);
@@ -433,21 +532,26 @@ static void run_entry(ObjClosure *cl) {
         vm_write_out(vm, "\n", 1);
       }
     } else {
-      run_report_error(vm, s);
+      report_error(s);
     }
   }
   vm->fiber->top = base;
   finish_run();
 }
 
+/* the entry is `word` alone, blanks around it aside */
+static bool is_word(const char *s, size_t n, const char *word) {
+  while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
+  return strlen(word) == n && memcmp(word, s, n) == 0;
+}
+
 /* `exit` or `quit` typed on its own (an undefined name, unless the user
  * defined one): say how to leave. */
 static bool is_exit_word(const char *s, size_t n) {
-  while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
   static const char *const words[] = {"exit", "quit", "exit()", "quit()"};
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) return true;
+    if (is_word(s, n, words[i])) return true;
   return false;
 }
 
@@ -465,7 +569,7 @@ static bool try_entry(Text *acc, AstErrors *errs) {
   if (!cl && errs->at_eof) return false;
   hist_add(acc->data, acc->len);
   if (!cl) {
-    run_print_compile_errors(vm, REPL_NAME, errs);
+    report_compile_errors(errs);
     if (is_exit_word(acc->data, acc->len)) {
       static const char hint[] = "(to leave the REPL press Ctrl-D, or call os.exit())\n";
       vm_write_err(vm, hint, sizeof hint - 1);
@@ -502,7 +606,8 @@ static bool setup_editline(void) {
   /* the wide call: el_set's EL_ADDFN leaks copies of the two strings */
   el_wset(R.el, EL_ADDFN, L"gs-cancel", L"Discard the current entry", cancel_fn);
   el_set(R.el, EL_BIND, "^C", "gs-cancel", NULL);
-  el_set(R.el, EL_BIND, "^I", "ed-insert", NULL);          /* tab indents */
+  el_wset(R.el, EL_ADDFN, L"gs-complete", L"Complete the word before the cursor", complete_fn);
+  el_set(R.el, EL_BIND, "^I", "gs-complete", NULL);
   el_set(R.el, EL_BIND, "\\e[1;5D", "ed-prev-word", NULL);  /* ctrl-left */
   el_set(R.el, EL_BIND, "\\e[1;5C", "em-next-word", NULL);  /* ctrl-right */
   el_set(R.el, EL_BIND, "\\e[3~", "ed-delete-next-char", NULL);
@@ -516,12 +621,17 @@ static bool setup_editline(void) {
   return true;
 }
 
-int repl_main(VM *vm) {
+int repl_main(VM *vm, bool full) {
   memset(&R, 0, sizeof R);
   R.vm = vm;
   R.at_bol = true;
+  R.full = full;
   const char *term = getenv("TERM");
   R.ansi = term && *term && strcmp(term, "dumb") != 0;
+  const char *no_color = getenv("NO_COLOR");
+  bool color = R.ansi && !(no_color && *no_color);
+  R.color_out = color && isatty(STDOUT_FILENO);
+  R.color_err = color && isatty(STDERR_FILENO);
   R.term = isatty(STDOUT_FILENO) ? stdout : stderr;
   setup_locale();
   if (!setup_editline()) {
@@ -575,10 +685,18 @@ int repl_main(VM *vm) {
       if (R.cont) {
         /* an empty line ends an unfinished entry: report why */
         hist_add(acc.data, acc.len);
-        run_print_compile_errors(vm, REPL_NAME, errs);
+        report_compile_errors(errs);
         acc.len = 0;
         R.cont = false;
       }
+      continue;
+    }
+    if (!R.cont && is_word(line, n, ":full")) {
+      hist_add(line, n);
+      R.full = !R.full;
+      static const char on[] = "(results are shown in full)\n", off[] = "(long results are shortened)\n";
+      vm_write_out(vm, R.full ? on : off, R.full ? sizeof on - 1 : sizeof off - 1);
+      vm_flush(vm);
       continue;
     }
     text_add(&acc, line, n);

@@ -135,6 +135,7 @@ typedef struct {
   VM *vm;
   const char *owner;        /* class name for script methods */
   bool methods;             /* list methods (true) or fields (false) */
+  bool count_only;
   int count;
 } Listing;
 
@@ -165,11 +166,8 @@ static void list_member(void *ud, ObjString *name, Value v, bool is_method) {
   if (is_method != l->methods) return;
   if (is_method && name == l->vm->s_init) return;   /* shown as the constructor */
   l->count++;
+  if (l->count_only) return;
   if (is_function(v)) {
-    if (v.tag == V_NATIVE && !is_method) {
-      function_line(l->t, v, NULL);
-      return;
-    }
     function_line(l->t, v, is_method ? l->owner : NULL);
     return;
   }
@@ -180,15 +178,16 @@ static void list_member(void *ud, ObjString *name, Value v, bool is_method) {
   puts_(l->t, "\n");
 }
 
+/* fields (or module variables), then "methods:" and the methods */
 static void members_help(Text *t, VM *vm, Value v, const char *owner) {
-  Listing fields = {t, vm, owner, false, 0};
+  Listing fields = {t, vm, owner, false, false, 0};
   members_each(vm, v, list_member, &fields);
-  Listing methods = {t, vm, owner, true, 0};
-  bool any = fields.count > 0;
-  if (any) puts_(t, "methods:\n");
-  size_t mark = t->len;
+  Listing methods = {t, vm, owner, true, true, 0};
   members_each(vm, v, list_member, &methods);
-  if (any && methods.count == 0 && !t->failed) t->data[t->len = mark - strlen("methods:\n")] = 0;
+  if (methods.count == 0) return;
+  if (fields.count) puts_(t, "methods:\n");
+  methods.count_only = false;
+  members_each(vm, v, list_member, &methods);
 }
 
 static void methods_of_table(Text *t, const Table *tab) {
@@ -214,13 +213,13 @@ static void class_help(Text *t, VM *vm, ObjClass *k) {
   } else if (k->init.tag == V_NATIVE) {
     function_line(t, k->init, NULL);
   }
-  Listing l = {t, vm, k->name->chars, true, 0};
+  Listing l = {t, vm, k->name->chars, true, false, 0};
   members_each(vm, OBJ_VAL(V_CLASS, k), list_member, &l);
 }
 
 static void module_help(Text *t, VM *vm, ObjModule *m) {
   putf(t, "module %s\n", m->name->chars);
-  Listing l = {t, vm, NULL, false, 0};
+  Listing l = {t, vm, NULL, false, false, 0};
   members_each(vm, OBJ_VAL(V_MODULE, m), list_member, &l);
 }
 
