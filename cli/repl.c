@@ -474,9 +474,13 @@ static Value repr_native(VM *vm, int argc, Value *args) {
   return STR_VAL(vm_show(vm, args[0], R.color_out, R.full ? 0 : SHOW_LIMIT));
 }
 
-/* errors in red on a color terminal */
+/* errors in red on a color terminal (an escape sequence does not move the
+ * cursor: where the last line ended stays as it was) */
 static void error_color(bool on) {
-  if (R.color_err) vm_write_err(R.vm, on ? "\033[31m" : "\033[0m", on ? 5 : 4);
+  if (!R.color_err) return;
+  bool at_bol = R.at_bol;
+  vm_write_err(R.vm, on ? "\033[31m" : "\033[0m", on ? 5 : 4);
+  R.at_bol = at_bol;
 }
 
 static void report_error(Value err) {
