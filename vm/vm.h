@@ -330,7 +330,7 @@ void lib_string_open(VM *vm);
 void lib_list_open(VM *vm);
 void lib_map_open(VM *vm);
 void lib_modules_open(VM *vm);   /* math, io, os, json (stdlib/libs.c) */
-void lib_help_open(VM *vm);      /* help() (stdlib/help.c; opened by lib_core_open) */
+void lib_help_open(VM *vm);      /* help() (builtins/help.c; opened by lib_core_open) */
 /* What help(v) prints: what v is and how to use it (usage_text: how to use
  * the REPL instead, as help() prints). Runs no script. */
 ObjString *help_text(VM *vm, Value v, bool usage_text);

@@ -96,7 +96,7 @@ int main(void) {
   CHECK(gs_complete(vm, "math.flXYZ", 7, &start, 0) == 1, "only the text before the cursor counts");
 
   /* every keyword of the lexer (tests run from the repository root) */
-  FILE *lex = fopen("parser/lexer.re", "r");
+  FILE *lex = fopen("compiler/lexer.re", "r");
   int keywords = 0, missing = 0;
   char row[512], word[64];
   while (lex && fgets(row, sizeof row, lex)) {
@@ -109,7 +109,7 @@ int main(void) {
     if (!found) { missing++; tap_diag("keyword '%s' is not completed", word); }
   }
   if (lex) fclose(lex);
-  CHECK(keywords > 20 && missing == 0, "every keyword of parser/lexer.re completes (%d)", keywords);
+  CHECK(keywords > 20 && missing == 0, "every keyword of compiler/lexer.re completes (%d)", keywords);
 
   /* completion runs nothing: a getter-like str() would print */
   run(vm, "class Loud { fn str() { print(\"RAN\"); return \"loud\" } }\nlet loud = Loud()\nlet calls = 0\nfn bump() { calls += 1; return xs }");

@@ -1,5 +1,5 @@
 /* complete.h — tab completion candidates for a line of REPL input
- * (vm/complete.c, behind gs_complete). */
+ * (api/complete.c, behind gs_complete). */
 #ifndef GS_COMPLETE_H
 #define GS_COMPLETE_H
 

@@ -9,7 +9,7 @@
 #include "complete.h"
 #include "members.h"
 
-/* The language's keywords (parser/lexer.re); tests/api/test_api_repl.c
+/* The language's keywords (compiler/lexer.re); tests/api/test_api_repl.c
  * checks that every keyword of the lexer is here. */
 static const char *const keywords[] = {
   "and", "as", "break", "catch", "class", "continue", "else", "false", "fn",
