@@ -997,7 +997,7 @@ gs_status gs_run_fibers(gs_vm *vm) {
   }
   if (end == SCHED_DEADLOCK) {
     char msg[80];
-    snprintf(msg, sizeof msg, "deadlock: %d fibers blocked", sched_blocked_count(vm));
+    sched_deadlock_headline(sched_blocked_count(vm), msg, sizeof msg);
     record_message(vm, msg);
     return GS_DEADLOCK;
   }

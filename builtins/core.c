@@ -8,6 +8,7 @@
 #include <time.h>
 #include "vm.h"
 #include "arith.h"
+#include "fiber.h"
 
 static Value core_print(VM *vm, int argc, Value *args) {
   int base = (int)(args - vm->fiber->stack);
@@ -166,6 +167,7 @@ static Value core_len(VM *vm, int argc, Value *args) {
       if (n > INT64_MAX) vm_throw(vm, "len() of %s: too many elements for an int", vm_repr(vm, v)->chars);
       return INT_VAL((int64_t)n);
     }
+    case V_CHANNEL: return INT_VAL(channel_len(v));
     default: vm_throw(vm, "len() of %s", value_type_name(v));
   }
 }

@@ -120,6 +120,33 @@ _Noreturn void vm_throw(VM *vm, const char *fmt, ...) {
   vm_throw_value(vm, vm_make_error(vm, msg));
 }
 
+_Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  Value e = vm_make_error(vm, str_cstr(vm, buf));
+  vm_push(vm, e);
+  ObjString *k = str_cstr(vm, kind);
+  vm_push(vm, STR_VAL(k));
+  table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(str_cstr(vm, "kind")), STR_VAL(k));
+  vm_pop(vm);
+  vm_pop(vm);
+  vm_throw_value(vm, e);
+}
+
+bool vm_error_is_kind(VM *vm, Value err, const char *kind) {
+  if (!is_error_instance(vm, err)) return false;
+  Table *t = &AS_INSTANCE(err)->fields;
+  for (uint32_t i = 0; i < t->count; i++) {
+    Value k = t->entries[i].key;
+    if (IS_STRING(k) && strcmp(AS_STRING(k)->chars, "kind") == 0)
+      return IS_STRING(t->entries[i].value) && strcmp(AS_STRING(t->entries[i].value)->chars, kind) == 0;
+  }
+  return false;
+}
+
 ObjString *vm_error_message(VM *vm, Value err) {
   if (is_error_instance(vm, err)) {
     Value *m = table_find_str(&AS_INSTANCE(err)->fields, vm->s_message);

@@ -10,20 +10,12 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <time.h>
+#include <math.h>
+#include <stddef.h>
 #include "vm.h"
 #include "fiber.h"
 #include "arith.h"
-
-typedef struct Waiter {
-  struct Waiter *next;
-  Fiber *f;
-  int64_t seq;
-  int index;
-} Waiter;
-
-typedef struct {
-  Waiter *head, *tail;
-} WaitQ;
+#include "alarm.h"
 
 typedef struct ObjChannel {
   Obj obj;
@@ -31,13 +23,17 @@ typedef struct ObjChannel {
   int cap, count, head;
   bool closed;
   WaitQ recvq, sendq;
+  Timer after;           /* after(secs): fires once, then the channel closes */
 } ObjChannel;
 
 typedef struct Scheduler {
   SchedAlarm alarm;      /* first: fiber.h reads it inline */
   Fiber *ready_head, *ready_tail;
-  Fiber **timers;
+  Timer **timers;        /* binary heap ordered by `at` */
   int ntimers, captimers;
+  int nafter;            /* after() timers among them: they wake nobody by themselves */
+  int ndeadlines;        /* timeout() deadlines among them */
+  Alarm *alarm_thread;   /* wakes a CPU loop at a deadline (alarm.c), from the first timeout() */
   Fiber *all;            /* started, unfinished fibers other than main (not suspended generators) */
   int nall;
   bool main_waiting_all; /* main finished its script and waits in sched_run_all */
@@ -47,9 +43,8 @@ typedef struct Scheduler {
   int nfailed, capfailed;
 } Scheduler;
 
-enum { WAKE_OK = 0, WAKE_CLOSED = 1 };
-
 #define AS_CHANNEL(v) ((ObjChannel *)AS_OBJ(v))
+#define CONTAINER(ptr, type, member) ((type *)(void *)((char *)(ptr) - offsetof(type, member)))
 
 /* ---- time ----------------------------------------------------------- */
 
@@ -57,6 +52,14 @@ int64_t sched_now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* now + secs, saturated; secs <= 0 (or NaN) is now */
+int64_t sched_deadline_after(double secs) {
+  int64_t now = sched_now_ns();
+  if (!(secs > 0)) return now;
+  if (secs > 1e9) secs = 1e9;
+  return now + (int64_t)(secs * 1e9);
 }
 
 /* ---- lists ---------------------------------------------------------- */
@@ -116,72 +119,172 @@ static Fiber *pop_ready(Scheduler *s) {
 
 /* ---- timer heap ----------------------------------------------------- */
 
-static void heap_swap(Scheduler *s, int i, int j) {
-  Fiber *t = s->timers[i];
-  s->timers[i] = s->timers[j];
-  s->timers[j] = t;
-  s->timers[i]->heap_index = i;
-  s->timers[j]->heap_index = j;
+static void heap_set(Scheduler *s, int i, Timer *t) {
+  s->timers[i] = t;
+  t->heap_index = i;
 }
 
 static void heap_up(Scheduler *s, int i) {
+  Timer *t = s->timers[i];
   while (i > 0) {
     int p = (i - 1) / 2;
-    if (s->timers[p]->wake_ns <= s->timers[i]->wake_ns) break;
-    heap_swap(s, i, p);
+    if (s->timers[p]->at <= t->at) break;
+    heap_set(s, i, s->timers[p]);
     i = p;
   }
+  heap_set(s, i, t);
 }
 
 static void heap_down(Scheduler *s, int i) {
+  Timer *t = s->timers[i];
   for (;;) {
-    int l = 2 * i + 1, r = l + 1, m = i;
-    if (l < s->ntimers && s->timers[l]->wake_ns < s->timers[m]->wake_ns) m = l;
-    if (r < s->ntimers && s->timers[r]->wake_ns < s->timers[m]->wake_ns) m = r;
-    if (m == i) return;
-    heap_swap(s, i, m);
+    int l = 2 * i + 1, r = l + 1, m = l;
+    if (l >= s->ntimers) break;
+    if (r < s->ntimers && s->timers[r]->at < s->timers[l]->at) m = r;
+    if (t->at <= s->timers[m]->at) break;
+    heap_set(s, i, s->timers[m]);
     i = m;
   }
+  heap_set(s, i, t);
 }
 
-static void heap_push(VM *vm, Fiber *f) {
+/* Room for one more timer, so that a wait can start without failing half-way. */
+static void heap_reserve(VM *vm) {
   Scheduler *s = vm->sched;
-  if (s->ntimers == s->captimers) {
-    int nc = s->captimers ? s->captimers * 2 : 16;
-    Fiber **t = realloc(s->timers, sizeof(Fiber *) * nc);
-    if (!t) vm_throw(vm, "out of memory");
-    s->timers = t;
-    s->captimers = nc;
-  }
-  s->timers[s->ntimers] = f;
-  f->heap_index = s->ntimers++;
-  heap_up(s, f->heap_index);
+  if (s->ntimers < s->captimers) return;
+  int nc = s->captimers ? s->captimers * 2 : 16;
+  Timer **t = realloc(s->timers, sizeof(Timer *) * nc);
+  if (!t) vm_throw(vm, "out of memory");
+  s->timers = t;
+  s->captimers = nc;
 }
 
-static Fiber *heap_pop(Scheduler *s) {
-  Fiber *top = s->timers[0];
-  s->ntimers--;
-  if (s->ntimers > 0) {
-    s->timers[0] = s->timers[s->ntimers];
-    s->timers[0]->heap_index = 0;
-    heap_down(s, 0);
-  }
-  top->heap_index = -1;
-  return top;
-}
-
-static void fire_due_timers(VM *vm) {
+static void heap_push(VM *vm, Timer *t) {
   Scheduler *s = vm->sched;
-  if (!s->ntimers) return;
-  int64_t now = sched_now_ns();
-  while (s->ntimers && s->timers[0]->wake_ns <= now) make_ready(vm, heap_pop(s));
+  heap_reserve(vm);
+  if (t->kind == TIMER_AFTER) s->nafter++;
+  if (t->kind == TIMER_DEADLINE) s->ndeadlines++;
+  s->timers[s->ntimers] = t;
+  t->heap_index = s->ntimers++;
+  heap_up(s, t->heap_index);
+}
+
+static void heap_remove(Scheduler *s, Timer *t) {
+  int i = t->heap_index;
+  if (i < 0) return;
+  if (t->kind == TIMER_AFTER) s->nafter--;
+  if (t->kind == TIMER_DEADLINE) s->ndeadlines--;
+  t->heap_index = -1;
+  Timer *last = s->timers[--s->ntimers];
+  if (last == t) return;
+  heap_set(s, i, last);
+  if (i > 0 && s->timers[(i - 1) / 2]->at > last->at) heap_up(s, i);
+  else heap_down(s, i);
 }
 
 int64_t sched_next_timer_ns(VM *vm) {
   Scheduler *s = vm->sched;
   if (!s->ntimers) return -1;
-  int64_t d = s->timers[0]->wake_ns - sched_now_ns();
+  int64_t d = s->timers[0]->at - sched_now_ns();
   return d < 0 ? 0 : d;
+}
+
+/* ---- wait records ----------------------------------------------------- */
+
+static void waitq_link(WaitQ *q, Waiter *w) {
+  w->q = q;
+  w->next = NULL;
+  w->prev = q->tail;
+  if (q->tail) q->tail->next = w;
+  else q->head = w;
+  q->tail = w;
+}
+
+static void waitq_unlink(Waiter *w) {
+  WaitQ *q = w->q;
+  if (!q) return;
+  if (w->prev) w->prev->next = w->next;
+  else q->head = w->next;
+  if (w->next) w->next->prev = w->prev;
+  else q->tail = w->prev;
+  w->prev = w->next = NULL;
+  w->q = NULL;
+}
+
+/* a fiber waiting in a plain queue linked through next_wait (join, import) */
+static void queue_unlink(Fiber **queue, Fiber *f) {
+  for (Fiber **l = queue; *l; l = &(*l)->next_wait)
+    if (*l == f) {
+      *l = f->next_wait;
+      f->next_wait = NULL;
+      return;
+    }
+}
+
+/* Take the blocked fiber f off everything it waits on: channel queues, its
+ * time limit, a join or import queue, the host's park. Whatever ends a wait
+ * — the event itself, a cancel, a deadline — goes through here. */
+static void wait_detach(VM *vm, Fiber *f) {
+  for (int i = 0; i < f->nwaiters; i++) waitq_unlink(&f->waiters[i]);
+  if (f->waiters && f->waiters != &f->waiter1) free(f->waiters);
+  f->waiters = NULL;
+  f->nwaiters = 0;
+  if (f->wait_timer.heap_index >= 0) heap_remove(vm->sched, &f->wait_timer);
+  switch (f->wait_kind) {
+    case WAIT_JOIN: case WAIT_IMPORT:
+      if (f->wait_on) queue_unlink((Fiber **)f->wait_on, f);
+      break;
+    case WAIT_PARK:
+      f->nparked--;
+      vm->sched->nparked--;
+      break;
+    default: break;
+  }
+  if (f->wait_detach_hook) {
+    void (*hook)(VM *, Fiber *) = f->wait_detach_hook;
+    f->wait_detach_hook = NULL;
+    hook(vm, f);
+  }
+  f->wait_kind = WAIT_NONE;
+  f->wait_on = NULL;
+}
+
+/* End f's wait: detach it and queue it to run. */
+static void wake_fiber(VM *vm, Fiber *f, int reason) {
+  wait_detach(vm, f);
+  f->wake_reason = reason;
+  make_ready(vm, f);
+}
+
+/* ---- timers firing ------------------------------------------------------ */
+
+static void after_fire(VM *vm, ObjChannel *c);
+static void deadline_fire(VM *vm, Deadline *d);
+
+static void fire_due_timers(VM *vm) {
+  Scheduler *s = vm->sched;
+  if (!s->ntimers) return;
+  int64_t now = sched_now_ns();
+  while (s->ntimers && s->timers[0]->at <= now) {
+    Timer *t = s->timers[0];
+    heap_remove(s, t);
+    switch (t->kind) {
+      case TIMER_WAIT: wake_fiber(vm, CONTAINER(t, Fiber, wait_timer), WAKE_TIMER); break;
+      case TIMER_AFTER: after_fire(vm, CONTAINER(t, ObjChannel, after)); break;
+      default: deadline_fire(vm, (Deadline *)t); break;
+    }
+  }
+}
+
+/* Can a pending timer wake anyone? An after() channel nobody waits on
+ * cannot: it does not keep the program from being stuck. */
+static bool timers_can_wake(Scheduler *s) {
+  if (s->ntimers > s->nafter) return true;
+  for (int i = 0; i < s->ntimers; i++) {
+    Timer *t = s->timers[i];
+    if (t->kind == TIMER_AFTER && CONTAINER(t, ObjChannel, after)->recvq.head) return true;
+  }
+  return false;
 }
 
 /* ---- switching ------------------------------------------------------ */
@@ -203,8 +306,8 @@ static Fiber *sched_pick(VM *vm) {
     fire_due_timers(vm);
     Fiber *f = pop_ready(s);
     if (f) return f;
-    if (!s->ntimers) return NULL;
-    int64_t wait = s->timers[0]->wake_ns - sched_now_ns();
+    if (!timers_can_wake(s)) return NULL;
+    int64_t wait = s->timers[0]->at - sched_now_ns();
     if (vm_interrupt_requested(vm)) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
     if (wait > 0) {
       struct timespec ts = {wait / 1000000000LL, wait % 1000000000LL};
@@ -225,14 +328,101 @@ int sched_blocked_count(VM *vm) {
   return n;
 }
 
+int sched_deadlock_headline(int n, char *buf, size_t size) {
+  return snprintf(buf, size, "deadlock: %d fiber%s blocked", n, n == 1 ? "" : "s");
+}
+
+/* Where f is: the file and line of its innermost frame. */
+static int fiber_where(Fiber *f, const char **file) {
+  *file = "?";
+  if (f->nframes == 0) return 0;
+  CallFrame *fr = &f->frames[f->nframes - 1];
+  ObjProto *p = fr->cl->p;
+  int pcoff = (int)(fr->pc - p->code) - 1;
+  if (pcoff < 0) pcoff = 0;
+  if (p->module && p->module->file) *file = p->module->file->chars;
+  return p->ncode ? p->lines[pcoff < p->ncode ? pcoff : p->ncode - 1] : 0;
+}
+
+/* What f waits on, for the deadlock report and the fiber dump. */
+static void describe_wait(Fiber *f, char *buf, size_t size) {
+  switch (f->wait_kind) {
+    case WAIT_SLEEP: snprintf(buf, size, "sleep"); break;
+    case WAIT_RECV: snprintf(buf, size, "recv on channel %p", f->wait_on); break;
+    case WAIT_SEND: snprintf(buf, size, "send on channel %p", f->wait_on); break;
+    case WAIT_SELECT: snprintf(buf, size, "select on %d channel%s", f->nwaiters, f->nwaiters == 1 ? "" : "s"); break;
+    case WAIT_JOIN:
+      if (f->wait_on) snprintf(buf, size, "join of fiber %lld", (long long)CONTAINER(f->wait_on, Fiber, joiners)->id);
+      else snprintf(buf, size, "join");
+      break;
+    case WAIT_IMPORT: snprintf(buf, size, "import of a module another fiber is loading"); break;
+    case WAIT_PARK: snprintf(buf, size, "a host park"); break;
+    case WAIT_RESUME: snprintf(buf, size, "resume of fiber %lld", f->wait_on ? (long long)((Fiber *)f->wait_on)->id : -1LL); break;
+    case WAIT_NATIVE: snprintf(buf, size, "a native wait"); break;
+    default: snprintf(buf, size, "%s", f->state == FIBER_READY ? "ready to run" : "running"); break;
+  }
+}
+
+/* "  fiber 3 "worker": recv on channel 0x... at app.gs:12" */
+static void describe_fiber(Fiber *f, char *buf, size_t size) {
+  char what[96];
+  describe_wait(f, what, sizeof what);
+  const char *file;
+  int line = fiber_where(f, &file);
+  char name[80] = "";
+  if (IS_STRING(f->name)) snprintf(name, sizeof name, " \"%s\"", AS_STRING(f->name)->chars);
+  else if (f->id == 0) snprintf(name, sizeof name, " (main)");
+  snprintf(buf, size, "  fiber %lld%s: %s at %s:%d\n", (long long)f->id, name, what, file, line);
+}
+
+static int by_id(const void *a, const void *b) {
+  int64_t x = (*(Fiber *const *)a)->id, y = (*(Fiber *const *)b)->id;
+  return (x > y) - (x < y);
+}
+
+/* Main and the live fibers, by id (malloc'd; NULL without memory). */
+static Fiber **live_fibers(VM *vm, int *n) {
+  Fiber **v = malloc(sizeof(Fiber *) * (size_t)(vm->sched->nall + 1));
+  if (!v) return NULL;
+  int k = 0;
+  v[k++] = vm->main_fiber;
+  for (Fiber *f = vm->sched->all; f; f = f->all_next) v[k++] = f;
+  qsort(v, (size_t)k, sizeof *v, by_id);
+  *n = k;
+  return v;
+}
+
+/* The deadlock report: the headline and one line per blocked fiber
+ * (malloc'd; NULL without memory). */
+static char *deadlock_report(VM *vm) {
+  int n = sched_blocked_count(vm), nlive;
+  size_t cap = 128 + (size_t)n * 320, len = 0;
+  char *buf = malloc(cap);
+  Fiber **live = live_fibers(vm, &nlive);
+  if (!buf || !live) { free(buf); free(live); return NULL; }
+  len += (size_t)sched_deadlock_headline(n, buf, cap);
+  for (int i = 0; i < nlive; i++) {
+    if (live[i]->state != FIBER_BLOCKED) continue;
+    buf[len++] = '\n';
+    describe_fiber(live[i], buf + len, cap - len - 1);
+    len += strlen(buf + len) - 1;   /* without its newline */
+  }
+  buf[len] = 0;
+  free(live);
+  return buf;
+}
+
 static _Noreturn void deadlock_error(VM *vm) {
   Fiber *main = vm->main_fiber;
   main->state = FIBER_BLOCKED;
-  int n = sched_blocked_count(vm);
+  char *report = deadlock_report(vm);
+  wait_detach(vm, main);   /* leave no trace: the REPL goes on with the same channels */
   main->state = FIBER_RUNNING;
   vm_check_interrupt(vm);
   vm->fatal_error = true;   /* the program stops: no `try` may swallow this */
-  vm_throw(vm, "deadlock: %d fibers blocked", n);
+  ObjString *msg = report ? str_cstr(vm, report) : str_cstr(vm, "deadlock");
+  free(report);
+  vm_throw_value(vm, vm_make_error(vm, msg));
 }
 
 /* Take f out of the run queue if it is in it (a fiber that ended handed the
@@ -285,6 +475,128 @@ static void sched_suspend(VM *vm) {
   if (__builtin_expect(sched_alarm(vm), 0)) main_check_stop(vm);
 }
 
+/* ---- wait points ------------------------------------------------------ */
+
+/* Raise the running fiber's pending cancel or timeout (cancel first). Each
+ * is raised once: later wait points work normally. */
+_Noreturn void fiber_raise_pending(VM *vm) {
+  Fiber *f = vm->fiber;
+  if (f->pending & PENDING_CANCEL) {
+    f->pending &= (uint8_t)~PENDING_CANCEL;
+    vm_throw_kind(vm, "cancelled", "cancelled");
+  }
+  f->pending &= (uint8_t)~PENDING_TIMEOUT;
+  Value secs = f->pending_secs;
+  f->pending_secs = NIL_VAL;
+  f->pending_deadline = NULL;
+  if (IS_INT(secs)) vm_throw_kind(vm, "timeout", "timed out after %lld s", (long long)AS_INT(secs));
+  char num[64];
+  format_float(IS_FLOAT(secs) ? AS_FLOAT(secs) : 0.0, num, sizeof num);
+  vm_throw_kind(vm, "timeout", "timed out after %s s", num);
+}
+
+/* The start of every wait point: a pending cancel or timeout — or a
+ * deadline that passed while no timer was looked at — is raised here,
+ * whether or not the operation would block. */
+void fiber_wait_point(VM *vm) {
+  Fiber *f = vm->fiber;
+  if (__builtin_expect(f->deadline != NULL, 0)) fire_due_timers(vm);
+  if (__builtin_expect(f->pending != 0, 0)) fiber_raise_pending(vm);
+}
+
+/* Block the running fiber (its waiters, if any, already linked) until the
+ * wait ends; limit_at >= 0 ends it with WAKE_TIMER at that time (the caller
+ * reserved heap room). A cancel or deadline that ends it is raised here.
+ * Returns the wake reason. */
+static int block(VM *vm, int kind, void *on, int64_t limit_at) {
+  Fiber *self = vm->fiber;
+  self->wait_kind = kind;
+  self->wait_on = on;
+  if (limit_at >= 0) {
+    self->wait_timer.at = limit_at;
+    heap_push(vm, &self->wait_timer);
+  }
+  self->state = FIBER_BLOCKED;
+  sched_suspend(vm);
+  if (self->wake_reason == WAKE_INTERRUPTED) fiber_raise_pending(vm);
+  return self->wake_reason;
+}
+
+/* Mark a cancel or timeout pending in f and end the wait it is blocked in.
+ * A fiber waiting for a generator it resumed passes it on to the generator,
+ * which is where its code runs (the error comes back through resume). */
+void fiber_interrupt(VM *vm, Fiber *f, int what, Value secs) {
+  while (f->state == FIBER_BLOCKED && f->wait_kind == WAIT_RESUME && f->wait_on)
+    f = (Fiber *)f->wait_on;
+  if (f->state == FIBER_DONE || f->state == FIBER_FAILED) return;
+  if (f == vm->main_fiber && vm->sched->main_waiting_all) return;   /* its script has ended */
+  f->pending |= (uint8_t)what;
+  if (what == PENDING_TIMEOUT) f->pending_secs = secs;
+  if (f->state == FIBER_BLOCKED) wake_fiber(vm, f, WAKE_INTERRUPTED);
+}
+
+void sched_on_alarm(VM *vm, int bits) {
+  if (bits & VM_INTERRUPT_ALARM) {
+    Scheduler *s = vm->sched;
+    fire_due_timers(vm);
+    /* every timer left is in the future: the first one is no later than
+     * the next deadline */
+    if (s->ndeadlines && s->alarm_thread) alarm_set(s->alarm_thread, s->timers[0]->at);
+    if (vm->fiber->pending) fiber_raise_pending(vm);
+  }
+}
+
+/* ---- timeout() ---------------------------------------------------------- */
+
+/* A time limit in seconds (int or float); NaN is refused. */
+static double arg_secs(VM *vm, const char *fname, Value *args, int i) {
+  double secs = arg_num(vm, fname, args, i);
+  if (isnan(secs)) vm_throw(vm, "invalid timeout");
+  return secs;
+}
+
+
+static void deadline_fire(VM *vm, Deadline *d) {
+  Fiber *f = d->fiber;
+  fiber_interrupt(vm, f, PENDING_TIMEOUT, d->secs);
+  /* the fiber that gets it (f, or the generator f waits for) */
+  while (f->state == FIBER_BLOCKED && f->wait_kind == WAIT_RESUME && f->wait_on) f = (Fiber *)f->wait_on;
+  f->pending_deadline = d;
+}
+
+/* timeout(secs, fn): fn() in this fiber under a deadline that raises kind
+ * "timeout" at its wait points (and CPU loops) once it has passed. */
+static Value nat_timeout(VM *vm, int argc, Value *args) {
+  double secs = arg_secs(vm, "timeout", args, 0);
+  Scheduler *s = vm->sched;
+  Fiber *f = vm->fiber;
+  Deadline d;
+  d.timer.kind = TIMER_DEADLINE;
+  d.timer.heap_index = -1;
+  d.timer.at = sched_deadline_after(secs);
+  d.fiber = f;
+  d.secs = args[0];
+  d.outer = f->deadline;
+  if (!s->alarm_thread) s->alarm_thread = alarm_new(&vm->interrupted, VM_INTERRUPT_ALARM);
+  heap_push(vm, &d.timer);
+  f->deadline = &d;
+  if (s->alarm_thread) alarm_set(s->alarm_thread, d.timer.at);
+  Value out;
+  bool ok = vm_pcall(vm, args[1], 0, NULL, &out);
+  heap_remove(s, &d.timer);
+  f->deadline = d.outer;
+  /* a timeout not raised yet dies with its deadline */
+  for (Fiber *g = f; g; g = g->wait_kind == WAIT_RESUME ? (Fiber *)g->wait_on : NULL) {
+    if (g->pending_deadline == &d) {
+      g->pending &= (uint8_t)~PENDING_TIMEOUT;
+      g->pending_deadline = NULL;
+    }
+    if (g->state != FIBER_BLOCKED) break;
+  }
+  if (!ok) vm_throw_value(vm, out);
+  return out;
+}
+
 /* ---- fiber objects -------------------------------------------------- */
 
 static Fiber *fiber_alloc(VM *vm) {
@@ -293,7 +605,10 @@ static Fiber *fiber_alloc(VM *vm) {
   f->id = ++vm->next_fiber_id;
   f->state = FIBER_NEW;
   f->error = f->error_trace = f->fn = f->transfer = f->result = f->wait_value = f->api_ret = NIL_VAL;
-  f->heap_index = -1;
+  f->pending_secs = f->name = f->locals = NIL_VAL;
+  f->wait_timer.heap_index = -1;
+  f->wait_timer.kind = TIMER_WAIT;
+  f->waiter1.f = f;
   return f;
 }
 
@@ -331,11 +646,8 @@ static void uncount_live(VM *vm, Fiber *f) {
 
 void fiber_free(VM *vm, Fiber *f) {
   uncount_live(vm, f);
+  if (f->waiters && f->waiters != &f->waiter1) free(f->waiters);
   if (f->has_coro && f != vm->main_fiber) coro_destroy(&f->coro);
-  if (f->heap_index >= 0) {
-    /* cannot happen for a reachable timer; be safe at VM teardown */
-    f->heap_index = -1;
-  }
   fiber_release_memory(vm, f);
   vm_realloc(vm, f, sizeof(Fiber), 0);
 }
@@ -371,6 +683,9 @@ void fiber_mark(VM *vm, Fiber *f) {
   gc_mark_value(vm, f->result);
   gc_mark_value(vm, f->wait_value);
   gc_mark_value(vm, f->api_ret);
+  gc_mark_value(vm, f->name);
+  gc_mark_value(vm, f->locals);
+  gc_mark_obj(vm, (Obj *)f->spawn_proto);
   gc_mark_obj(vm, (Obj *)f->resumer);
   for (Fiber *j = f->joiners; j; j = j->next_wait) gc_mark_obj(vm, (Obj *)j);
 }
@@ -378,7 +693,14 @@ void fiber_mark(VM *vm, Fiber *f) {
 void sched_mark(VM *vm) {
   Scheduler *s = vm->sched;
   for (Fiber *f = s->ready_head; f; f = f->next_ready) gc_mark_obj(vm, (Obj *)f);
-  for (int i = 0; i < s->ntimers; i++) gc_mark_obj(vm, (Obj *)s->timers[i]);
+  for (int i = 0; i < s->ntimers; i++) {
+    Timer *t = s->timers[i];
+    switch (t->kind) {
+      case TIMER_WAIT: gc_mark_obj(vm, (Obj *)CONTAINER(t, Fiber, wait_timer)); break;
+      case TIMER_AFTER: gc_mark_obj(vm, (Obj *)CONTAINER(t, ObjChannel, after)); break;
+      default: gc_mark_obj(vm, (Obj *)((Deadline *)t)->fiber); break;
+    }
+  }
   for (Fiber *f = s->all; f; f = f->all_next) gc_mark_obj(vm, (Obj *)f);
   for (int i = 0; i < s->nfailed; i++) gc_mark_obj(vm, (Obj *)s->failed[i]);
 }
@@ -389,6 +711,7 @@ void sched_init(VM *vm) {
 }
 
 void sched_free(VM *vm) {
+  alarm_free(vm->sched->alarm_thread);
   free(vm->sched->timers);
   free(vm->sched->failed);
   free(vm->sched);
@@ -443,12 +766,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
   uncount_live(vm, f);
   fiber_release_memory(vm, f);
   bool had_joiners = f->joiners != NULL;
-  while (f->joiners) {
-    Fiber *j = f->joiners;
-    f->joiners = j->next_wait;
-    j->next_wait = NULL;
-    make_ready(vm, j);
-  }
+  fiber_wake_all(vm, &f->joiners);
   Fiber *next;
   if (f->is_generator && f->resumer) {
     next = f->resumer;
@@ -459,7 +777,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
     s->alarm.abort = true;
     next = vm->main_fiber;
   } else {
-    if (!ok && !f->joined && !had_joiners) remember_failure(vm, f);
+    if (!ok && !f->joined && !had_joiners && !vm_error_is_kind(vm, out, "cancelled")) remember_failure(vm, f);
     next = sched_pick(vm);
     if (!next) {
       next = vm->main_fiber;
@@ -471,13 +789,14 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
   coro_exit_switch(&f->coro, &next->coro);
 }
 
+static Value nat_raise_pending(VM *vm, int argc, Value *args) { fiber_raise_pending(vm); }
+
 static void fiber_entry(void *arg) {
   Fiber *f = arg;
   VM *vm = f->vm;
   Value out;
   int nargs = f->top;
   bool ok = vm_pcall(vm, f->fn, nargs, f->stack, &out);
-  if (!ok) f->error_trace = f->error_trace;  /* set by the throw */
   fiber_finish(vm, f, ok, out);
 }
 
@@ -492,8 +811,20 @@ static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
   f->counted_live = true;
   vm->sched->nlive++;
   vm_push(vm, OBJ_VAL(V_FIBER, f));
-  Fiber *saved = vm->fiber;
-  (void)saved;
+  Fiber *cur = vm->fiber;
+  if (cur->nframes > 0) {
+    CallFrame *fr = &cur->frames[cur->nframes - 1];
+    ObjProto *p = fr->cl->p;
+    int pcoff = (int)(fr->pc - p->code) - 1;
+    if (pcoff < 0) pcoff = 0;
+    f->spawn_proto = p;
+    f->spawn_line = p->ncode ? p->lines[pcoff < p->ncode ? pcoff : p->ncode - 1] : 0;
+  }
+  if (IS_MAP(cur->locals)) {   /* context flows down: a shallow copy */
+    ObjMap *m = map_new(vm);
+    f->locals = MAP_VAL(m);
+    table_copy(vm, &m->t, &AS_MAP(vm->fiber->locals)->t);
+  }
   if (!coro_create(&f->coro, vm->fiber_stack_size, fiber_entry, f))
     vm_throw(vm, "cannot create fiber: %s", strerror(errno));
   f->has_coro = true;
@@ -563,25 +894,30 @@ Value fiber_resume_finish(VM *vm, Fiber *g) {
 
 void fiber_unlink_live(VM *vm, Fiber *f) { all_unlink(vm->sched, f); }
 
-void fiber_wait(VM *vm, Fiber **queue) {
+/* Wait in a plain queue linked through next_wait (an import in progress). */
+static void queue_wait(VM *vm, Fiber **queue, int kind) {
   Fiber *self = vm->fiber;
+  fiber_wait_point(vm);
   self->next_wait = *queue;
   *queue = self;
-  self->state = FIBER_BLOCKED;
-  sched_suspend(vm);
+  block(vm, kind, queue, -1);
 }
+
+void fiber_wait(VM *vm, Fiber **queue) { queue_wait(vm, queue, WAIT_IMPORT); }
 
 void fiber_wake_all(VM *vm, Fiber **queue) {
   while (*queue) {
     Fiber *f = *queue;
     *queue = f->next_wait;
     f->next_wait = NULL;
-    make_ready(vm, f);
+    f->wait_on = NULL;   /* already out of the queue */
+    wake_fiber(vm, f, WAKE_OK);
   }
 }
 
 Fiber *fiber_yield_next(VM *vm) {
   Scheduler *s = vm->sched;
+  fiber_wait_point(vm);
   fire_due_timers(vm);
   if (!s->ready_head) return vm->fiber;   /* nobody else to run */
   make_ready(vm, vm->fiber);
@@ -590,15 +926,18 @@ Fiber *fiber_yield_next(VM *vm) {
 
 void fiber_yield_resumed(VM *vm) {
   if (__builtin_expect(sched_alarm(vm), 0)) main_check_stop(vm);
+  if (__builtin_expect(vm->fiber->pending != 0, 0)) fiber_raise_pending(vm);
 }
 
 Value fiber_yield(VM *vm, Value v) {
   Fiber *self = vm->fiber;
+  fiber_wait_point(vm);
   if (self->is_generator && self->resumer) {
     Fiber *r = fiber_begin_yield(vm, self, v);
     r->state = FIBER_RUNNING;
     vm->fiber = r;
     coro_switch(&self->coro, &r->coro);
+    if (__builtin_expect(self->pending != 0, 0)) fiber_raise_pending(vm);   /* closed */
     Value got = self->transfer;
     self->transfer = NIL_VAL;
     return got;
@@ -607,6 +946,7 @@ Value fiber_yield(VM *vm, Value v) {
   if (!vm->sched->ready_head) return NIL_VAL;   /* nobody else to run */
   make_ready(vm, self);
   sched_suspend(vm);
+  fiber_yield_resumed(vm);
   return NIL_VAL;
 }
 
@@ -617,12 +957,7 @@ static Value fiber_join(VM *vm, Fiber *f) {
   if (f->is_generator && f->state != FIBER_DONE && f->state != FIBER_FAILED)
     vm_throw(vm, "cannot join an unfinished generator (use resume)");
   f->joined = true;
-  while (f->state != FIBER_DONE && f->state != FIBER_FAILED) {
-    self->next_wait = f->joiners;
-    f->joiners = self;
-    self->state = FIBER_BLOCKED;
-    sched_suspend(vm);
-  }
+  while (f->state != FIBER_DONE && f->state != FIBER_FAILED) queue_wait(vm, &f->joiners, WAIT_JOIN);
   if (f->state == FIBER_FAILED) {
     vm->fiber->error_trace = f->error_trace;
     vm_throw_value(vm, f->result);
@@ -631,21 +966,17 @@ static Value fiber_join(VM *vm, Fiber *f) {
 }
 
 void sched_sleep(VM *vm, double seconds) {
-  Fiber *self = vm->fiber;
-  if (!(seconds > 0)) seconds = 0;
-  if (seconds > 1e9) seconds = 1e9;
-  self->wake_ns = sched_now_ns() + (int64_t)(seconds * 1e9);
-  heap_push(vm, self);
-  self->state = FIBER_BLOCKED;
-  sched_suspend(vm);
+  fiber_wait_point(vm);
+  heap_reserve(vm);
+  block(vm, WAIT_SLEEP, NULL, sched_deadline_after(seconds));
 }
 
 Value fiber_park(VM *vm) {
   Fiber *self = vm->fiber;
-  self->state = FIBER_BLOCKED;
+  fiber_wait_point(vm);
   self->nparked++;
   vm->sched->nparked++;
-  sched_suspend(vm);
+  block(vm, WAIT_PARK, NULL, -1);
   Value v = self->transfer;
   self->transfer = NIL_VAL;
   return v;
@@ -653,10 +984,8 @@ Value fiber_park(VM *vm) {
 
 void fiber_wake(VM *vm, Fiber *f, Value v) {
   if (f->state != FIBER_BLOCKED || f->nparked == 0) return;
-  f->nparked--;
-  vm->sched->nparked--;
   f->transfer = v;
-  make_ready(vm, f);
+  wake_fiber(vm, f, WAKE_OK);
 }
 
 SchedEnd sched_run_all(VM *vm) {
@@ -676,9 +1005,12 @@ SchedEnd sched_run_all(VM *vm) {
       int n = sched_blocked_count(vm);
       if (n == 0) break;  /* only suspended generators are left: they are garbage */
       sched_report_failures(vm);
-      char msg[80];
-      int len = snprintf(msg, sizeof msg, "deadlock: %d fibers blocked\n", n);
-      vm_write_err(vm, msg, (size_t)len);
+      char *report = deadlock_report(vm);
+      if (report) {
+        vm_write_err(vm, report, strlen(report));
+        vm_write_err(vm, "\n", 1);
+        free(report);
+      }
       s->main_waiting_all = false;
       s->alarm.deadlock = false;
       main->state = FIBER_RUNNING;
@@ -724,50 +1056,8 @@ void sched_run_ready(VM *vm) {
 
 /* ---- channels ------------------------------------------------------- */
 
-static void waitq_push(VM *vm, WaitQ *q, Fiber *f, int index) {
-  Waiter *w = malloc(sizeof(Waiter));
-  if (!w) vm_throw(vm, "out of memory");
-  w->next = NULL;
-  w->f = f;
-  w->seq = f->wait_seq;
-  w->index = index;
-  if (q->tail) q->tail->next = w;
-  else q->head = w;
-  q->tail = w;
-}
-
-/* The first waiter still waiting (stale ones — a select already woken — are
- * dropped). The caller frees it. */
-static Waiter *waitq_take(WaitQ *q) {
-  while (q->head) {
-    Waiter *w = q->head;
-    q->head = w->next;
-    if (!q->head) q->tail = NULL;
-    if (w->f->state == FIBER_BLOCKED && w->f->wait_seq == w->seq) return w;
-    free(w);
-  }
-  return NULL;
-}
-
-static bool waitq_has_live(WaitQ *q) {
-  for (Waiter *w = q->head; w; w = w->next)
-    if (w->f->state == FIBER_BLOCKED && w->f->wait_seq == w->seq) return true;
-  return false;
-}
-
-static void waitq_free(WaitQ *q) {
-  while (q->head) {
-    Waiter *w = q->head;
-    q->head = w->next;
-    free(w);
-  }
-  q->tail = NULL;
-}
-
 void channel_free(VM *vm, Obj *o) {
   ObjChannel *c = (ObjChannel *)o;
-  waitq_free(&c->recvq);
-  waitq_free(&c->sendq);
   VM_FREE(vm, Value, c->buf, c->cap);
   vm_realloc(vm, c, sizeof(ObjChannel), 0);
 }
@@ -781,6 +1071,8 @@ void channel_mark(VM *vm, Obj *o) {
 
 static ObjChannel *channel_new(VM *vm, int cap) {
   ObjChannel *c = obj_alloc(vm, sizeof(ObjChannel), V_CHANNEL);
+  c->after.heap_index = -1;
+  c->after.kind = TIMER_AFTER;
   if (cap > 0) {
     vm_push(vm, OBJ_VAL(V_CHANNEL, c));
     c->buf = VM_ALLOC(vm, Value, cap);
@@ -790,19 +1082,32 @@ static ObjChannel *channel_new(VM *vm, int cap) {
   return c;
 }
 
-static void wake_waiter(VM *vm, Waiter *w, int kind, Value v) {
+/* Serve the waiter at the head of q: it takes v (a receiver) or gives its
+ * value (a sender); its fiber's whole wait ends, every other waiter of a
+ * select included. */
+static Fiber *serve(VM *vm, WaitQ *q, int reason, Value v) {
+  Waiter *w = q->head;
+  if (!w) return NULL;
   Fiber *f = w->f;
-  f->wait_kind = kind;
-  f->transfer = v;
+  waitq_unlink(w);
   f->select_index = w->index;
-  free(w);
-  make_ready(vm, f);
+  f->transfer = v;
+  wake_fiber(vm, f, reason);
+  return f;
+}
+
+/* Link the running fiber's single waiter into q. */
+static void wait_on_queue(Fiber *self, WaitQ *q) {
+  self->waiter1.index = 0;
+  self->waiters = &self->waiter1;
+  self->nwaiters = 1;
+  waitq_link(q, &self->waiter1);
 }
 
 static void channel_send(VM *vm, ObjChannel *c, Value v) {
+  fiber_wait_point(vm);
   if (c->closed) vm_throw(vm, "send on closed channel");
-  Waiter *w = waitq_take(&c->recvq);
-  if (w) { wake_waiter(vm, w, WAKE_OK, v); return; }
+  if (serve(vm, &c->recvq, WAKE_OK, v)) return;
   if (c->count < c->cap) {
     c->buf[(c->head + c->count) % c->cap] = v;
     c->count++;
@@ -810,16 +1115,15 @@ static void channel_send(VM *vm, ObjChannel *c, Value v) {
   }
   Fiber *self = vm->fiber;
   self->wait_value = v;
-  self->wait_seq++;
-  waitq_push(vm, &c->sendq, self, 0);
-  self->state = FIBER_BLOCKED;
-  sched_suspend(vm);
+  wait_on_queue(self, &c->sendq);
+  /* the value stays ours until a receiver takes it: an interrupted send did not happen */
+  int r = block(vm, WAIT_SEND, c, -1);
   self->wait_value = NIL_VAL;
-  if (self->wait_kind == WAKE_CLOSED) vm_throw(vm, "send on closed channel");
+  if (r == WAKE_CLOSED) vm_throw(vm, "send on closed channel");
 }
 
 static bool channel_ready(ObjChannel *c) {
-  return c->count > 0 || c->closed || waitq_has_live(&c->sendq);
+  return c->count > 0 || c->closed || c->sendq.head;
 }
 
 /* Receive without blocking if possible: returns 1 with a value, 0 when
@@ -830,18 +1134,16 @@ static int channel_try_recv(VM *vm, ObjChannel *c, Value *out) {
     c->buf[c->head] = NIL_VAL;
     c->head = (c->head + 1) % c->cap;
     c->count--;
-    Waiter *w = waitq_take(&c->sendq);
-    if (w) {
-      c->buf[(c->head + c->count) % c->cap] = w->f->wait_value;
+    if (c->sendq.head) {
+      c->buf[(c->head + c->count) % c->cap] = c->sendq.head->f->wait_value;
       c->count++;
-      wake_waiter(vm, w, WAKE_OK, NIL_VAL);
+      serve(vm, &c->sendq, WAKE_OK, NIL_VAL);
     }
     return 1;
   }
-  Waiter *w = waitq_take(&c->sendq);
-  if (w) {
-    *out = w->f->wait_value;
-    wake_waiter(vm, w, WAKE_OK, NIL_VAL);
+  if (c->sendq.head) {
+    *out = c->sendq.head->f->wait_value;
+    serve(vm, &c->sendq, WAKE_OK, NIL_VAL);
     return 1;
   }
   if (c->closed) { *out = NIL_VAL; return 0; }
@@ -849,24 +1151,70 @@ static int channel_try_recv(VM *vm, ObjChannel *c, Value *out) {
 }
 
 static bool channel_recv(VM *vm, ObjChannel *c, Value *out) {
+  fiber_wait_point(vm);
   int r = channel_try_recv(vm, c, out);
   if (r >= 0) return r == 1;
   Fiber *self = vm->fiber;
-  self->wait_seq++;
-  waitq_push(vm, &c->recvq, self, 0);
-  self->state = FIBER_BLOCKED;
-  sched_suspend(vm);
+  wait_on_queue(self, &c->recvq);
+  int reason = block(vm, WAIT_RECV, c, -1);
   *out = self->transfer;
   self->transfer = NIL_VAL;
-  return self->wait_kind == WAKE_OK;
+  return reason == WAKE_OK;
+}
+
+static void channel_close_now(VM *vm, ObjChannel *c) {
+  c->closed = true;
+  while (serve(vm, &c->recvq, WAKE_CLOSED, NIL_VAL)) {}
+  while (serve(vm, &c->sendq, WAKE_CLOSED, NIL_VAL)) {}
+  if (c->after.heap_index >= 0) heap_remove(vm->sched, &c->after);
 }
 
 static void channel_close(VM *vm, ObjChannel *c) {
   if (c->closed) vm_throw(vm, "close of closed channel");
-  c->closed = true;
-  Waiter *w;
-  while ((w = waitq_take(&c->recvq))) wake_waiter(vm, w, WAKE_CLOSED, NIL_VAL);
-  while ((w = waitq_take(&c->sendq))) wake_waiter(vm, w, WAKE_CLOSED, NIL_VAL);
+  channel_close_now(vm, c);
+}
+
+/* after(secs) fired: `true` to the first receiver (or into the buffer),
+ * then closed. */
+static void after_fire(VM *vm, ObjChannel *c) {
+  if (c->closed) return;
+  if (!serve(vm, &c->recvq, WAKE_OK, BOOL_VAL(true))) {
+    c->buf[0] = BOOL_VAL(true);
+    c->count = 1;
+  }
+  channel_close_now(vm, c);
+}
+
+/* select(chans, limit_at): -1 blocks without a limit, 0 polls. Returns the
+ * index of the channel served (its value in *out), or -1 when the time
+ * limit passed first. */
+static int channel_select(VM *vm, ObjList *l, int64_t limit_at, Value *out) {
+  fiber_wait_point(vm);
+  for (uint32_t i = 0; i < l->count; i++) {
+    ObjChannel *c = AS_CHANNEL(l->items[i]);
+    if (channel_ready(c)) {
+      channel_try_recv(vm, c, out);
+      return (int)i;
+    }
+  }
+  if (limit_at == 0) return -1;
+  Fiber *self = vm->fiber;
+  int n = (int)l->count;
+  if (limit_at > 0) heap_reserve(vm);
+  Waiter *ws = n == 1 ? &self->waiter1 : malloc(sizeof(Waiter) * (size_t)n);
+  if (!ws) vm_throw(vm, "out of memory");
+  self->waiters = ws;
+  self->nwaiters = n;
+  for (int i = 0; i < n; i++) {
+    ws[i].f = self;
+    ws[i].index = i;
+    ws[i].q = NULL;
+    waitq_link(&AS_CHANNEL(l->items[i])->recvq, &ws[i]);
+  }
+  int reason = block(vm, WAIT_SELECT, l, limit_at > 0 ? limit_at : -1);
+  *out = self->transfer;
+  self->transfer = NIL_VAL;
+  return reason == WAKE_TIMER ? -1 : self->select_index;
 }
 
 bool fiber_iter_next(VM *vm, Value it, Value *out) {
@@ -907,42 +1255,40 @@ static Value nat_sleep(VM *vm, int argc, Value *args) {
 }
 
 static Value nat_select(VM *vm, int argc, Value *args) {
+  arg_count(vm, "select", argc, 1, 2);
   Value lv = args[0];
   if (!IS_LIST(lv)) vm_arg_error(vm, "select", 1, "a list of channels", lv);
-  int base = (int)(args - vm->fiber->stack);
   ObjList *l = AS_LIST(lv);
   if (l->count == 0) vm_throw(vm, "select() needs at least one channel");
   for (uint32_t i = 0; i < l->count; i++)
     if (!IS_CHANNEL(l->items[i])) vm_throw(vm, "select() expects channels, got %s", value_type_name(l->items[i]));
+  int64_t limit_at = -1;
+  if (argc == 2 && !IS_NIL(args[1])) {
+    double secs = arg_secs(vm, "select", args, 1);
+    limit_at = secs > 0 ? sched_deadline_after(secs) : 0;
+  }
   Value v = NIL_VAL;
-  int index = -1;
-  for (uint32_t i = 0; i < l->count; i++) {
-    ObjChannel *c = AS_CHANNEL(l->items[i]);
-    if (channel_ready(c)) {
-      channel_try_recv(vm, c, &v);
-      index = (int)i;
-      break;
-    }
-  }
-  if (index < 0) {
-    Fiber *self = vm->fiber;
-    self->wait_seq++;
-    for (uint32_t i = 0; i < l->count; i++) waitq_push(vm, &AS_CHANNEL(l->items[i])->recvq, self, (int)i);
-    self->state = FIBER_BLOCKED;
-    sched_suspend(vm);
-    v = self->transfer;
-    self->transfer = NIL_VAL;
-    index = self->select_index;
-  }
+  int index = channel_select(vm, l, limit_at, &v);
+  if (index < 0) return NIL_VAL;
   vm_push(vm, v);
   ObjList *r = list_new(vm, 2);
   r->items[0] = INT_VAL(index);
   r->items[1] = v;
   r->count = 2;
   vm_pop(vm);
-  (void)base;
   return LIST_VAL(r);
 }
+
+static Value nat_after(VM *vm, int argc, Value *args) {
+  double secs = arg_secs(vm, "after", args, 0);
+  heap_reserve(vm);
+  ObjChannel *c = channel_new(vm, 1);
+  c->after.at = sched_deadline_after(secs);
+  heap_push(vm, &c->after);
+  return OBJ_VAL(V_CHANNEL, c);
+}
+
+int channel_len(Value ch) { return AS_CHANNEL(ch)->count; }
 
 static Fiber *self_fiber(VM *vm, Value *args, const char *name) {
   if (!IS_FIBER(args[0])) vm_arg_error(vm, name, 0, "a fiber", args[0]);
@@ -958,6 +1304,92 @@ static Value fm_done(VM *vm, int argc, Value *args) {
   return BOOL_VAL(f->state == FIBER_DONE || f->state == FIBER_FAILED);
 }
 
+/* The generator g, suspended at a yield, is given up for good: its stack
+ * goes back to the pool and it is done. */
+static void generator_abandon(VM *vm, Fiber *g) {
+  fiber_close_upvalues(g, g->stack);
+  if (g->has_coro) coro_destroy(&g->coro);
+  g->has_coro = false;
+  fiber_release_memory(vm, g);
+  uncount_live(vm, g);
+  g->state = FIBER_DONE;
+  g->result = NIL_VAL;
+}
+
+/* g.close(): raise cancelled at the yield g is stopped at, so its finally
+ * blocks run; its own cancelled error stays inside, any other comes out. */
+static Value generator_close(VM *vm, Fiber *g) {
+  if (!g->is_generator) vm_throw(vm, "close() is for generators (use cancel() on a scheduled fiber)");
+  if (g->state != FIBER_SUSPENDED) {
+    if (g->state == FIBER_NEW || g->state == FIBER_DONE || g->state == FIBER_FAILED) return NIL_VAL;
+    vm_throw(vm, "cannot close a running fiber");
+  }
+  g->pending |= PENDING_CANCEL;
+  Value out, gv = OBJ_VAL(V_FIBER, g);
+  Value resume = *table_find_str(&vm->fiber_methods, str_cstr(vm, "resume"));
+  bool ok = vm_pcall(vm, resume, 1, &gv, &out);
+  g->pending &= (uint8_t)~PENDING_CANCEL;
+  if (g->state == FIBER_SUSPENDED) generator_abandon(vm, g);   /* it yielded again */
+  if (!ok && !vm_error_is_kind(vm, out, "cancelled")) vm_throw_value(vm, out);
+  return NIL_VAL;
+}
+
+static Value fm_close(VM *vm, int argc, Value *args) { return generator_close(vm, self_fiber(vm, args, "close")); }
+
+static Value fm_cancel(VM *vm, int argc, Value *args) {
+  Fiber *f = self_fiber(vm, args, "cancel");
+  if (f->state == FIBER_DONE || f->state == FIBER_FAILED) return NIL_VAL;
+  if (f->is_generator && (f->state == FIBER_SUSPENDED || f->state == FIBER_NEW)) return generator_close(vm, f);
+  if (f->state == FIBER_READY && f->nframes == 0 && f != vm->main_fiber) {
+    /* it never ran: its body never will */
+    f->fn = OBJ_VAL(V_NATIVE, native_new(vm, nat_raise_pending, "cancelled", -1));
+  }
+  fiber_interrupt(vm, f, PENDING_CANCEL, NIL_VAL);
+  return NIL_VAL;
+}
+
+static Value fm_status(VM *vm, int argc, Value *args) {
+  Fiber *f = self_fiber(vm, args, "status");
+  const char *st = "ready";
+  switch (f->state) {
+    case FIBER_NEW: st = f->is_generator ? "suspended" : "ready"; break;
+    case FIBER_READY: st = "ready"; break;
+    case FIBER_RUNNING: st = "running"; break;
+    case FIBER_SUSPENDED: st = "suspended"; break;
+    case FIBER_BLOCKED: st = "blocked"; break;
+    case FIBER_DONE: case FIBER_FAILED: st = "done"; break;
+  }
+  return STR_VAL(str_cstr(vm, st));
+}
+
+static Value nat_current_fiber(VM *vm, int argc, Value *args) { return OBJ_VAL(V_FIBER, vm->fiber); }
+
+bool fiber_get_field(VM *vm, Fiber *f, ObjString *name, Value *out) {
+  if (strcmp(name->chars, "id") == 0) { *out = INT_VAL(f->id); return true; }
+  if (strcmp(name->chars, "name") == 0) { *out = f->name; return true; }
+  if (strcmp(name->chars, "locals") == 0) {
+    if (!IS_MAP(f->locals)) {
+      vm_push(vm, OBJ_VAL(V_FIBER, f));
+      f->locals = MAP_VAL(map_new(vm));
+      vm_pop(vm);
+    }
+    *out = f->locals;
+    return true;
+  }
+  return false;
+}
+
+bool fiber_set_field(VM *vm, Fiber *f, ObjString *name, Value v) {
+  if (strcmp(name->chars, "name") == 0) {
+    if (!IS_NIL(v) && !IS_STRING(v)) vm_throw(vm, "fiber name must be a string or nil, not %s", value_type_name(v));
+    f->name = v;
+    return true;
+  }
+  if (strcmp(name->chars, "id") == 0 || strcmp(name->chars, "locals") == 0)
+    vm_throw(vm, "cannot set fiber field '%s'", name->chars);
+  return false;
+}
+
 static ObjChannel *self_chan(VM *vm, Value *args, const char *name) {
   if (!IS_CHANNEL(args[0])) vm_arg_error(vm, name, 0, "a channel", args[0]);
   return AS_CHANNEL(args[0]);
@@ -969,16 +1401,24 @@ static Value cm_recv(VM *vm, int argc, Value *args) {
   return v;
 }
 static Value cm_close(VM *vm, int argc, Value *args) { channel_close(vm, self_chan(vm, args, "close")); return NIL_VAL; }
+static Value cm_closed(VM *vm, int argc, Value *args) { return BOOL_VAL(self_chan(vm, args, "closed")->closed); }
 
 void lib_fiber_open(VM *vm) {
   vm_define_native(vm, "fiber", nat_fiber, 1, "fiber(fn)\nA generator running fn, driven by resume() (not scheduled).");
   vm_define_native(vm, "chan", nat_chan, -1, "chan(n?)\nA channel with room for n values (default 0: unbuffered).");
   vm_define_native(vm, "sleep", nat_sleep, 1, "sleep(seconds)\nBlock this fiber for that long; others run meanwhile.");
-  vm_define_native(vm, "select", nat_select, 1, "select(chans)\n[index, value] of the first channel of the list ready to receive.");
+  vm_define_native(vm, "select", nat_select, -1, "select(chans, timeout?)\n[index, value] of the first channel of the list ready to receive; nil when timeout seconds pass first (0: never block).");
+  vm_define_native(vm, "after", nat_after, 1, "after(seconds)\nA channel that receives true once, that much later, and is then closed.");
+  vm_define_native(vm, "timeout", nat_timeout, 2, "timeout(seconds, fn)\nfn() under a deadline: raises kind \"timeout\" at its wait points (and loops) once it has passed.");
+  vm_define_native(vm, "current_fiber", nat_current_fiber, 0, "current_fiber()\nThe running fiber (the main fiber at top level).");
   vm_define_method(vm, &vm->fiber_methods, "join", fm_join, 1, "fiber.join()\nWait for the fiber to end; its result, or its error raised again.");
   vm_define_method(vm, &vm->fiber_methods, "resume", fiber_method_resume, -1, "fiber.resume(v?)\nRun the generator to its next yield and return the yielded value.");
   vm_define_method(vm, &vm->fiber_methods, "done", fm_done, 1, "fiber.done()\nWhether the fiber has finished.");
+  vm_define_method(vm, &vm->fiber_methods, "cancel", fm_cancel, 1, "fiber.cancel()\nCancel the fiber: its current or next wait point raises kind \"cancelled\" (a suspended generator is closed).");
+  vm_define_method(vm, &vm->fiber_methods, "close", fm_close, 1, "generator.close()\nRaise cancelled at the generator's yield so its finally blocks run; it is then done.");
+  vm_define_method(vm, &vm->fiber_methods, "status", fm_status, 1, "fiber.status()\nOne of \"running\", \"ready\", \"blocked\", \"suspended\", \"done\".");
   vm_define_method(vm, &vm->channel_methods, "send", cm_send, 2, "channel.send(v)\nSend v, blocking until a receiver (or buffer room) takes it.");
   vm_define_method(vm, &vm->channel_methods, "recv", cm_recv, 1, "channel.recv()\nThe next value, blocking until one comes; nil once closed and empty.");
   vm_define_method(vm, &vm->channel_methods, "close", cm_close, 1, "channel.close()\nClose the channel: receivers drain it, then get nil.");
+  vm_define_method(vm, &vm->channel_methods, "closed", cm_closed, 1, "channel.closed()\nWhether the channel was closed.");
 }

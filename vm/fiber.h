@@ -8,6 +8,27 @@
 
 #include "vm.h"
 
+/* What a blocked fiber waits on (Fiber.wait_kind). */
+typedef enum {
+  WAIT_NONE, WAIT_SLEEP, WAIT_RECV, WAIT_SEND, WAIT_SELECT, WAIT_JOIN,
+  WAIT_IMPORT, WAIT_PARK, WAIT_RESUME, WAIT_NATIVE,
+} WaitKind;
+/* How a wait ended (Fiber.wake_reason). */
+typedef enum { WAKE_OK, WAKE_CLOSED, WAKE_TIMER, WAKE_INTERRUPTED } WakeReason;
+/* Raised at the fiber's next wait point (Fiber.pending). */
+enum { PENDING_CANCEL = 1, PENDING_TIMEOUT = 2 };
+/* Timer.kind */
+enum { TIMER_WAIT, TIMER_DEADLINE, TIMER_AFTER };
+
+/* One timeout(secs, fn) in force: lives in the C frame of the timeout call
+ * and sits in the timer heap until it fires or fn ends. */
+typedef struct Deadline {
+  Timer timer;              /* first */
+  struct Deadline *outer;
+  Fiber *fiber;
+  Value secs;               /* as given, for the message */
+} Deadline;
+
 void sched_init(VM *vm);
 void sched_free(VM *vm);
 void sched_mark(VM *vm);
@@ -35,6 +56,8 @@ void sched_run_ready(VM *vm);
 int64_t sched_next_timer_ns(VM *vm);
 /* Fibers that are blocked (for the deadlock message) */
 int sched_blocked_count(VM *vm);
+/* "deadlock: N fibers blocked" (singular for 1) into buf; returns its length */
+int sched_deadlock_headline(int n, char *buf, size_t size);
 int sched_live_count(VM *vm);
 /* Print the errors of fibers that died unjoined (exit status becomes 1). */
 void sched_report_failures(VM *vm);
@@ -46,6 +69,23 @@ int64_t sched_now_ns(void);
 void sched_sleep(VM *vm, double seconds);
 
 void lib_fiber_open(VM *vm);
+int channel_len(Value ch);            /* values buffered now */
+/* f.id, f.name, f.locals: false if name is none of them */
+bool fiber_get_field(VM *vm, Fiber *f, ObjString *name, Value *out);
+bool fiber_set_field(VM *vm, Fiber *f, ObjString *name, Value v);
+
+/* Cancellation and deadlines (CONCURRENCY.md). fiber_wait_point starts
+ * every wait point: it raises a pending cancel or timeout.
+ * fiber_interrupt marks one pending in f and ends the wait f is blocked
+ * in; fiber_raise_pending raises the running fiber's. */
+void fiber_wait_point(VM *vm);
+void fiber_interrupt(VM *vm, Fiber *f, int what, Value secs);
+_Noreturn void fiber_raise_pending(VM *vm);
+int64_t sched_deadline_after(double secs);
+/* The interpreter saw VM_INTERRUPT_ALARM or _DUMP (bits): fire due timers
+ * — a deadline of the running fiber raises here, even in a CPU loop — and
+ * print the fiber table if asked. */
+void sched_on_alarm(VM *vm, int bits);
 
 /* A plain wait queue (linked through next_wait): fiber_wait blocks the
  * running fiber on it until fiber_wake_all makes every waiter ready. */
@@ -80,6 +120,8 @@ static inline void fiber_begin_resume(Fiber *self, Fiber *g) {
   g->joined = true;
   g->resumer = self;
   self->state = FIBER_BLOCKED;
+  self->wait_kind = WAIT_RESUME;
+  self->wait_on = g;
 }
 /* the running generator self yields v: returns its resumer */
 static inline Fiber *fiber_begin_yield(VM *vm, Fiber *self, Value v) {

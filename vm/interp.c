@@ -316,6 +316,7 @@ bool vm_lookup_method(VM *vm, Value recv, ObjString *name, Value *out, bool *is_
       return false;
     }
     default: {
+      if (recv.tag == V_FIBER && fiber_get_field(vm, AS_FIBER(recv), name, out)) { *is_field = true; return true; }
       Table *t = builtin_methods(vm, recv);
       if (!t) return false;
       Value *v = table_find_str(t, name);
@@ -349,6 +350,7 @@ static void set_field(VM *vm, Value obj, ObjString *name, Value v) {
       return;
     }
     case V_MAP: table_set(vm, &AS_MAP(obj)->t, STR_VAL(name), v); return;
+    case V_FIBER: if (fiber_set_field(vm, AS_FIBER(obj), name, v)) return; break;
     case V_MODULE: {
       ObjModule *m = AS_MODULE(obj);
       Value *slot = table_find_str(&m->names, name);
@@ -356,8 +358,9 @@ static void set_field(VM *vm, Value obj, ObjString *name, Value v) {
       m->vars[AS_INT(*slot)] = v;
       return;
     }
-    default: vm_throw(vm, "cannot set field '%s' on %s", name->chars, value_type_name(obj));
+    default: break;
   }
+  vm_throw(vm, "cannot set field '%s' on %s", name->chars, value_type_name(obj));
 }
 
 /* ---- indexing ------------------------------------------------------- */
@@ -1362,6 +1365,7 @@ reload:
   }
   CASE(YIELD) {
     if (f->is_generator && f->resumer) {
+      if (__builtin_expect(f->pending != 0, 0)) { SAVEPC(); fiber_raise_pending(vm); }
       sw_to = fiber_begin_yield(vm, f, R(B));   /* back to the resumer */
       goto fiber_switch;
     }
@@ -1399,6 +1403,7 @@ reload:
         R(A) = NIL_VAL;
         DISPATCH();
       }
+      if (__builtin_expect(f->pending != 0, 0)) fiber_raise_pending(vm);   /* closed or cancelled */
       R(A) = f->transfer;
       f->transfer = NIL_VAL;
       DISPATCH();
@@ -1493,5 +1498,10 @@ void vm_check_interrupt(VM *vm) {
   if (vm_take_interrupt(vm)) {
     vm->fatal_error = true;   /* Ctrl-C / gs_interrupt stops the program, try or not */
     vm_throw(vm, "interrupted");
+  }
+  int bits = vm->interrupted & (VM_INTERRUPT_ALARM | VM_INTERRUPT_DUMP);
+  if (bits) {
+    __atomic_fetch_and(&vm->interrupted, ~bits, __ATOMIC_SEQ_CST);
+    sched_on_alarm(vm, bits);
   }
 }

@@ -46,6 +46,26 @@ typedef enum {
   FIBER_FAILED,     /* finished with an uncaught error */
 } FiberState;
 
+/* An entry in the scheduler's timer heap (fiber.c): a wait's time limit,
+ * a timeout() deadline or an after() channel. */
+typedef struct Timer {
+  int64_t at;               /* CLOCK_MONOTONIC nanoseconds */
+  int heap_index;           /* -1 while not in the heap */
+  int kind;
+} Timer;
+
+/* A fiber waiting on a channel: a node in the channel's queue, owned by the
+ * fiber's wait record (a select has one per channel). */
+typedef struct Waiter {
+  struct Waiter *prev, *next;
+  struct WaitQ *q;          /* the queue it is in, NULL once unlinked */
+  struct Fiber *f;
+  int index;                /* position in the select's list */
+} Waiter;
+typedef struct WaitQ {
+  Waiter *head, *tail;
+} WaitQ;
+
 struct Fiber {
   Obj obj;
   VM *vm;
@@ -78,13 +98,28 @@ struct Fiber {
   struct Fiber *next_ready; /* run queue link */
   struct Fiber *joiners;    /* fibers waiting in join(), linked by next_wait */
   struct Fiber *next_wait;
-  int64_t wake_ns;          /* timer deadline while sleeping */
-  int heap_index;           /* position in the timer heap, -1 if none */
-  int64_t wait_seq;         /* bumps each time it blocks on channels */
-  int wait_kind;            /* how it was woken (fiber.c) */
-  int select_index;         /* which channel of a select woke it */
+  /* The wait record: what the fiber is blocked on, so that whatever ends
+   * the wait (the event, a cancel, a deadline) can detach it (fiber.c). */
+  int wait_kind;            /* WaitKind */
+  void *wait_on;            /* the channel, fiber, queue or generator waited on */
+  int wake_reason;          /* how the last wait ended (WakeReason) */
+  Timer wait_timer;         /* the wait's own time limit (sleep, select) */
+  struct Waiter *waiters;   /* linked into channel queues while waiting */
+  int nwaiters;
+  int select_index;         /* which waiter of a select was served */
+  Waiter waiter1;           /* the waiter of a one-channel wait */
   int nparked;              /* parked by the host (gs.h) */
+  void (*wait_detach_hook)(VM *vm, Fiber *f);   /* a native wait's own detach */
   Value wait_value;         /* value to send while blocked in send */
+  /* cancellation and deadlines (CONCURRENCY.md) */
+  uint8_t pending;          /* PENDING_CANCEL / PENDING_TIMEOUT, raised at a wait point */
+  Value pending_secs;       /* the timeout that passed, for its message */
+  struct Deadline *deadline; /* innermost timeout() running in this fiber */
+  Value name;               /* f.name: nil or a string */
+  Value locals;             /* f.locals: a map, made on first use or copied from the creator */
+  struct ObjProto *spawn_proto;  /* where it was spawned, for "spawned at" */
+  int spawn_line;
+  struct Deadline *pending_deadline;   /* the one whose timeout is pending */
   int api_base;             /* slot 0 of the running host native (gs.h) */
   Value api_ret;            /* its return value */
   bool in_all_list;
@@ -209,6 +244,8 @@ struct gs_vm {
 /* vm->interrupted bits */
 #define VM_INTERRUPT_REQUESTED 1   /* gs_interrupt / Ctrl-C */
 #define VM_INTERRUPT_HOOK 2        /* a count hook is set */
+#define VM_INTERRUPT_ALARM 4       /* a timer may have passed while a fiber runs (timeout()) */
+#define VM_INTERRUPT_DUMP 8        /* print the table of fibers (SIGQUIT) */
 static inline bool vm_interrupt_requested(VM *vm) { return vm->interrupted & VM_INTERRUPT_REQUESTED; }
 /* Take a pending interrupt request (true if there was one). */
 static inline bool vm_take_interrupt(VM *vm) {
@@ -270,6 +307,9 @@ _Noreturn void vm_throw_value(VM *vm, Value v);
 /* Throw v again with the traceback it was first thrown with (a list; else
  * as vm_throw_value). */
 _Noreturn void vm_throw_again(VM *vm, Value v, Value trace);
+/* raise an Error whose `kind` field is kind ("cancelled", "timeout", ...) */
+_Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool vm_error_is_kind(VM *vm, Value err, const char *kind);
 Value vm_make_error(VM *vm, ObjString *message);
 Value vm_traceback(VM *vm);           /* list of "file:line in name" for the running fiber */
 int vm_current_line(VM *vm, const char **file);

@@ -313,8 +313,8 @@ int main(void) {
     run(vm, "let dch = chan()\nspawn { dch.recv() }\n");
     cap_reset(&c);
     st = gs_run_fibers(vm);
-    CHECK(st == GS_DEADLOCK && strcmp(gs_error_message(vm), "deadlock: 1 fibers blocked") == 0 &&
-              strstr(c.err, "deadlock: 1 fibers blocked"),
+    CHECK(st == GS_DEADLOCK && strcmp(gs_error_message(vm), "deadlock: 1 fiber blocked") == 0 &&
+              strstr(c.err, "deadlock: 1 fiber blocked"),
           "gs_run_fibers: GS_DEADLOCK with the message (%s)", gs_error_message(vm));
     st = gs_run_string(vm, "d.gs", "dch.recv()", 10);
     CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "deadlock"), "blocking the main fiber for good: an error");

@@ -5,5 +5,5 @@ spawn {
 }
 chan().recv()
 # expect: sleeper done
-# expect error: deadlock: 1 fibers blocked
+# expect error: deadlock: 1 fiber blocked
 # expect exit: 1

@@ -4,5 +4,5 @@ print("before")
 ch.recv()
 print("not reached")
 # expect: before
-# expect error: deadlock: 1 fibers blocked
+# expect error: deadlock: 1 fiber blocked
 # expect exit: 1

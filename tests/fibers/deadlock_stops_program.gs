@@ -6,5 +6,5 @@ try {
 }
 print("not reached")
 # expect no output
-# expect error: deadlock: 1 fibers blocked
+# expect error: deadlock: 1 fiber blocked
 # expect exit: 1
