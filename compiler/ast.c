@@ -208,6 +208,7 @@ static const char *token_spelling(int major) {
     case T_YIELD: return "yield";
     case T_TRY: return "try";
     case T_CATCH: return "catch";
+    case T_FINALLY: return "finally";
     case T_THROW: return "throw";
     case T_IMPORT: return "import";
     case T_AS: return "as";

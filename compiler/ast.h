@@ -59,7 +59,7 @@ typedef enum {
   S_RETURN,     /* u.operand: value or NULL */
   S_FN,         /* u.fn: named function declaration */
   S_CLASS,      /* u.class_ */
-  S_TRY,        /* u.try_: body, name of the caught value (may be NULL), handler */
+  S_TRY,        /* u.try_: body, name of the caught value (may be NULL), handler and finalizer (either may be NULL) */
   S_THROW,      /* u.operand */
   S_IMPORT,     /* u.import: path string, alias (NULL: last path component) */
 } NodeKind;
@@ -122,7 +122,7 @@ struct Node {
     struct { const char *var1, *var2; Node *iter, *body; int var2_line, var2_col; } for_;
     struct { const char *name; const char *super_name; int super_line, super_col;
              Node **methods; int nmethods; } class_;  /* methods are S_FN */
-    struct { Node *body; const char *name; Node *handler; } try_;
+    struct { Node *body; const char *name; Node *handler; Node *finalizer; } try_;
     struct { const char *path; size_t path_len; const char *alias; } import;
   } u;
 };

@@ -28,11 +28,20 @@ typedef struct {
   uint8_t index;
 } Upval;
 
+/* A `try` with a `finally` around the code being compiled: a `return`,
+ * `break` or `continue` that leaves it runs the finally block first. */
+typedef struct TryScope {
+  struct TryScope *outer;
+  Node *finalizer;
+  int depth;              /* try_depth of its TRY (its handler's level) */
+} TryScope;
+
 typedef struct Loop {
   struct Loop *prev;
   int scope_depth;        /* scope depth outside the loop's own scope */
   int try_depth;
   int first_jump;         /* its breaks and continues: fs->jumps[first_jump..] */
+  int in_finally;
 } Loop;
 
 typedef struct FuncState {
@@ -50,6 +59,8 @@ typedef struct FuncState {
   int freereg, maxregs;
   Loop *loop;
   int try_depth;
+  TryScope *tries;            /* innermost try with a finally, NULL if none */
+  int in_finally;             /* compiling a finally block (return is refused) */
   int ncaptured;              /* bumps whenever a local of this function is captured */
   bool is_method;
   bool is_main;               /* the module's top-level function */
@@ -271,6 +282,7 @@ static void declare_module_name(FuncState *fs, const char *name) {
 static void expr_into(FuncState *fs, Node *e, int dest);
 static void compile_block(FuncState *fs, Node *block);
 static void statement(FuncState *fs, Node *s);
+static void leave_tries(FuncState *fs, int to);
 static int function(FuncState *fs, FnNode *fn, bool is_method, int line, int col);
 
 /* Evaluate e into some register, preferring not to move locals. */
@@ -1006,6 +1018,7 @@ static void push_loop(FuncState *fs, Loop *l) {
   l->scope_depth = fs->scope_depth;
   l->try_depth = fs->try_depth;
   l->first_jump = fs->njumps;
+  l->in_finally = fs->in_finally;
   fs->loop = l;
 }
 
@@ -1095,7 +1108,11 @@ static void jump_out(FuncState *fs, Node *s, bool is_break) {
     error_at(fs, s->line, s->col, "'%s' outside a loop", is_break ? "break" : "continue");
     return;
   }
-  for (int i = fs->loop->try_depth; i < fs->try_depth; i++) EMIT_ABC(fs, ENDTRY, 0, 0, 0);
+  if (fs->in_finally > fs->loop->in_finally) {
+    error_at(fs, s->line, s->col, "'%s' cannot leave a finally block", is_break ? "break" : "continue");
+    return;
+  }
+  leave_tries(fs, fs->loop->try_depth);
   int j = emit_jump(fs);
   add_jump(fs, j, is_break);
 }
@@ -1170,7 +1187,34 @@ static void class_stmt(FuncState *fs, Node *s) {
   fs->freereg = save;
 }
 
-static void try_stmt(FuncState *fs, Node *s) {
+static void compile_finally(FuncState *fs, Node *fin) {
+  fs->in_finally++;
+  compile_block(fs, fin);
+  fs->in_finally--;
+}
+
+/* Pop the handlers of the try blocks down to depth `to`, running the
+ * finally blocks met on the way (innermost first), as a jump or return
+ * out of them does. */
+static void leave_tries(FuncState *fs, int to) {
+  TryScope *saved = fs->tries;
+  int depth = fs->try_depth;
+  TryScope *t = fs->tries;
+  for (int i = depth - 1; i >= to; i--) {
+    EMIT_ABC(fs, ENDTRY, 0, 0, 0);
+    if (t && t->depth == i) {
+      fs->try_depth = i;
+      fs->tries = t->outer;
+      compile_finally(fs, t->finalizer);
+      t = t->outer;
+    }
+  }
+  fs->try_depth = depth;
+  fs->tries = saved;
+}
+
+/* try/catch: the catch block runs with the error in a fresh local. */
+static void try_catch(FuncState *fs, Node *s) {
   int save = fs->freereg;
   int reg = alloc_reg(fs, 1);
   fs->freereg = save;
@@ -1189,6 +1233,35 @@ static void try_stmt(FuncState *fs, Node *s) {
   for (int i = 0; i < h->u.list.count; i++) statement(fs, h->u.list.items[i]);
   end_scope(fs);
   end_scope(fs);
+  fs->freereg = save;
+  patch_here(fs, skip);
+}
+
+/* try/finally (with or without catch): the finally block is compiled on
+ * each way out — after the normal end, on the error path (then the error
+ * is thrown again) and before each return/break/continue that leaves. */
+static void try_stmt(FuncState *fs, Node *s) {
+  Node *fin = s->u.try_.finalizer;
+  if (!fin) { try_catch(fs, s); return; }
+  int save = fs->freereg;
+  int reg = alloc_reg(fs, 1);
+  fs->freereg = save;
+  int t = emit(fs, MK_ASBX(OP_TRY, reg, 0));
+  TryScope ts = {fs->tries, fin, fs->try_depth};
+  fs->tries = &ts;
+  fs->try_depth++;
+  if (s->u.try_.handler) try_catch(fs, s);
+  else compile_block(fs, s->u.try_.body);
+  fs->try_depth--;
+  fs->tries = ts.outer;
+  EMIT_ABC(fs, ENDTRY, 0, 0, 0);
+  compile_finally(fs, fin);
+  int skip = emit_jump(fs);
+  patch_here(fs, t);
+  int r = alloc_reg(fs, 1);   /* the pending error, written by the handler */
+  compile_finally(fs, fin);
+  fs->line = s->line;
+  EMIT_ABC(fs, THROW, r, 0, 0);
   fs->freereg = save;
   patch_here(fs, skip);
 }
@@ -1235,6 +1308,22 @@ static void statement(FuncState *fs, Node *s) {
     case S_BREAK: jump_out(fs, s, true); break;
     case S_CONTINUE: jump_out(fs, s, false); break;
     case S_RETURN: {
+      if (fs->in_finally) {
+        error_at(fs, s->line, s->col, "'return' inside a finally block");
+        break;
+      }
+      if (fs->tries) {
+        /* the value first, then the finally blocks, then return it */
+        int save = fs->freereg;
+        int r = alloc_reg(fs, 1);
+        if (s->u.operand) expr_into(fs, s->u.operand, r);
+        else EMIT_ABC(fs, LOADNIL, r, 0, 0);
+        leave_tries(fs, 0);
+        fs->line = s->line;
+        EMIT_ABC(fs, RETURN, r, 1, 0);
+        fs->freereg = save;
+        break;
+      }
       if (s->u.operand) {
         int r = expr_any(fs, s->u.operand);
         fs->line = s->line;
@@ -1361,7 +1450,8 @@ static void refs_in_functions(Compiler *C, Node *n, bool in_fn, Table *out) {
       return;
     case S_TRY:
       refs_in_functions(C, n->u.try_.body, in_fn, out);
-      refs_in_functions(C, n->u.try_.handler, in_fn, out);
+      if (n->u.try_.handler) refs_in_functions(C, n->u.try_.handler, in_fn, out);
+      if (n->u.try_.finalizer) refs_in_functions(C, n->u.try_.finalizer, in_fn, out);
       return;
     default: return;
   }

@@ -145,7 +145,7 @@ void GsParseResetErrors(void *p) {
   ASSIGN PLUSEQ MINUSEQ STAREQ SLASHEQ
   AMP PIPE CARET TILDE SHL SHR DOTDOT ELLIPSIS
   LPAREN RPAREN LBRACKET RBRACKET LBRACE LMAP RBRACE
-  COMMA DOT COLON ARROW.
+  COMMA DOT COLON ARROW FINALLY.
 
 /* ---- program and statement lists -------------------------------------- */
 
@@ -252,6 +252,23 @@ cstmt(A) ::= TRY(K) block(B) CATCH block(H). {
   int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
   A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
   A->u.try_.body = B; A->u.try_.handler = H;
+}
+cstmt(A) ::= TRY(K) block(B) FINALLY block(F). {
+  int d = gs_depth(B) > gs_depth(F) ? gs_depth(B) : gs_depth(F);
+  A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
+  A->u.try_.body = B; A->u.try_.finalizer = F;
+}
+cstmt(A) ::= TRY(K) block(B) CATCH IDENT(N) block(H) FINALLY block(F). {
+  int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
+  if (gs_depth(F) > d) d = gs_depth(F);
+  A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
+  A->u.try_.body = B; A->u.try_.name = N.v.str.s; A->u.try_.handler = H; A->u.try_.finalizer = F;
+}
+cstmt(A) ::= TRY(K) block(B) CATCH block(H) FINALLY block(F). {
+  int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
+  if (gs_depth(F) > d) d = gs_depth(F);
+  A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
+  A->u.try_.body = B; A->u.try_.handler = H; A->u.try_.finalizer = F;
 }
 
 stmt(A) ::= IMPORT(K) STRING(S). {

@@ -428,6 +428,7 @@ static int lex_raw(Lexer *L, Tok *t) {
       "yield"    { return kw(L, t, T_YIELD); }
       "try"      { return kw(L, t, T_TRY); }
       "catch"    { return kw(L, t, T_CATCH); }
+      "finally"  { return kw(L, t, T_FINALLY); }
       "throw"    { return kw(L, t, T_THROW); }
       "import"   { return kw(L, t, T_IMPORT); }
       "as"       { return kw(L, t, T_AS); }
@@ -545,9 +546,9 @@ int gs_lex(Lexer *L, Tok *t) {
     }
     if (L->nl_pending) {
       L->nl_pending = false;
-      /* `}` newline `else`/`catch` continues the statement, and so does a
-       * line starting with `.` (method chains split over lines) */
-      if (m != T_ELSE && m != T_CATCH && m != T_DOT) {
+      /* `}` newline `else`/`catch`/`finally` continues the statement, and
+       * so does a line starting with `.` (method chains split over lines) */
+      if (m != T_ELSE && m != T_CATCH && m != T_FINALLY && m != T_DOT) {
         L->held = tk;
         L->held_major = m;
         L->have_held = true;
