@@ -1219,6 +1219,7 @@ void gs_set_args(gs_vm *vm, int argc, const char *const *argv) { GUARDED_VOID(vm
 
 /* An atomic or: safe from a signal handler or another thread. */
 void gs_interrupt(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_REQUESTED, __ATOMIC_SEQ_CST); }
+void gs_dump_fibers(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_DUMP, __ATOMIC_SEQ_CST); }
 
 bool gs_clear_interrupt(gs_vm *vm) { return vm_take_interrupt(vm); }
 

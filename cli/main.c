@@ -24,6 +24,12 @@ static void on_sigint(int sig) {
   running_vm->interrupted = 1;
 }
 
+/* SIGQUIT (Ctrl-\\): print every fiber's state and traceback, keep running */
+static void on_sigquit(int sig) {
+  (void)sig;
+  if (running_vm) gs_dump_fibers(running_vm);
+}
+
 static void usage(FILE *out) {
   fprintf(out,
     "usage: gs [options] [script.gs | -e code | -] [args...]\n"
@@ -136,6 +142,8 @@ int main(int argc, char **argv) {
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_sigquit;
+    sigaction(SIGQUIT, &sa, NULL);
   }
   if (code) {
     status = run_source(vm, "<-e>", code, strlen(code), &opt);

@@ -213,6 +213,12 @@ void gs_free(gs_vm *vm);
  * that were not running are untouched: the next gs_run_* runs them.
  * gs_clear_interrupt() drops a request that is still pending. */
 void gs_interrupt(gs_vm *vm);
+/* Ask for a table of every live fiber — id, name, what it waits on, where,
+ * and its traceback — written to write_error at the VM's next check point
+ * (a loop iteration or call, or while the scheduler waits for a timer); the
+ * program goes on. Safe to call from a signal handler or another thread
+ * (gs uses it for SIGQUIT, like Go's goroutine dump). */
+void gs_dump_fibers(gs_vm *vm);
 /* config->user_data */
 void *gs_user_data(gs_vm *vm);
 /* Set the script arguments seen as os.args (strings are copied). Raises

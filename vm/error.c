@@ -39,6 +39,11 @@ Value vm_traceback(VM *vm) {
     ObjString *s = str_format(vm, "%s:%d in %s", file, p->ncode ? p->lines[pcoff] : 0, p->name->chars);
     list_push(vm, l, STR_VAL(s));
   }
+  if (!f->is_generator && f->spawn_proto) {   /* where a spawned fiber came from */
+    ObjProto *p = f->spawn_proto;
+    const char *file = p->module && p->module->file ? p->module->file->chars : "?";
+    list_push(vm, l, STR_VAL(str_format(vm, "spawned at %s:%d in %s", file, f->spawn_line, p->name->chars)));
+  }
   vm_pop(vm);
   return LIST_VAL(l);
 }
@@ -120,20 +125,33 @@ _Noreturn void vm_throw(VM *vm, const char *fmt, ...) {
   vm_throw_value(vm, vm_make_error(vm, msg));
 }
 
-_Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  Value e = vm_make_error(vm, str_cstr(vm, buf));
+static Value make_error_kind(VM *vm, const char *kind, const char *msg) {
+  Value e = vm_make_error(vm, str_cstr(vm, msg));
   vm_push(vm, e);
   ObjString *k = str_cstr(vm, kind);
   vm_push(vm, STR_VAL(k));
   table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(str_cstr(vm, "kind")), STR_VAL(k));
   vm_pop(vm);
   vm_pop(vm);
-  vm_throw_value(vm, e);
+  return e;
+}
+
+Value vm_make_error_kind(VM *vm, const char *kind, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  return make_error_kind(vm, kind, buf);
+}
+
+_Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  vm_throw_value(vm, make_error_kind(vm, kind, buf));
 }
 
 bool vm_error_is_kind(VM *vm, Value err, const char *kind) {

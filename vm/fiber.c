@@ -298,6 +298,8 @@ static void switch_to(VM *vm, Fiber *to) {
   /* resumed: whoever switched back set vm->fiber to us */
 }
 
+static void take_dump_request(VM *vm);
+
 /* Next fiber to run, sleeping for timers if need be; NULL if none can ever
  * run again. */
 static Fiber *sched_pick(VM *vm) {
@@ -309,6 +311,7 @@ static Fiber *sched_pick(VM *vm) {
     if (!timers_can_wake(s)) return NULL;
     int64_t wait = s->timers[0]->at - sched_now_ns();
     if (vm_interrupt_requested(vm)) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
+    if (vm->interrupted & VM_INTERRUPT_DUMP) take_dump_request(vm);
     if (wait > 0) {
       struct timespec ts = {wait / 1000000000LL, wait % 1000000000LL};
       vm_flush(vm);
@@ -412,6 +415,42 @@ static char *deadlock_report(VM *vm) {
   return buf;
 }
 
+/* SIGQUIT: every live fiber, what it does and its traceback, to stderr;
+ * the program goes on. Allocates nothing (it may run anywhere). */
+static void dump_fibers(VM *vm) {
+  int n;
+  Fiber **live = live_fibers(vm, &n);
+  if (!live) return;
+  vm_flush(vm);
+  char line[512];
+  int len = snprintf(line, sizeof line, "fibers: %d live\n", n);
+  vm_write_err(vm, line, (size_t)len);
+  for (int i = 0; i < n; i++) {
+    Fiber *f = live[i];
+    describe_fiber(f, line, sizeof line);
+    vm_write_err(vm, line, strlen(line));
+    for (int k = f->nframes - 1; k >= 0; k--) {
+      CallFrame *fr = &f->frames[k];
+      ObjProto *p = fr->cl->p;
+      int pcoff = (int)(fr->pc - p->code) - 1;
+      if (pcoff < 0) pcoff = 0;
+      const char *file = p->module && p->module->file ? p->module->file->chars : "?";
+      len = snprintf(line, sizeof line, "    %s:%d in %s\n", file, p->ncode ? p->lines[pcoff < p->ncode ? pcoff : p->ncode - 1] : 0, p->name->chars);
+      vm_write_err(vm, line, (size_t)len);
+    }
+    if (!f->is_generator && f->spawn_proto) {
+      ObjProto *p = f->spawn_proto;
+      len = snprintf(line, sizeof line, "    spawned at %s:%d in %s\n", p->module && p->module->file ? p->module->file->chars : "?", f->spawn_line, p->name->chars);
+      vm_write_err(vm, line, (size_t)len);
+    }
+  }
+  free(live);
+}
+
+static void take_dump_request(VM *vm) {
+  if (__atomic_fetch_and(&vm->interrupted, ~VM_INTERRUPT_DUMP, __ATOMIC_SEQ_CST) & VM_INTERRUPT_DUMP) dump_fibers(vm);
+}
+
 static _Noreturn void deadlock_error(VM *vm) {
   Fiber *main = vm->main_fiber;
   main->state = FIBER_BLOCKED;
@@ -479,36 +518,42 @@ static void sched_suspend(VM *vm) {
 
 /* Raise the running fiber's pending cancel or timeout (cancel first). Each
  * is raised once: later wait points work normally. */
-_Noreturn void fiber_raise_pending(VM *vm) {
+Value fiber_take_pending(VM *vm) {
   Fiber *f = vm->fiber;
   if (f->pending & PENDING_CANCEL) {
     f->pending &= (uint8_t)~PENDING_CANCEL;
-    vm_throw_kind(vm, "cancelled", "cancelled");
+    return vm_make_error_kind(vm, "cancelled", "cancelled");
   }
   f->pending &= (uint8_t)~PENDING_TIMEOUT;
   Value secs = f->pending_secs;
   f->pending_secs = NIL_VAL;
   f->pending_deadline = NULL;
-  if (IS_INT(secs)) vm_throw_kind(vm, "timeout", "timed out after %lld s", (long long)AS_INT(secs));
+  if (IS_INT(secs)) return vm_make_error_kind(vm, "timeout", "timed out after %lld s", (long long)AS_INT(secs));
   char num[64];
   format_float(IS_FLOAT(secs) ? AS_FLOAT(secs) : 0.0, num, sizeof num);
-  vm_throw_kind(vm, "timeout", "timed out after %s s", num);
+  return vm_make_error_kind(vm, "timeout", "timed out after %s s", num);
 }
+
+_Noreturn void fiber_raise_pending(VM *vm) { vm_throw_value(vm, fiber_take_pending(vm)); }
 
 /* The start of every wait point: a pending cancel or timeout — or a
  * deadline that passed while no timer was looked at — is raised here,
  * whether or not the operation would block. */
-void fiber_wait_point(VM *vm) {
+static bool interrupt_pending(VM *vm) {
   Fiber *f = vm->fiber;
   if (__builtin_expect(f->deadline != NULL, 0)) fire_due_timers(vm);
-  if (__builtin_expect(f->pending != 0, 0)) fiber_raise_pending(vm);
+  return f->pending != 0;
+}
+
+void fiber_wait_point(VM *vm) {
+  if (__builtin_expect(interrupt_pending(vm), 0)) fiber_raise_pending(vm);
 }
 
 /* Block the running fiber (its waiters, if any, already linked) until the
  * wait ends; limit_at >= 0 ends it with WAKE_TIMER at that time (the caller
  * reserved heap room). A cancel or deadline that ends it is raised here.
  * Returns the wake reason. */
-static int block(VM *vm, int kind, void *on, int64_t limit_at) {
+static int block_quietly(VM *vm, int kind, void *on, int64_t limit_at) {
   Fiber *self = vm->fiber;
   self->wait_kind = kind;
   self->wait_on = on;
@@ -518,8 +563,13 @@ static int block(VM *vm, int kind, void *on, int64_t limit_at) {
   }
   self->state = FIBER_BLOCKED;
   sched_suspend(vm);
-  if (self->wake_reason == WAKE_INTERRUPTED) fiber_raise_pending(vm);
   return self->wake_reason;
+}
+
+static int block(VM *vm, int kind, void *on, int64_t limit_at) {
+  int r = block_quietly(vm, kind, on, limit_at);
+  if (r == WAKE_INTERRUPTED) fiber_raise_pending(vm);
+  return r;
 }
 
 /* Mark a cancel or timeout pending in f and end the wait it is blocked in.
@@ -536,6 +586,7 @@ void fiber_interrupt(VM *vm, Fiber *f, int what, Value secs) {
 }
 
 void sched_on_alarm(VM *vm, int bits) {
+  if (bits & VM_INTERRUPT_DUMP) dump_fibers(vm);
   if (bits & VM_INTERRUPT_ALARM) {
     Scheduler *s = vm->sched;
     fire_due_timers(vm);
@@ -719,8 +770,11 @@ void sched_free(VM *vm) {
 }
 
 static void report_fiber_error(VM *vm, Fiber *f) {
-  char head[64];
-  snprintf(head, sizeof head, "error in fiber %lld: ", (long long)f->id);
+  char head[128];
+  if (IS_STRING(f->name))
+    snprintf(head, sizeof head, "error in fiber %lld \"%.60s\": ", (long long)f->id, AS_STRING(f->name)->chars);
+  else
+    snprintf(head, sizeof head, "error in fiber %lld: ", (long long)f->id);
   vm_report_error(vm, head, f->result, f->error_trace);
   vm->exit_status = 1;
   f->error_reported = true;
@@ -767,6 +821,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
   fiber_release_memory(vm, f);
   bool had_joiners = f->joiners != NULL;
   fiber_wake_all(vm, &f->joiners);
+  if (f->group) group_child_finished(vm, f, ok, out);
   Fiber *next;
   if (f->is_generator && f->resumer) {
     next = f->resumer;
@@ -948,6 +1003,20 @@ Value fiber_yield(VM *vm, Value v) {
   sched_suspend(vm);
   fiber_yield_resumed(vm);
   return NIL_VAL;
+}
+
+bool fiber_wait_done(VM *vm, Fiber *f, Value *err) {
+  Fiber *self = vm->fiber;
+  while (f->state != FIBER_DONE && f->state != FIBER_FAILED) {
+    if (!interrupt_pending(vm)) {
+      self->next_wait = f->joiners;
+      f->joiners = self;
+      if (block_quietly(vm, WAIT_JOIN, &f->joiners, -1) != WAKE_INTERRUPTED) continue;
+    }
+    *err = fiber_take_pending(vm);
+    return false;
+  }
+  return true;
 }
 
 static Value fiber_join(VM *vm, Fiber *f) {
@@ -1404,6 +1473,7 @@ static Value cm_close(VM *vm, int argc, Value *args) { channel_close(vm, self_ch
 static Value cm_closed(VM *vm, int argc, Value *args) { return BOOL_VAL(self_chan(vm, args, "closed")->closed); }
 
 void lib_fiber_open(VM *vm) {
+  lib_group_open(vm);
   vm_define_native(vm, "fiber", nat_fiber, 1, "fiber(fn)\nA generator running fn, driven by resume() (not scheduled).");
   vm_define_native(vm, "chan", nat_chan, -1, "chan(n?)\nA channel with room for n values (default 0: unbuffered).");
   vm_define_native(vm, "sleep", nat_sleep, 1, "sleep(seconds)\nBlock this fiber for that long; others run meanwhile.");

@@ -81,6 +81,14 @@ bool fiber_set_field(VM *vm, Fiber *f, ObjString *name, Value v);
 void fiber_wait_point(VM *vm);
 void fiber_interrupt(VM *vm, Fiber *f, int what, Value secs);
 _Noreturn void fiber_raise_pending(VM *vm);
+Value fiber_take_pending(VM *vm);     /* the pending error as a value, no longer pending */
+/* Wait until f has finished (true); false with *err when the running
+ * fiber's wait is interrupted (cancel, timeout) — taken, not raised. */
+bool fiber_wait_done(VM *vm, Fiber *f, Value *err);
+/* group.c */
+typedef struct Group Group;
+void lib_group_open(VM *vm);
+void group_child_finished(VM *vm, Fiber *child, bool ok, Value result);
 int64_t sched_deadline_after(double secs);
 /* The interpreter saw VM_INTERRUPT_ALARM or _DUMP (bits): fire due timers
  * — a deadline of the running fiber raises here, even in a CPU loop — and

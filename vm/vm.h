@@ -118,6 +118,7 @@ struct Fiber {
   Value name;               /* f.name: nil or a string */
   Value locals;             /* f.locals: a map, made on first use or copied from the creator */
   struct ObjProto *spawn_proto;  /* where it was spawned, for "spawned at" */
+  struct Group *group;      /* the group() that owns it (group.c), while it runs */
   int spawn_line;
   struct Deadline *pending_deadline;   /* the one whose timeout is pending */
   int api_base;             /* slot 0 of the running host native (gs.h) */
@@ -309,6 +310,7 @@ _Noreturn void vm_throw_value(VM *vm, Value v);
 _Noreturn void vm_throw_again(VM *vm, Value v, Value trace);
 /* raise an Error whose `kind` field is kind ("cancelled", "timeout", ...) */
 _Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+Value vm_make_error_kind(VM *vm, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool vm_error_is_kind(VM *vm, Value err, const char *kind);
 Value vm_make_error(VM *vm, ObjString *message);
 Value vm_traceback(VM *vm);           /* list of "file:line in name" for the running fiber */
