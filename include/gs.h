@@ -460,7 +460,11 @@ gs_handle *gs_current_fiber(gs_vm *vm);
  * handle; other fibers run meanwhile. The value given to gs_wake lands in
  * slot `dest` (-1: drop it). Raises in the main fiber (the host is waiting
  * for it: nothing could wake it), so call parking natives from spawned fibers.
- * A fiber that is never woken stays parked until gs_free. */
+ * A fiber that is never woken stays parked until gs_free. A park is a wait
+ * point: if the fiber is cancelled (f.cancel()) or a timeout() deadline of it
+ * passes while it is parked — or one is already pending — gs_park raises
+ * that error (kind "cancelled" / "timeout") instead of returning; the park
+ * is undone first, so a later gs_wake on the handle returns false. */
 void gs_park(gs_vm *vm, int dest);
 /* From host code or a native: make the parked fiber `fiber` (a handle from
  * gs_current_fiber) ready, with the value of slot `value` (-1: nil) as the

@@ -737,6 +737,7 @@ void fiber_mark(VM *vm, Fiber *f) {
   gc_mark_value(vm, f->name);
   gc_mark_value(vm, f->locals);
   gc_mark_obj(vm, (Obj *)f->spawn_proto);
+  if (f->group) gc_mark_obj(vm, (Obj *)group_owner(f->group));   /* its group's state lives on that fiber */
   gc_mark_obj(vm, (Obj *)f->resumer);
   for (Fiber *j = f->joiners; j; j = j->next_wait) gc_mark_obj(vm, (Obj *)j);
 }
@@ -1376,10 +1377,16 @@ static Value fm_done(VM *vm, int argc, Value *args) {
 /* The generator g, suspended at a yield, is given up for good: its stack
  * goes back to the pool and it is done. */
 static void generator_abandon(VM *vm, Fiber *g) {
-  fiber_close_upvalues(g, g->stack);
-  if (g->has_coro) coro_destroy(&g->coro);
-  g->has_coro = false;
-  fiber_release_memory(vm, g);
+  /* its timeouts die with it; its C stack stays while a group() in it has
+   * children running (they point into it), until the fiber is freed */
+  for (Deadline *d = g->deadline; d; d = d->outer) heap_remove(vm->sched, &d->timer);
+  g->deadline = NULL;
+  if (g->ngroups == 0) {
+    fiber_close_upvalues(g, g->stack);
+    if (g->has_coro) coro_destroy(&g->coro);
+    g->has_coro = false;
+    fiber_release_memory(vm, g);
+  }
   uncount_live(vm, g);
   g->state = FIBER_DONE;
   g->result = NIL_VAL;

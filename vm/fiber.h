@@ -89,6 +89,7 @@ bool fiber_wait_done(VM *vm, Fiber *f, Value *err);
 typedef struct Group Group;
 void lib_group_open(VM *vm);
 void group_child_finished(VM *vm, Fiber *child, bool ok, Value result);
+Fiber *group_owner(Group *g);
 int64_t sched_deadline_after(double secs);
 /* The interpreter saw VM_INTERRUPT_ALARM or _DUMP (bits): fire due timers
  * — a deadline of the running fiber raises here, even in a CPU loop — and

@@ -18,6 +18,8 @@ struct Group {
   bool cancelled_owner;     /* we cancelled the owner's body because a child failed */
 };
 
+Fiber *group_owner(Group *g) { return g->owner; }
+
 static ObjList *children(VM *vm, Group *g) { return AS_LIST(g->owner->stack[g->children_slot]); }
 
 /* The first error wins: cancel every child still running, and the body. */
@@ -86,6 +88,7 @@ static Value nat_group(VM *vm, int argc, Value *args) {
   self->stack[gslot] = gv;
 
   Value out;
+  self->ngroups++;
   bool ok = vm_pcall(vm, args[0], 1, &gv, &out);
   self = vm->fiber;
   g.in_body = false;
@@ -100,6 +103,7 @@ static Value nat_group(VM *vm, int argc, Value *args) {
     while (!fiber_wait_done(vm, c, &err)) fail(vm, &g, err);
   }
   *(Group **)AS_USERDATA(self->stack[gslot])->data = NULL;   /* closed */
+  self->ngroups--;
   if (!IS_NIL(g.first_error)) vm_throw_value(vm, self->stack[g.error_slot]);
   ObjList *l = children(vm, &g);
   for (uint32_t i = 0; i < l->count; i++) {

@@ -119,6 +119,7 @@ struct Fiber {
   Value locals;             /* f.locals: a map, made on first use or copied from the creator */
   struct ObjProto *spawn_proto;  /* where it was spawned, for "spawned at" */
   struct Group *group;      /* the group() that owns it (group.c), while it runs */
+  int ngroups;              /* group() calls running in this fiber */
   int spawn_line;
   struct Deadline *pending_deadline;   /* the one whose timeout is pending */
   int api_base;             /* slot 0 of the running host native (gs.h) */

@@ -1,6 +1,7 @@
 /* test_api_fibers.c — fibers from C: yielding natives at any depth, parking
  * and waking from the host, spawning, host-driven scheduling.
  * Covers: gs_yield gs_yield_value gs_current_fiber gs_park gs_wake gs_spawn
+ * gs_dump_fibers
  * gs_run_fibers gs_run_ready gs_next_timer_ns (and gs_call/gs_get_field on
  * fibers). */
 #include <stdint.h>
@@ -357,6 +358,36 @@ int main(void) {
     gs_yield_value(vm, -1, 1);
     CHECK(gs_get_type(vm, 1) == GS_NIL, "gs_yield_value from host code: a slice, dest nil");
   }
+
+  /* a park is a wait point: cancel() and timeout() end it with their error,
+   * the park is undone (gs_wake then returns false) */
+  njobs = 0;
+  cap_reset(&c);
+  CHECK(run(vm,
+            "let pc = spawn request(1)\n"
+            "yield\n"
+            "pc.cancel()\n"
+            "try { pc.join() } catch e { print(\"park:\", e.kind) }\n"
+            "let pt = spawn { try { timeout(0.01, fn() { request(2) }) } catch e { return e.message } }\n"
+            "print(pt.join())\n") == GS_OK &&
+            strcmp(c.out, "park: cancelled\ntimed out after 0.01 s\n") == 0,
+        "cancel and timeout end a gs_park (%s)", c.out);
+  CHECK(njobs == 2, "both natives parked first");
+  gs_ensure_slots(vm, 1);
+  gs_set_int(vm, 0, 2);
+  CHECK(!gs_wake(vm, jobs[0], 0) && !gs_wake(vm, jobs[1], 0), "gs_wake of a cancelled / timed-out park returns false");
+  gs_release(vm, jobs[0]);
+  gs_release(vm, jobs[1]);
+
+  /* gs_dump_fibers: the table of live fibers at the next check point */
+  run(vm, "let dumped = spawn { chan().recv() }\nyield\n");
+  cap_reset(&c);
+  gs_dump_fibers(vm);
+  CHECK(run(vm, "for i in 0..3 { }\n") == GS_OK &&
+            strstr(c.err, "fibers: ") && strstr(c.err, ": recv on channel 0x"),
+        "gs_dump_fibers writes the fiber table (%s)", c.err);
+  run(vm, "dumped.cancel()\n");
+  gs_run_ready(vm);
 
   /* fibers left parked / suspended at gs_free: freed (checked by ASan/LSan) */
   njobs = 0;
