@@ -261,6 +261,7 @@ ObjList *complete_line(VM *vm, const char *text, size_t cursor, size_t *start, V
     }
   }
   /* sorted, without duplicates (a name may be a global and a module variable) */
+  if (out->count < 2) return out;        /* (an empty list has no item array) */
   qsort(out->items, out->count, sizeof(Value), compare_strings);
   uint32_t n = 0;
   for (uint32_t i = 0; i < out->count; i++)
