@@ -10,7 +10,7 @@ fn start() {
 }
 start()
 let junk = []
-for i in 0..20000 { junk.push([i, str(i)]) }
+for i in 0..4000 { junk.push([i, str(i)]) }
 junk = nil
 sleep(0.05)
 print("end")

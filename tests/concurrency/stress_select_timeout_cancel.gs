@@ -1,4 +1,5 @@
 # Thousands of fibers mix select, recv/send under timeouts, and cancels over shared channels: every value whose send returned is received exactly once, and no other value is.
+# slow
 let chans = [chan(), chan(), chan(2), chan(5)]
 let sent = {}
 let got = {}
