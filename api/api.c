@@ -29,7 +29,8 @@
 #include "gs.h"
 #include "vm.h"
 #include "fiber.h"
-#include "run.h"
+#include "api.h"
+#include "builtins.h"
 #include "compile.h"
 #include "api_internal.h"
 #include "arith.h"
@@ -901,6 +902,40 @@ static gs_status api_misuse(VM *vm, gs_status st, const char *msg) {
   return st;
 }
 
+char *gs_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) { fclose(f); errno = ENOMEM; return NULL; }
+  for (;;) {
+    if (n == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); fclose(f); errno = ENOMEM; return NULL; }
+      buf = nb;
+      cap *= 2;
+    }
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (err) { free(buf); errno = EIO; return NULL; }
+  *len = n;
+  return buf;
+}
+
+ObjModule *run_main_module(VM *vm, const char *name) {
+  if (!vm->main_module) {
+    ObjString *s = str_cstr(vm, name);
+    vm_push(vm, STR_VAL(s));
+    vm->main_module = module_new(vm, s, s);
+    vm_pop(vm);
+  }
+  return vm->main_module;
+}
+
 static gs_status run_closure(VM *vm, ObjClosure *cl) {
   Fiber *f = vm->fiber;
   bool native = f->errjmp != NULL;
@@ -1147,7 +1182,7 @@ static void api_orphan_current(VM *vm) {
   else api_set_current(&api_orphan);
 }
 
-gs_vm *gs_new(const gs_config *config) {
+VM *api_new_vm(const gs_config *config, void (*open)(VM *vm)) {
   gs_config cfg;
   if (config) cfg = *config;
   else gs_config_init(&cfg);
@@ -1172,6 +1207,7 @@ gs_vm *gs_new(const gs_config *config) {
   vm->heap_limit = cfg.heap_limit;
   vm->user_data = cfg.user_data;
   vm->load_module = cfg.load_module;
+  open(vm);
   if (nested) api_set_current(prev);
   return vm;
 }

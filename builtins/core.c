@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <time.h>
-#include "vm.h"
+#include "builtins.h"
 #include "arith.h"
 #include "fiber.h"
 
@@ -273,4 +273,12 @@ void lib_core_open(VM *vm) {
   vm_define_method(vm, &vm->range_methods, "contains", range_contains, 2, "range.contains(n)\nWhether the int n lies in the range.");
   lib_help_open(vm);
   vm_define_method(vm, &vm->range_methods, "list", range_list, 1, "range.list()\nA list of the range's ints.");
+}
+
+void builtins_open(VM *vm) {
+  lib_core_open(vm);
+  lib_string_open(vm);
+  lib_list_open(vm);
+  lib_map_open(vm);
+  lib_fiber_open(vm);
 }

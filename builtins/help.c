@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "vm.h"
+#include "builtins.h"
 #include "members.h"
 
 typedef struct {

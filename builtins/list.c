@@ -14,7 +14,7 @@
  * Documented behaviour: docs/stdlib-methods.md. */
 #include <string.h>
 #include <math.h>
-#include "vm.h"
+#include "builtins.h"
 #include "arith.h"
 
 /* string.c: sep.join(list); sep and l must be rooted by the caller */

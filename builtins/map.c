@@ -5,7 +5,7 @@
  * same key; nil and NaN are rejected by vm_check_key. Nothing here calls
  * back into script. Documented behaviour: docs/stdlib-methods.md. */
 #include <string.h>
-#include "vm.h"
+#include "builtins.h"
 #include "arith.h"
 
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <math.h>
-#include "vm.h"
+#include "builtins.h"
 #include "arith.h"
 
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */

@@ -127,7 +127,7 @@ int main(int argc, char **argv) {
     break;
   }
   coro_install_overflow_handler();
-  VM *vm = vm_new();
+  VM *vm = gs_new(NULL);
   if (!vm) { fprintf(stderr, "gs: out of memory\n"); return 1; }
   set_args(vm, argc - i, argv + i);
   vm->heap_limit = heap_limit;
@@ -153,7 +153,7 @@ int main(int argc, char **argv) {
   } else if (from_stdin || !isatty(0)) {
     size_t len;
     char *src = read_all_stdin(&len);
-    if (!src) { fprintf(stderr, "gs: cannot read standard input\n"); vm_free(vm); return 1; }
+    if (!src) { fprintf(stderr, "gs: cannot read standard input\n"); gs_free(vm); return 1; }
     status = run_source(vm, "<stdin>", src, len, &opt);
     free(src);
   } else {
@@ -165,7 +165,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "gs: write error on standard output: %s\n", strerror(out_err));
     status = 1;
   }
-  vm_free(vm);
+  gs_free(vm);
   coro_pool_trim();
   return status;
 }

@@ -41,6 +41,7 @@
 #include "gs.h"
 #include "vm.h"
 #include "run.h"
+#include "api.h"
 #include "fiber.h"
 #include "compile.h"
 

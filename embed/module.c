@@ -9,8 +9,8 @@
 #include "vm.h"
 #include "compile.h"
 #include "fiber.h"
-
-char *gs_read_file(const char *path, size_t *len);
+#include "embed.h"
+#include "api.h"
 
 static bool file_exists(const char *p) { return access(p, R_OK) == 0; }
 

@@ -8,30 +8,7 @@
 #include "fiber.h"
 #include "compile.h"
 #include "run.h"
-
-char *gs_read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 65536, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) { fclose(f); errno = ENOMEM; return NULL; }
-  for (;;) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap * 2);
-      if (!nb) { free(buf); fclose(f); errno = ENOMEM; return NULL; }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-  }
-  int err = ferror(f);
-  fclose(f);
-  if (err) { free(buf); errno = EIO; return NULL; }
-  *len = n;
-  return buf;
-}
+#include "api.h"
 
 void run_print_compile_errors(VM *vm, const char *name, AstErrors *errs) {
   char line[512];
@@ -47,16 +24,6 @@ void run_print_compile_errors(VM *vm, const char *name, AstErrors *errs) {
 
 void run_report_error(VM *vm, Value err) {
   vm_report_error(vm, NULL, err, vm->fiber->error_trace);
-}
-
-ObjModule *run_main_module(VM *vm, const char *name) {
-  if (!vm->main_module) {
-    ObjString *s = str_cstr(vm, name);
-    vm_push(vm, STR_VAL(s));
-    vm->main_module = module_new(vm, s, s);
-    vm_pop(vm);
-  }
-  return vm->main_module;
 }
 
 int run_source(VM *vm, const char *name, const char *src, size_t len, const RunOptions *opt) {

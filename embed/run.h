@@ -9,13 +9,11 @@ typedef struct {
   bool disassemble;
 } RunOptions;
 
-char *gs_read_file(const char *path, size_t *len);
 /* Compile and run src as the main module, then run the other fibers to the
  * end. Errors are printed to the VM's error writer. Returns an exit status. */
 int run_source(VM *vm, const char *name, const char *src, size_t len, const RunOptions *opt);
 int run_file(VM *vm, const char *path, const RunOptions *opt);
 void run_print_compile_errors(VM *vm, const char *name, AstErrors *errs);
 void run_report_error(VM *vm, Value err);
-ObjModule *run_main_module(VM *vm, const char *name);
 
 #endif

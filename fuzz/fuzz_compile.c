@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gs.h"
 #include "vm.h"
 #include "compile.h"
 
@@ -29,7 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  VM *vm = fresh_vm ? vm_new() : shared_vm ? shared_vm : (shared_vm = vm_new());
+  VM *vm = fresh_vm ? gs_new(NULL) : shared_vm ? shared_vm : (shared_vm = gs_new(NULL));
   if (!vm) abort();
   ObjString *name = str_cstr(vm, "fuzz.gs");
   vm_push(vm, STR_VAL(name));
@@ -53,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   gs_compile_source(vm, m2, (const char *)data, size, &repl, errs);
   free(errs);
   vm->fiber->top = 0;     /* drop the roots: the modules become garbage */
-  if (fresh_vm) vm_free(vm);
+  if (fresh_vm) gs_free(vm);
   else gc_collect(vm);
   return 0;
 }

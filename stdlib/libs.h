@@ -11,6 +11,8 @@ void lib_math_open(VM *vm);
 void lib_io_open(VM *vm);
 void lib_os_open(VM *vm);
 void lib_json_open(VM *vm);
+/* all four (the VM's API slots are left as they were) */
+void lib_modules_open(VM *vm);
 
 /* os.args: fill the list that os.args and vm->args share (cli/main.c). */
 void lib_os_set_args(VM *vm, int argc, char **argv);

@@ -28,7 +28,6 @@ Value vm_get_index(VM *vm, Value obj, Value idx);
 void vm_set_index(VM *vm, Value obj, Value idx, Value v);
 void vm_check_key(VM *vm, Value k);
 Value vm_slice(VM *vm, Value obj, Value lo, Value hi);
-Value vm_import(VM *vm, ObjModule *from, ObjString *path);
 void fiber_grow_stack(VM *vm, Fiber *f, int min_cap);
 
 #define IS_NATIVE_VAL(v) ((v).tag == V_NATIVE)

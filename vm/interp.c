@@ -1429,7 +1429,8 @@ reload:
     }
   CASE(IMPORT) {
     Value r;
-    PROTECT(r = vm_import(vm, cl->p->module, AS_STRING(k[INS_BX(ins)])));
+    PROTECT(r = vm->import ? vm->import(vm, cl->p->module, AS_STRING(k[INS_BX(ins)]))
+                            : (vm_throw(vm, "import is not available here"), NIL_VAL));
     R(A) = r;
     DISPATCH();
   }

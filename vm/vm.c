@@ -181,8 +181,6 @@ static void define_error_class(VM *vm) {
 
 /* ---- lifecycle ------------------------------------------------------ */
 
-VM *vm_new(void) { return vm_new_with(NULL, NULL); }
-
 VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   VM *vm = calloc(1, sizeof(VM));
   if (!vm) return NULL;
@@ -217,12 +215,6 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   vm->s_script = str_cstr(vm, "<script>");
   vm->gc_paused = 0;
   define_error_class(vm);
-  lib_core_open(vm);
-  lib_string_open(vm);
-  lib_list_open(vm);
-  lib_map_open(vm);
-  lib_fiber_open(vm);
-  lib_modules_open(vm);
   return vm;
 }
 

@@ -205,6 +205,8 @@ struct gs_vm {
   ObjNative *calling_native;  /* set just before a native runs */
   Table userdata_classes;     /* type tag -> class */
   char *last_error, *last_trace;
+  /* `import "path"`: the module loader above the VM (embed/module.c) */
+  Value (*import)(VM *vm, ObjModule *from, ObjString *path);
   char *(*load_module)(VM *vm, const char *path, size_t *len, void *ud);
 
   /* commonly used names */
@@ -254,7 +256,6 @@ static inline bool vm_take_interrupt(VM *vm) {
   return __atomic_fetch_and(&vm->interrupted, ~VM_INTERRUPT_REQUESTED, __ATOMIC_SEQ_CST) & VM_INTERRUPT_REQUESTED;
 }
 
-VM *vm_new(void);
 VM *vm_new_with(void *(*realloc_fn)(void *ptr, size_t size, void *ud), void *ud);
 void vm_free(VM *vm);
 void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
@@ -367,15 +368,5 @@ double arg_num(VM *vm, const char *fname, Value *args, int i);
 ObjString *arg_str(VM *vm, const char *fname, Value *args, int i);
 void arg_count(VM *vm, const char *fname, int argc, int min, int max);
 
-/* stdlib registration (one file each in stdlib/) */
-void lib_core_open(VM *vm);
-void lib_string_open(VM *vm);
-void lib_list_open(VM *vm);
-void lib_map_open(VM *vm);
-void lib_modules_open(VM *vm);   /* math, io, os, json (stdlib/libs.c) */
-void lib_help_open(VM *vm);      /* help() (builtins/help.c; opened by lib_core_open) */
-/* What help(v) prints: what v is and how to use it (usage_text: how to use
- * the REPL instead, as help() prints). Runs no script. */
-ObjString *help_text(VM *vm, Value v, bool usage_text);
 
 #endif

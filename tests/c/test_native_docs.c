@@ -37,7 +37,7 @@ static void check_table(const char *where, const Table *t) {
 }
 
 int main(void) {
-  VM *vm = vm_new();
+  VM *vm = gs_new(NULL);
   for (int i = 0; i < vm->nglobals; i++) {
     Value g = vm->globals[i];
     char where[128];
@@ -62,6 +62,6 @@ int main(void) {
     if (ud->entries[i].value.tag == V_CLASS) check_table("userdata.", &AS_CLASS(ud->entries[i].value)->methods);
   CHECK(checked > 80, "found the natives (%d)", checked);
   CHECK(missing == 0, "every native has a doc string (%d of %d lack one)", missing, checked);
-  vm_free(vm);
+  gs_free(vm);
   return tap_done();
 }

@@ -1,0 +1,21 @@
+/* builtins.h — the core library: the global functions, the Error class's
+ * natives and the methods of the built-in types, which know VM internals. */
+#ifndef GS_BUILTINS_H
+#define GS_BUILTINS_H
+
+#include "vm.h"
+
+/* Register all of it, and the fiber natives, which live with the scheduler
+ * (vm/fiber.c). */
+void builtins_open(VM *vm);
+
+void lib_core_open(VM *vm);
+void lib_string_open(VM *vm);
+void lib_list_open(VM *vm);
+void lib_map_open(VM *vm);
+void lib_help_open(VM *vm);      /* help() (help.c; opened by lib_core_open) */
+/* What help(v) prints: what v is and how to use it (usage_text: how to use
+ * the REPL instead, as help() prints). Runs no script. */
+ObjString *help_text(VM *vm, Value v, bool usage_text);
+
+#endif
