@@ -34,7 +34,7 @@ LIB_OBJ := $(addprefix $(BUILD)/,$(addsuffix .o,$(basename $(LIB_SRC)))) \
            $(BUILD)/gen/lexer.o $(BUILD)/gen/grammar.o
 CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRC))
 
-.PHONY: all tools clean test test-asan test-valgrind test-gcstress bench
+.PHONY: all tools clean test test-asan test-valgrind test-gcstress bench layers
 all: tools $(BUILD)/gs $(BUILD)/libgs.a
 
 # ---- build tools ---------------------------------------------------------
@@ -135,6 +135,10 @@ test-valgrind: all $(CHECK_BINS) shared
 
 bench: all
 	@bench/run
+
+# the folder graph of the library (docs/internals.md); tests/layers/ checks it
+layers: all
+	@tests/layers/layers.sh --graph
 
 clean:
 	rm -rf build
