@@ -16,33 +16,37 @@ rank() { local i; for i in "${!LAYERS[@]}"; do [ "${LAYERS[$i]}" = "$1" ] && { e
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# symbol -> folder, for every global function or variable the library defines
+declare -A header_dir
+objs=()
 for d in "${LAYERS[@]}"; do
+  for h in "$d"/*.h; do [ -f "$h" ] && header_dir[${h##*/}]=$d; done
   for src in "$d"/*.c "$d"/*.S; do
     [ -f "$src" ] || continue
     o="$BUILD/${src%.*}.o"
     [ -f "$o" ] || { echo "not ok 1 - $o is not built (run make first)"; exit 1; }
-    nm --defined-only -g "$o" | awk -v d="$d" 'NF == 3 { print $3, d }'
+    objs+=("$o")
   done
-done | sort -u > "$tmp/defs"
-# header -> folder
-for d in "${LAYERS[@]}"; do for h in "$d"/*.h; do [ -f "$h" ] && echo "${h##*/} $d"; done; done > "$tmp/headers"
-
-for d in "${LAYERS[@]}"; do
-  for src in "$d"/*.c "$d"/*.h "$d"/*.re "$d"/*.y; do
-    [ -f "$src" ] || continue
-    grep -oE '^#include "[^"]+"' "$src" | sed 's/.*"\(.*\)"/\1/' | while read -r h; do
-      to=$(awk -v h="${h##*/}" '$1 == h { print $2 }' "$tmp/headers")
-      [ -n "$to" ] && [ "$to" != "$d" ] && echo "$d $to $src includes $h"
-    done
-    case $src in *.c) ;; *) continue ;; esac
-    o="$BUILD/${src%.*}.o"
-    [ -f "$o" ] || continue
-    nm -u "$o" | awk '{ print $2 }' | sort -u | join - "$tmp/defs" | while read -r sym to; do
-      [ "$to" != "$d" ] && echo "$d $to $src calls $sym"
+done
+{
+  for d in "${LAYERS[@]}"; do
+    for src in "$d"/*.c "$d"/*.h "$d"/*.re "$d"/*.y; do
+      [ -f "$src" ] || continue
+      for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$src"); do
+        to=${header_dir[${h##*/}]:-}
+        [ -n "$to" ] && [ "$to" != "$d" ] && echo "$d $to $src includes $h"
+      done
     done
   done
-done | sort -u > "$tmp/edges"
+  # one nm for all objects: "OBJ: [VALUE] TYPE SYMBOL"; a folder is the
+  # object's path under $BUILD up to the first slash
+  nm -A -g "${objs[@]}" | awk -v b="$BUILD/" '
+    { obj = $1; sub(/:$/, "", obj); sub("^" b, "", obj); dir = obj; sub(/\/.*/, "", dir)
+      sym = $NF; type = $(NF - 1) }
+    type == "U" { uses[++n] = dir " " sym " " obj; next }
+    { def[sym] = dir }
+    END { for (i = 1; i <= n; i++) { split(uses[i], u, " ")
+            if ((u[2] in def) && def[u[2]] != u[1]) print u[1], def[u[2]], u[3], "calls", u[2] } }'
+} | sort -u > "$tmp/edges"
 
 if [ "${1:-}" = --graph ]; then
   echo "folder -> folders it uses (lowest layer first)"
