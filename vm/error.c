@@ -3,20 +3,6 @@
 #include <stdlib.h>
 #include "vm.h"
 
-int vm_current_line(VM *vm, const char **file) {
-  Fiber *f = vm->fiber;
-  for (int i = f->nframes - 1; i >= 0; i--) {
-    CallFrame *fr = &f->frames[i];
-    ObjProto *p = fr->cl->p;
-    int pcoff = (int)(fr->pc - p->code) - 1;
-    if (pcoff < 0) pcoff = 0;
-    if (file) *file = p->file ? p->file->chars : "?";
-    return p->ncode ? p->lines[pcoff < p->ncode ? pcoff : p->ncode - 1] : 0;
-  }
-  if (file) *file = "?";
-  return 0;
-}
-
 /* Traceback of the running fiber: innermost frame first. Very deep stacks
  * keep their 10 innermost and 10 outermost frames. */
 Value vm_traceback(VM *vm) {

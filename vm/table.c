@@ -216,4 +216,3 @@ void table_copy(VM *vm, Table *dst, const Table *src) {
     if (!IS_NIL(src->entries[i].key)) table_set(vm, dst, src->entries[i].key, src->entries[i].value);
 }
 
-void table_clear(VM *vm, Table *t) { table_free(vm, t); }

@@ -44,6 +44,5 @@ Value *table_find_str(const Table *t, ObjString *key);
 bool table_set(VM *vm, Table *t, Value key, Value value);
 bool table_remove(Table *t, Value key);
 void table_copy(VM *vm, Table *dst, const Table *src);
-void table_clear(VM *vm, Table *t);
 
 #endif

@@ -136,12 +136,6 @@ double arg_num(VM *vm, const char *fname, Value *args, int i) {
   vm_arg_error(vm, fname, i + 1, "a number", v);
 }
 
-ObjString *arg_str(VM *vm, const char *fname, Value *args, int i) {
-  Value v = args[i];
-  if (IS_STRING(v)) return AS_STRING(v);
-  vm_arg_error(vm, fname, i + 1, "a string", v);
-}
-
 /* ---- the Error class ------------------------------------------------ */
 
 static Value error_init(VM *vm, int argc, Value *args) {

@@ -281,8 +281,6 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args);
 /* Call fn; on error return false with *out set to the error value (and the
  * fiber's error_trace set). Never longjmps out. */
 bool vm_pcall(VM *vm, Value fn, int argc, const Value *args, Value *out);
-/* Run a compiled module's main function: protected, reports nothing. */
-bool vm_run_main(VM *vm, ObjClosure *main, Value *out);
 /* Run fn(vm, ud) protected: on error return false with *err set and the
  * running fiber's stacks as they were (for C code that must clean up). */
 bool vm_protect(VM *vm, void (*fn)(VM *vm, void *ud), void *ud, Value *err);
@@ -290,7 +288,6 @@ bool vm_protect(VM *vm, void (*fn)(VM *vm, void *ud), void *ud, Value *err);
  * compiler, natives calling back) must stop here with an error. */
 bool vm_cstack_low(VM *vm);
 
-Fiber *fiber_new(VM *vm, Value fn);
 void fiber_ensure_stack(VM *vm, Fiber *f, int needed);
 void fiber_close_upvalues(Fiber *f, Value *level);
 /* Stack top for natives: push/pop temporaries that must survive a GC. */
@@ -316,7 +313,6 @@ Value vm_make_error_kind(VM *vm, const char *kind, const char *fmt, ...) __attri
 bool vm_error_is_kind(VM *vm, Value err, const char *kind);
 Value vm_make_error(VM *vm, ObjString *message);
 Value vm_traceback(VM *vm);           /* list of "file:line in name" for the running fiber */
-int vm_current_line(VM *vm, const char **file);
 /* Format an uncaught error: "file:line: message\n" plus traceback lines. */
 ObjString *vm_error_report(VM *vm, Value err, Value trace);
 /* Write head (may be NULL) and that report to standard error, for an error
@@ -325,7 +321,7 @@ ObjString *vm_error_report(VM *vm, Value err, Value trace);
 void vm_report_error(VM *vm, const char *head, Value err, Value trace);
 ObjString *vm_error_message(VM *vm, Value err);
 
-/* ---- values (value.c, print.c) -------------------------------------- */
+/* ---- values (value.c) -------------------------------------- */
 
 const char *value_type_name(Value v);
 bool values_equal(Value a, Value b);
@@ -365,7 +361,6 @@ void vm_check_output(VM *vm);
 _Noreturn void vm_arg_error(VM *vm, const char *fname, int index, const char *expected, Value got);
 int64_t arg_int(VM *vm, const char *fname, Value *args, int i);
 double arg_num(VM *vm, const char *fname, Value *args, int i);
-ObjString *arg_str(VM *vm, const char *fname, Value *args, int i);
 void arg_count(VM *vm, const char *fname, int argc, int min, int max);
 
 
