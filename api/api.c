@@ -1340,6 +1340,7 @@ static gs_status call_fiber_method(VM *vm, int fiber, int dest, const char *name
 }
 
 gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest) { return call_fiber_method(vm, fiber, dest, "join"); }
+gs_status gs_fiber_cancel(gs_vm *vm, int fiber) { return call_fiber_method(vm, fiber, -1, "cancel"); }
 
 /* ---- REPL support: completion, help, results (complete.c, help.c) ---- */
 

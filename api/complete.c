@@ -12,7 +12,7 @@
 /* The language's keywords (compiler/lexer.re); tests/api/test_api_repl.c
  * checks that every keyword of the lexer is here. */
 static const char *const keywords[] = {
-  "and", "as", "break", "catch", "class", "continue", "else", "false", "fn",
+  "and", "as", "break", "catch", "class", "continue", "else", "false", "finally", "fn",
   "for", "if", "import", "in", "let", "nil", "not", "or", "return", "self",
   "spawn", "super", "throw", "true", "try", "while", "yield",
 };

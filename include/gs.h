@@ -548,6 +548,21 @@ gs_fiber_state gs_fiber_status(gs_vm *vm, int fiber);
  */
 gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest);
 
+/* Cancel the fiber in slot `fiber`, as `f.cancel()` does: the wait point it
+ * is blocked at (or its next one) raises an Error of kind "cancelled"; a
+ * suspended generator is closed (its finally blocks run); a fiber not yet
+ * started never runs its body; on a done fiber it does nothing. Returns at
+ * once (GS_OK) without waiting for the fiber to finish: join it for that.
+ * A fiber that ends with the cancelled error is GS_FIBER_FAILED (its script
+ * status() says "done"), but is never reported as "error in fiber N".
+ * Cancelling the caller's own fiber makes its next wait raise. GS_RUNTIME_ERROR
+ * if the slot holds no fiber.
+ *
+ *     gs_fiber_cancel(vm, 0);
+ *     if (gs_fiber_join(vm, 0, 1) == GS_RUNTIME_ERROR) ...   // kind "cancelled"
+ */
+gs_status gs_fiber_cancel(gs_vm *vm, int fiber);
+
 /* ---- for a REPL: completion, help, results ---------------------------------- */
 
 /* Tab completion. `line` is the input line (NUL-terminated), `cursor` the

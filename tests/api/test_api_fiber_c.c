@@ -1,6 +1,6 @@
 /* test_api_fiber_c.c — fibers from C without going through script methods:
- * id, status, join (result or error).
- * Covers: gs_fiber_id gs_fiber_status gs_fiber_join. */
+ * id, status, join (result or error), cancel.
+ * Covers: gs_fiber_id gs_fiber_status gs_fiber_join gs_fiber_cancel. */
 #include "tap.h"
 
 /* join_in_native(f): joins f from C inside a fiber and returns its result */
@@ -63,11 +63,28 @@ int main(void) {
                "let x = spawn fail(1)\ntry { join_in_native(x) } catch e { print(e.message) }\n");
   CHECK(st == GS_OK && strcmp(cap.out, "10\nfailed 1\n") == 0, "from a native, in a fiber and in main: %s", cap.out);
 
+  /* cancel: a blocked fiber's wait raises "cancelled"; a generator is closed */
+  run(vm, "let c = spawn sleep(30)\n");
+  gs_get_global(vm, "c", 0);
+  gs_run_ready(vm);
+  CHECK(gs_fiber_status(vm, 0) == GS_FIBER_BLOCKED, "a sleeping fiber is BLOCKED before the cancel");
+  CHECK(gs_fiber_cancel(vm, 0) == GS_OK, "gs_fiber_cancel returns at once");
+  st = gs_fiber_join(vm, 0, 1);
+  CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "cancelled"), "its sleep raised cancelled (%s)", gs_error_message(vm));
+  CHECK(gs_fiber_cancel(vm, 0) == GS_OK && gs_fiber_status(vm, 0) == GS_FIBER_FAILED, "cancelling a done fiber does nothing");
+  cap_reset(&cap);
+  run(vm, "let g2 = fiber(fn() { try { yield 1 } finally { print(\"closed\") } })\ng2.resume()\n");
+  gs_get_global(vm, "g2", 0);
+  CHECK(gs_fiber_cancel(vm, 0) == GS_OK && strcmp(cap.out, "closed\n") == 0, "a suspended generator is closed: its finally ran (%s)", cap.out);
+  CHECK(gs_fiber_status(vm, 0) == GS_FIBER_FAILED, "it ended with the cancelled error: FAILED (script's status() says done)");
+  CHECK(gs_run_fibers(vm) == GS_OK && cap.nerr == 0, "a cancelled fiber is not reported as an error in fiber: %s", cap.err);
+
   /* misuse */
   gs_set_int(vm, 0, 1);
   CHECK(gs_fiber_id(vm, 0) == -1 && strstr(gs_error_message(vm), "expected a fiber, got int"), "id of a non-fiber: -1, recorded");
   CHECK(gs_fiber_status(vm, 0) == GS_FIBER_FAILED, "status of a non-fiber: FAILED, recorded");
   CHECK(gs_fiber_join(vm, 0, 1) == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "expected a fiber"), "join of a non-fiber fails");
+  CHECK(gs_fiber_cancel(vm, 0) == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "expected a fiber"), "cancel of a non-fiber fails");
   gs_free(vm);
   return tap_done();
 }
