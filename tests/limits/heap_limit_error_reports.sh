@@ -22,13 +22,13 @@ check() {  # name want-stdout stderr-regex count-of-regex
 cat >"$dir/unjoined.gs" <<'PROG'
 print("start")
 let fs = []
-for i in 0..200 { fs.push(spawn { let big = []; for j in 0..50 { big.push("x${j}") }; error("fail ${i}") }) }
+for i in 0..60 { fs.push(spawn { let big = []; for j in 0..50 { big.push("x${j}") }; error("fail ${i}") }) }
 sleep(0.01)
 print("end")
 PROG
 timeout -k 5 120 "$GS" --heap-limit=200k "$dir/unjoined.gs" >"$dir/out" 2>"$dir/err"
-check $? "200 unjoined failed fibers" "start
-end" '^error in fiber [0-9]+: ' 200
+check $? "60 unjoined failed fibers" "start
+end" '^error in fiber [0-9]+: ' 60
 cat >"$dir/main.gs" <<'PROG'
 fn emsg(e) { return "error: ${e.message}" }
 let f7 = spawn { }
