@@ -457,7 +457,11 @@ static _Noreturn void deadlock_error(VM *vm) {
   char *report = deadlock_report(vm);
   wait_detach(vm, main);   /* leave no trace: the REPL goes on with the same channels */
   main->state = FIBER_RUNNING;
-  vm_check_interrupt(vm);
+  if (vm_interrupt_requested(vm)) {
+    free(report);   /* "interrupted" is raised instead: the report would leak */
+    report = NULL;
+    vm_check_interrupt(vm);
+  }
   vm->fatal_error = true;   /* the program stops: no `try` may swallow this */
   ObjString *msg = report ? str_cstr(vm, report) : str_cstr(vm, "deadlock");
   free(report);
