@@ -1314,14 +1314,14 @@ static void statement(FuncState *fs, Node *s) {
       }
       if (fs->tries) {
         /* the value first, then the finally blocks, then return it */
-        int save = fs->freereg;
+        int ret_save = fs->freereg;
         int r = alloc_reg(fs, 1);
         if (s->u.operand) expr_into(fs, s->u.operand, r);
         else EMIT_ABC(fs, LOADNIL, r, 0, 0);
         leave_tries(fs, 0);
         fs->line = s->line;
         EMIT_ABC(fs, RETURN, r, 1, 0);
-        fs->freereg = save;
+        fs->freereg = ret_save;
         break;
       }
       if (s->u.operand) {
