@@ -9,6 +9,11 @@
  * (vm/fiber.c). */
 void builtins_open(VM *vm);
 
+/* A method's argument count (argc includes the receiver, messages do not);
+ * max < 0: no upper bound. Raises "name() expects ..." otherwise. The one
+ * arity check of the built-in types' methods. */
+void method_argc(VM *vm, const char *name, int argc, int min, int max);
+
 void lib_core_open(VM *vm);
 void lib_string_open(VM *vm);
 void lib_list_open(VM *vm);

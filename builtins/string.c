@@ -21,15 +21,6 @@
 
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */
 
-static void method_argc(VM *vm, const char *name, int argc, int min, int max) {
-  int n = argc - 1;
-  if (n >= min && (max < 0 || n <= max)) return;
-  if (max < 0) vm_throw(vm, "%s() expects at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
-  if (min == max) vm_throw(vm, "%s() expects %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
-  if (max == min + 1) vm_throw(vm, "%s() expects %d or %d arguments, got %d", name, min, max, n);
-  vm_throw(vm, "%s() expects %d to %d arguments, got %d", name, min, max, n);
-}
-
 /* Checks the receiver and the argument count; returns the receiver. */
 static ObjString *self_str(VM *vm, const char *name, int argc, Value *args, int min, int max) {
   if (argc < 1 || !IS_STRING(args[0]))
