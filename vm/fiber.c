@@ -522,12 +522,19 @@ static void sched_suspend(VM *vm) {
 
 /* Raise the running fiber's pending cancel or timeout (cancel first). Each
  * is raised once: later wait points work normally. */
+static Value take_pending_timeout(VM *vm);
+
 Value fiber_take_pending(VM *vm) {
   Fiber *f = vm->fiber;
   if (f->pending & PENDING_CANCEL) {
     f->pending &= (uint8_t)~PENDING_CANCEL;
     return vm_make_error_kind(vm, "cancelled", "cancelled");
   }
+  return take_pending_timeout(vm);
+}
+
+static Value take_pending_timeout(VM *vm) {
+  Fiber *f = vm->fiber;
   f->pending &= (uint8_t)~PENDING_TIMEOUT;
   Value secs = f->pending_secs;
   f->pending_secs = NIL_VAL;
@@ -597,7 +604,9 @@ void sched_on_alarm(VM *vm, int bits) {
     /* every timer left is in the future: the first one is no later than
      * the next deadline */
     if (s->ndeadlines && s->alarm_thread) alarm_set(s->alarm_thread, s->timers[0]->at);
-    if (vm->fiber->pending) fiber_raise_pending(vm);
+    /* a check point outside a wait raises only a timeout: a cancel waits
+     * for the fiber's next wait point (what it received stays received) */
+    if (vm->fiber->pending & PENDING_TIMEOUT) vm_throw_value(vm, take_pending_timeout(vm));
   }
 }
 

@@ -1,0 +1,24 @@
+# A pending cancel waits for the fiber's next wait point: a deadline firing elsewhere while the fiber runs a CPU loop (the check point that delivers timeouts) does not raise it there, so a value the fiber already received is not lost.
+let ch = chan()
+let f = spawn {
+  let v = ch.recv()
+  let start = clock()
+  while clock() - start < 0.05 {}
+  print("got", v)
+  sleep(0)
+  print("not reached")
+}
+sleep(0)
+try {
+  timeout(0.01, fn() {
+    ch.send(1)
+    f.cancel()
+    sleep(1)
+  })
+} catch e {
+  print(e.kind)
+}
+try { f.join() } catch e { print("join:", e.kind) }
+# expect: got 1
+# expect: timeout
+# expect: join: cancelled
