@@ -3,18 +3,16 @@ let ch = chan()
 let f = spawn {
   let v = ch.recv()
   let start = clock()
-  while clock() - start < 0.05 {}
+  while clock() - start < 0.3 {}
   print("got", v)
   sleep(0)
   print("not reached")
 }
 sleep(0)
+ch.send(1)     # handed to f, which is now ready to run
+f.cancel()     # pending until f's next wait point
 try {
-  timeout(0.01, fn() {
-    ch.send(1)
-    f.cancel()
-    sleep(1)
-  })
+  timeout(0.05, fn() { sleep(5) })   # its deadline passes while f loops
 } catch e {
   print(e.kind)
 }
