@@ -1,8 +1,8 @@
 /* gs.h — the GreenScript embedding API.
  *
- * The only header a host needs. Link with build/libgs.a and -lm:
+ * The only header a host needs. Link with build/libgs.a, libuv and -lm:
  *
- *     cc -Ipath/to/include host.c path/to/libgs.a -lm
+ *     cc -Ipath/to/include host.c path/to/libgs.a -luv -lm
  *
  * or, after `make install`, with the shared library (or --static):
  *
