@@ -12,7 +12,8 @@ GS_STD  := -std=gnu11
 WARN    ?= -Wall -Wextra -Wno-unused-parameter
 INTERNAL_DIRS := include coro vm compiler builtins api stdlib embed
 INTERNAL_INC = $(addprefix -I,$(INTERNAL_DIRS)) -I$(BUILD)/gen
-COMPILE = $(CC) $(GS_STD) $(WARN) $(INTERNAL_INC) $(CPPFLAGS) $(CFLAGS)
+INC     = $(INTERNAL_INC)
+COMPILE = $(CC) $(GS_STD) $(WARN) $(INC) $(CPPFLAGS) $(CFLAGS)
 LDLIBS  += -luv -lm
 BUILD   ?= build
 LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
@@ -78,6 +79,11 @@ $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(COMPILE) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
 # ---- objects ----------------------------------------------------------------
+# Written over include/gs.h alone, like a host's library: compiled with no
+# other include path, so a reach into the VM's internals does not build.
+PUBLIC_ONLY := stdlib/io
+$(foreach f,$(PUBLIC_ONLY),$(BUILD)/$(f).o $(BUILD)/shared/$(f).o): INC = -Iinclude
+
 $(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h
 	@mkdir -p $(dir $@)
 	$(COMPILE) -MMD -MP -c -o $@ $<

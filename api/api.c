@@ -738,6 +738,22 @@ static void register_module(VM *vm, const char *name, const gs_reg *regs) {
 }
 void gs_register_module(gs_vm *vm, const char *name, const gs_reg *regs) { GUARDED_VOID(vm, register_module(vm, name, regs)); }
 
+/* A bound receiver is inserted ahead of the arguments by the call
+ * (prepare_call), so the native counts it: arity and is_method say so. */
+static void new_function(VM *vm, int dest, const gs_reg *reg, int self) {
+  slot_ref(vm, dest);
+  if (!reg || !reg->name) vm_throw(vm, "gs_new_function: no name");
+  if (self >= 0 && IS_NIL(SLOT(self))) vm_throw(vm, "gs_new_function: cannot bind nil to '%s'", reg->name);
+  ObjNative *n = host_native(vm, reg->name, reg->fn, reg->arity, reg->doc);
+  if (self >= 0) {
+    n->self = SLOT(self);
+    n->is_method = true;
+    if (n->arity >= 0) n->arity++;
+  }
+  SLOT(dest) = OBJ_VAL(V_NATIVE, n);
+}
+void gs_new_function(gs_vm *vm, int dest, const gs_reg *reg, int self) { GUARDED_VOID(vm, new_function(vm, dest, reg, self)); }
+
 static void module_set(VM *vm, const char *module, const char *name, int value) {
   slot_ref(vm, value);
   ObjModule *m = native_module(vm, module);
@@ -1258,6 +1274,31 @@ void gs_interrupt(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_
 void gs_dump_fibers(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_DUMP, __ATOMIC_SEQ_CST); }
 
 bool gs_clear_interrupt(gs_vm *vm) { return vm_take_interrupt(vm); }
+
+/* vm_check_interrupt also counts a step for a count hook: a broken wait is
+ * not a step of script, so only a pending request is delivered here. */
+void gs_check_interrupt(gs_vm *vm) {
+  if (vm->fiber->errjmp && vm_take_interrupt(vm)) {
+    vm->fatal_error = true;
+    vm_throw(vm, "interrupted");
+  }
+}
+
+void gs_collect(gs_vm *vm) { gc_collect(vm); }
+
+/* ---- output for libraries ------------------------------------------------- */
+
+void gs_write(gs_vm *vm, const char *text, size_t len) {
+  if (len) vm_write_out(vm, text, len);
+  if (vm->fiber->errjmp) vm_check_output(vm);
+}
+
+void gs_write_error(gs_vm *vm, const char *text, size_t len) { vm_write_err(vm, text, len); }
+
+void gs_flush(gs_vm *vm, bool check) {
+  vm_flush(vm);
+  if (check && vm->fiber->errjmp) vm_check_output(vm);
+}
 
 void gs_set_hook(gs_vm *vm, gs_hook hook, int64_t every, void *ud) {
   if (!hook || every <= 0) {

@@ -284,6 +284,20 @@ const char *gs_error_trace(gs_vm *vm);
  *   if (err) fprintf(stderr, "gs: write error on standard output: %s\n", strerror(err));
  */
 int gs_output_error(gs_vm *vm);
+/* Write text (len bytes) where print() writes (config->write), for a
+ * library with its own output functions: it interleaves exactly with print.
+ * Inside a native, once standard output has failed (this write or an
+ * earlier one), it raises "write error on standard output: <reason>" as
+ * print does, which no `try` catches. */
+void gs_write(gs_vm *vm, const char *text, size_t len);
+/* Write text to config->write_error (stderr), after flushing standard
+ * output so that the two keep their order. Never raises. */
+void gs_write_error(gs_vm *vm, const char *text, size_t len);
+/* Flush what the default writer buffers for standard output (nothing to do
+ * with a host writer), e.g. before waiting for input. Inside a native it
+ * then raises like gs_write if standard output has failed, unless
+ * `check` is false. */
+void gs_flush(gs_vm *vm, bool check);
 
 /* ---- slots ----------------------------------------------------------------- */
 
@@ -377,6 +391,18 @@ void gs_register_module(gs_vm *vm, const char *name, const gs_reg *regs);
 /* Set a variable (e.g. a constant) of a module made by gs_register_module
  * (creating the module if needed) to the value in slot `value`. */
 void gs_module_set(gs_vm *vm, const char *module, const char *name, int value);
+/* A native function as a value, into slot `dest`: reg's name (for messages
+ * and help), fn, arity and doc, as in a module table. With self >= 0, the
+ * value of slot `self` (not nil) is bound to it as a hidden receiver: every
+ * call gets it in slot 0, ahead of the script's arguments (argc counts it,
+ * arity does not). That is per-VM state for a library without globals,
+ * like a Lua C closure's upvalue:
+ *
+ *     gs_new_userdata(vm, 0, "rng", sizeof(Rng), NULL);
+ *     gs_new_function(vm, 1, &(gs_reg){"random", rng_random, 0, NULL}, 0);
+ *     gs_module_set(vm, "math", "random", 1);
+ */
+void gs_new_function(gs_vm *vm, int dest, const gs_reg *reg, int self);
 
 /* Inside a native: set its return value (the last call wins). May be called
  * before calling back into script; the value is kept safe meanwhile.
@@ -483,6 +509,15 @@ bool gs_wake(gs_vm *vm, gs_handle *fiber, int value);
  *     gs_run_string(vm, "next.gs", src, len);
  */
 bool gs_clear_interrupt(gs_vm *vm);
+/* Inside a native that waits in the kernel (a read, a poll): if an
+ * interrupt is pending (a wait broken by EINTR, after Ctrl-C), deliver it
+ * now: raises `interrupted` as a check point of script does. Does nothing
+ * when none is pending, or in host code (the next entry point delivers it). */
+void gs_check_interrupt(gs_vm *vm);
+/* Run a full garbage collection now: unreachable userdata are finalized,
+ * e.g. to close the files a script dropped when the process runs out of
+ * descriptors. Safe from host code and from natives. */
+void gs_collect(gs_vm *vm);
 
 /* A count hook: hook(vm, ud) is called every `every` steps of script, a step
  * being a check point of gs_interrupt (a loop iteration, a call). No hook

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "libs.h"
-#include "fiber.h"
-#include "arith.h"
 
 #define IO_TAG "io.file"
 
@@ -54,7 +52,7 @@ static _Noreturn void io_os_error(gs_vm *vm, const char *what, const char *path,
  * stops the program, as it does anywhere else. */
 static _Noreturn void io_read_error(gs_vm *vm, IoFile *f, int err) {
   clearerr(f->fp);
-  vm_check_interrupt(vm);
+  gs_check_interrupt(vm);
   io_os_error(vm, "read", f->path, err);
 }
 
@@ -63,7 +61,7 @@ static _Noreturn void io_read_error(gs_vm *vm, IoFile *f, int err) {
 static FILE *io_fopen(gs_vm *vm, const char *path, const char *mode) {
   FILE *fp = fopen(path, mode);
   if (!fp && (errno == EMFILE || errno == ENFILE)) {
-    gc_collect(vm);
+    gs_collect(vm);
     fp = fopen(path, mode);
   }
   return fp;
@@ -225,7 +223,7 @@ static void io_m_read(gs_vm *vm, int argc) {
     else gs_error(vm, "read() argument 1 must be an int, not %s", gs_type_name(vm, 1));
   }
   if (want < 0) gs_error(vm, "read() argument 1 must not be negative, got %lld", (long long)want);
-  if (f->kind == IO_STDIN) vm_flush(vm);
+  if (f->kind == IO_STDIN) gs_flush(vm, false);
   io_switch_to(vm, f, IO_OP_READ);
   char *buf;
   size_t len = 0;
@@ -262,7 +260,7 @@ static void io_m_read(gs_vm *vm, int argc) {
 
 /* The next line without its "\n" (or "\r\n") into f->line; false at EOF. */
 static bool io_getline(gs_vm *vm, IoFile *f, size_t *len) {
-  if (f->kind == IO_STDIN) vm_flush(vm);
+  if (f->kind == IO_STDIN) gs_flush(vm, false);
   io_switch_to(vm, f, IO_OP_READ);
   errno = 0;
   ssize_t n = getline(&f->line, &f->linecap, f->fp);
@@ -296,8 +294,8 @@ static void io_m_write(gs_vm *vm, int argc) {
   for (int i = 1; i < argc; i++) {
     size_t len;
     const char *s = gs_get_string(vm, i, &len);
-    if (f->kind == IO_STDOUT) { vm_write_out(vm, s, len); vm_check_output(vm); continue; }
-    if (f->kind == IO_STDERR) { vm_write_err(vm, s, len); continue; }
+    if (f->kind == IO_STDOUT) { gs_write(vm, s, len); continue; }
+    if (f->kind == IO_STDERR) { gs_write_error(vm, s, len); continue; }
     io_switch_to(vm, f, IO_OP_WRITE);
     errno = 0;
     if (fwrite(s, 1, len, f->fp) != len) {
@@ -311,7 +309,7 @@ static void io_m_write(gs_vm *vm, int argc) {
 static void io_m_flush(gs_vm *vm, int argc) {
   lib_argc(vm, "flush", argc - 1, 0, 0);
   IoFile *f = io_open_self(vm, "flush");
-  if (f->kind == IO_STDOUT) { vm_flush(vm); vm_check_output(vm); return; }
+  if (f->kind == IO_STDOUT) { gs_flush(vm, true); return; }
   if (fflush(f->fp) != 0) io_os_error(vm, "write", f->path, errno);
 }
 
@@ -319,7 +317,7 @@ static void io_close_file(gs_vm *vm, IoFile *f) {
   FILE *fp = f->fp;
   if (!fp) return;
   f->fp = NULL;
-  if (f->kind == IO_STDOUT) { vm_flush(vm); return; }
+  if (f->kind == IO_STDOUT) { gs_flush(vm, false); return; }
   if (f->kind == IO_STDERR) { fflush(fp); return; }
   if (f->kind == IO_STDIN) return;
   if (fclose(fp) != 0) io_os_error(vm, "close", f->path, errno);
@@ -340,41 +338,33 @@ static void io_m_str(gs_vm *vm, int argc) {
 }
 
 /* ---- lines: a generator fiber --------------------------------------------
- * The generator runs an internal native whose hidden receiver is the file;
- * it yields one string per line. Abandoned early, the fiber and the file
- * become garbage together and the finalizer closes the file. */
+ * The generator runs a native whose hidden receiver is the file; it yields
+ * one string per line. Abandoned early, the fiber and the file become
+ * garbage together and the finalizer closes the file. */
 
-static Value io_lines_step(VM *vm, int argc, Value *args) {
-  int base = (int)(args - vm->fiber->stack);
+static void io_lines_step(gs_vm *vm, int argc) {
+  gs_ensure_slots(vm, 2);
   for (;;) {
-    Value self = vm->fiber->stack[base];
-    IoFile *f = AS_USERDATA(self)->data;
-    if (!f->fp) vm_throw(vm, "lines(): file '%s' was closed during the iteration", f->path);
+    IoFile *f = gs_get_userdata(vm, 0, IO_TAG);
+    if (!f->fp) gs_error(vm, "lines(): file '%s' was closed during the iteration", f->path);
     size_t len;
     if (!io_getline(vm, f, &len)) {
       if (f->close_at_eof) io_close_file(vm, f);
-      return NIL_VAL;
+      return;
     }
-    ObjString *s = str_new(vm, f->line, len);
-    fiber_yield(vm, STR_VAL(s));
+    gs_set_string(vm, 1, f->line, len);
+    gs_yield_value(vm, 1, -1);
   }
 }
 
+static const gs_reg io_lines_fn = {"lines", io_lines_step, 0, NULL};
+
 /* a generator over the lines of the file in `slot`, into `dest` */
 static void io_make_lines(gs_vm *vm, int slot, int dest) {
-  Fiber *fb = vm->fiber;
-  int b = fb->api_base;
-  ObjNative *n = native_new(vm, io_lines_step, "lines", 1);
-  fb = vm->fiber;
-  n->self = fb->stack[b + slot];
-  n->is_method = true;
-  fb->stack[b + dest] = OBJ_VAL(V_NATIVE, n);
   gs_ensure_slots(vm, dest + 2);
-  gs_copy(vm, dest, dest + 1);
+  gs_new_function(vm, dest + 1, &io_lines_fn, slot);
   if (!gs_get_global(vm, "fiber", dest)) gs_error(vm, "io.lines: no fiber builtin");
-  fb = vm->fiber;
-  Value gen = vm_call(vm, fb->stack[b + dest], 1, &fb->stack[b + dest + 1]);
-  vm->fiber->stack[b + dest] = gen;
+  if (gs_call(vm, dest, 1) != GS_OK) gs_raise(vm, dest);
 }
 
 static void io_lines(gs_vm *vm, int argc) {
@@ -417,7 +407,7 @@ static const gs_reg io_methods[] = {
   {NULL, NULL, 0, NULL},
 };
 
-void lib_io_open(VM *vm) {
+void lib_io_open(gs_vm *vm) {
   gs_register_module(vm, "io", io_funcs);
   gs_register_class(vm, IO_TAG, io_methods);
   gs_ensure_slots(vm, 1);

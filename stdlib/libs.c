@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 #include "libs.h"
+#include "vm.h"
 
 _Noreturn void lib_arg_error(gs_vm *vm, const char *fname, int slot, const char *expected) {
   gs_error(vm, "%s() argument %d must be %s, not %s", fname, slot + 1, expected, gs_type_name(vm, slot));

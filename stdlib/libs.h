@@ -5,17 +5,16 @@
 #define GS_LIBS_H
 
 #include "gs.h"
-#include "vm.h"
 
-void lib_math_open(VM *vm);
-void lib_io_open(VM *vm);
-void lib_os_open(VM *vm);
-void lib_json_open(VM *vm);
+void lib_math_open(gs_vm *vm);
+void lib_io_open(gs_vm *vm);
+void lib_os_open(gs_vm *vm);
+void lib_json_open(gs_vm *vm);
 /* all four (the VM's API slots are left as they were) */
-void lib_modules_open(VM *vm);
+void lib_modules_open(gs_vm *vm);
 
 /* os.args: fill the list that os.args and vm->args share (cli/main.c). */
-void lib_os_set_args(VM *vm, int argc, char **argv);
+void lib_os_set_args(gs_vm *vm, int argc, char **argv);
 
 /* Raise unless min <= argc <= max (max -1: no limit):
  * "read() expects 0 or 1 arguments, got 2". */

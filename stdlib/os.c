@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "libs.h"
+#include "vm.h"
 
 static void os_args_var(VM *vm, Value list) {
   int g = vm_global_slot(vm, str_cstr(vm, "os"), false);
