@@ -13,8 +13,8 @@
  * checks that every keyword of the lexer is here. */
 static const char *const keywords[] = {
   "and", "as", "break", "catch", "class", "continue", "else", "false", "finally", "fn",
-  "for", "if", "import", "in", "let", "nil", "not", "or", "return", "self",
-  "spawn", "super", "throw", "true", "try", "while", "yield",
+  "for", "if", "import", "in", "is", "let", "nil", "not", "or", "return", "self",
+  "spawn", "static", "super", "throw", "true", "try", "while", "yield",
 };
 
 typedef struct {

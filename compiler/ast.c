@@ -230,6 +230,17 @@ static const char *token_spelling(int major) {
     case T_MINUSEQ: return "-=";
     case T_STAREQ: return "*=";
     case T_SLASHEQ: return "/=";
+    case T_DSLASHEQ: return "//=";
+    case T_PERCENTEQ: return "%=";
+    case T_POWEQ: return "**=";
+    case T_AMPEQ: return "&=";
+    case T_PIPEEQ: return "|=";
+    case T_CARETEQ: return "^=";
+    case T_SHLEQ: return "<<=";
+    case T_SHREQ: return ">>=";
+    case T_QUESTION: return "?";
+    case T_IS: return "is";
+    case T_STATIC: return "static";
     case T_AMP: return "&";
     case T_PIPE: return "|";
     case T_CARET: return "^";

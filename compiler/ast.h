@@ -46,6 +46,7 @@ typedef enum {
   E_SPREAD,     /* u.operand: ...expr (only inside call args / list literal) */
   E_YIELD,      /* u.operand: value or NULL */
   E_SPAWN,      /* u.operand: an E_CALL expression or an S_BLOCK statement */
+  E_COND,       /* u.if_: cond ? then : else_ */
 
   /* statements */
   S_EXPR,       /* u.operand */
@@ -72,7 +73,7 @@ typedef enum {
   A_EQ, A_NE, A_LT, A_LE, A_GT, A_GE,
   A_RANGE,          /* a..b */
   A_NEG, A_BNOT, A_NOT,   /* unary */
-  A_ASSIGN          /* plain `=` in S_ASSIGN; compound ones use A_ADD.. A_DIV */
+  A_ASSIGN          /* plain `=` in S_ASSIGN; compound ones use A_ADD.. A_SHR */
 } AstOp;
 
 typedef struct Node Node;
@@ -116,7 +117,7 @@ struct Node {
     struct { Node *object; const char *name; } field;
     FnNode fn;
     struct { const char *name; Node *value; } let;
-    struct { Node *target; int op; Node *value; } assign; /* op: A_ASSIGN, or A_ADD/A_SUB/A_MUL/A_DIV for += -= *= /= */
+    struct { Node *target; int op; Node *value; } assign; /* op: A_ASSIGN, or the binary operator of a compound assignment */
     struct { Node *cond, *then, *else_; } if_;
     struct { Node *cond, *body; } while_;
     struct { const char *var1, *var2; Node *iter, *body; int var2_line, var2_col; } for_;

@@ -622,6 +622,17 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
       if (r != dest) EMIT_ABC(fs, MOVE, dest, r, 0);
       break;
     }
+    case E_COND: {
+      int r = build_reg(fs, dest);
+      int jf = cond_jump_false(fs, e->u.if_.cond);
+      expr_into(fs, e->u.if_.then, r);
+      int jend = emit_jump(fs);
+      patch_here(fs, jf);
+      expr_into(fs, e->u.if_.else_, r);
+      patch_here(fs, jend);
+      if (r != dest) EMIT_ABC(fs, MOVE, dest, r, 0);
+      break;
+    }
     case E_CALL: call_expr(fs, e, dest, false); break;
     case E_INDEX: {
       int b = expr_any(fs, e->u.index.object);
@@ -940,6 +951,19 @@ static void let_stmt(FuncState *fs, Node *s) {
   add_local(fs, name, r, s->line, s->col);
 }
 
+/* r = r op v, the update of a compound assignment */
+static void compound_update(FuncState *fs, Node *s, int r, Node *v) {
+  int op = s->u.assign.op;
+  if ((op == A_ADD || op == A_SUB) && is_small_int(v, -127, 127)) {
+    fs->line = s->line;
+    emit(fs, MK_ABC(op == A_ADD ? OP_ADDI : OP_SUBI, r, r, (uint8_t)(int8_t)v->u.ival));
+    return;
+  }
+  int c = expr_any(fs, v);
+  fs->line = s->line;
+  emit(fs, MK_ABC(arith_op(op), r, r, c));
+}
+
 static void assign_stmt(FuncState *fs, Node *s) {
   Node *t = s->u.assign.target, *v = s->u.assign.value;
   int op = s->u.assign.op;
@@ -957,55 +981,32 @@ static void assign_stmt(FuncState *fs, Node *s) {
         if (direct) expr_into(fs, v, idx);
         else { int r = alloc_reg(fs, 1); expr_into(fs, v, r); EMIT_ABC(fs, MOVE, idx, r, 0); }
       } else {
-        if ((op == A_ADD || op == A_SUB) && is_small_int(v, -127, 127)) {
-          emit(fs, MK_ABC(op == A_ADD ? OP_ADDI : OP_SUBI, idx, idx, (uint8_t)(int8_t)v->u.ival));
-        } else {
-          int c = expr_any(fs, v);
-          fs->line = s->line;
-          emit(fs, MK_ABC(arith_op(op), idx, idx, c));
-        }
+        compound_update(fs, s, idx, v);
       }
     } else {
       int r = alloc_reg(fs, 1);
       if (op == A_ASSIGN) expr_into(fs, v, r);
       else {
         load_name(fs, t, r);
-        int c = expr_any(fs, v);
-        fs->line = s->line;
-        emit(fs, MK_ABC(arith_op(op), r, r, c));
+        compound_update(fs, s, r, v);
       }
       store_name(fs, t->u.name, t->line, t->col, r);
     }
-  } else if (t->kind == E_FIELD) {
-    int obj = expr_any(fs, t->u.field.object);
-    int k = name_const(fs, t->u.field.name, t->line, t->col);
+  } else if (t->kind == E_FIELD || t->kind == E_INDEX) {
+    /* the object (and index) are evaluated once, also for `op=` */
+    bool field = t->kind == E_FIELD;
+    int obj = expr_any(fs, field ? t->u.field.object : t->u.index.object);
+    int key = field ? name_const(fs, t->u.field.name, t->line, t->col) : expr_any(fs, t->u.index.index);
     int r;
     if (op == A_ASSIGN) r = expr_any(fs, v);
     else {
       r = alloc_reg(fs, 1);
       fs->line = s->line;
-      EMIT_ABC(fs, GETFIELD, r, obj, k);
-      int c = expr_any(fs, v);
-      fs->line = s->line;
-      emit(fs, MK_ABC(arith_op(op), r, r, c));
+      emit(fs, MK_ABC(field ? OP_GETFIELD : OP_GETINDEX, r, obj, key));
+      compound_update(fs, s, r, v);
     }
     fs->line = s->line;
-    EMIT_ABC(fs, SETFIELD, obj, k, r);
-  } else if (t->kind == E_INDEX) {
-    int obj = expr_any(fs, t->u.index.object);
-    int idx = expr_any(fs, t->u.index.index);
-    int r;
-    if (op == A_ASSIGN) r = expr_any(fs, v);
-    else {
-      r = alloc_reg(fs, 1);
-      fs->line = s->line;
-      EMIT_ABC(fs, GETINDEX, r, obj, idx);
-      int c = expr_any(fs, v);
-      fs->line = s->line;
-      emit(fs, MK_ABC(arith_op(op), r, r, c));
-    }
-    fs->line = s->line;
-    EMIT_ABC(fs, SETINDEX, obj, idx, r);
+    emit(fs, MK_ABC(field ? OP_SETFIELD : OP_SETINDEX, obj, key, r));
   } else {
     error_at(fs, t->line, t->col, "invalid assignment target");
   }
@@ -1432,7 +1433,7 @@ static void refs_in_functions(Compiler *C, Node *n, bool in_fn, Table *out) {
       refs_in_functions(C, n->u.assign.target, in_fn, out);
       refs_in_functions(C, n->u.assign.value, in_fn, out);
       return;
-    case S_IF:
+    case S_IF: case E_COND:
       refs_in_functions(C, n->u.if_.cond, in_fn, out);
       refs_in_functions(C, n->u.if_.then, in_fn, out);
       refs_in_functions(C, n->u.if_.else_, in_fn, out);

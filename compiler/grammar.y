@@ -145,7 +145,8 @@ void GsParseResetErrors(void *p) {
   ASSIGN PLUSEQ MINUSEQ STAREQ SLASHEQ
   AMP PIPE CARET TILDE SHL SHR DOTDOT ELLIPSIS
   LPAREN RPAREN LBRACKET RBRACKET LBRACE LMAP RBRACE
-  COMMA DOT COLON ARROW FINALLY.
+  COMMA DOT COLON ARROW FINALLY
+  QUESTION DSLASHEQ PERCENTEQ POWEQ AMPEQ PIPEEQ CARETEQ SHLEQ SHREQ IS STATIC.
 
 /* ---- program and statement lists -------------------------------------- */
 
@@ -177,10 +178,22 @@ block(A) ::= LBRACE(B) stmt(S) RBRACE.         { A = mk_block(ctx, B.line, B.col
 %type stmt {Node *}
 stmt(A) ::= expr(E).                     { A = gs_node(ctx, S_EXPR, E->line, E->col, gs_depth(E) + 1); A->u.operand = E; }
 stmt(A) ::= expr(T) ASSIGN expr(V).      { A = mk_assign(ctx, T, A_ASSIGN, V); }
-stmt(A) ::= expr(T) PLUSEQ expr(V).      { A = mk_assign(ctx, T, A_ADD, V); }
-stmt(A) ::= expr(T) MINUSEQ expr(V).     { A = mk_assign(ctx, T, A_SUB, V); }
-stmt(A) ::= expr(T) STAREQ expr(V).      { A = mk_assign(ctx, T, A_MUL, V); }
-stmt(A) ::= expr(T) SLASHEQ expr(V).     { A = mk_assign(ctx, T, A_DIV, V); }
+stmt(A) ::= expr(T) compound(O) expr(V). { A = mk_assign(ctx, T, O, V); }
+
+/* the operator of a compound assignment (`x op= v`) */
+%type compound {int}
+compound(A) ::= PLUSEQ.                  { A = A_ADD; }
+compound(A) ::= MINUSEQ.                 { A = A_SUB; }
+compound(A) ::= STAREQ.                  { A = A_MUL; }
+compound(A) ::= SLASHEQ.                 { A = A_DIV; }
+compound(A) ::= DSLASHEQ.                { A = A_IDIV; }
+compound(A) ::= PERCENTEQ.               { A = A_MOD; }
+compound(A) ::= POWEQ.                   { A = A_POW; }
+compound(A) ::= AMPEQ.                   { A = A_BAND; }
+compound(A) ::= PIPEEQ.                  { A = A_BOR; }
+compound(A) ::= CARETEQ.                 { A = A_BXOR; }
+compound(A) ::= SHLEQ.                   { A = A_SHL; }
+compound(A) ::= SHREQ.                   { A = A_SHR; }
 
 stmt(A) ::= LET(K) IDENT(N).             { A = MK(S_LET, K); A->u.let.name = N.v.str.s; }
 stmt(A) ::= LET(K) IDENT(N) ASSIGN expr(V). {
@@ -312,6 +325,13 @@ expr(A) ::= YIELD(K).                    { A = MK(E_YIELD, K); }
 expr(A) ::= YIELD(K) expr(E).            { A = mk_op1(ctx, E_YIELD, &K, E); }
 expr(A) ::= FN(K) LPAREN params(P) RPAREN ARROW expr(E). { A = mk_fn(ctx, E_FN, &K, NULL, P, E, true); }
 expr(A) ::= orx(E).                      { A = E; }
+/* `c ? a : b`, looser than `or`; the else branch is an expr: right-associative */
+expr(A) ::= orx(C) QUESTION expr(T) COLON expr(F). {
+  int d = gs_depth(C) > gs_depth(T) ? gs_depth(C) : gs_depth(T);
+  if (gs_depth(F) > d) d = gs_depth(F);
+  A = gs_node(ctx, E_COND, C->line, C->col, d + 1);
+  A->u.if_.cond = C; A->u.if_.then = T; A->u.if_.else_ = F;
+}
 
 %type orx {Node *}
 %type andx {Node *}

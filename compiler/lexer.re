@@ -53,7 +53,9 @@ static bool expects_operand(int last) {
     case T_PLUS: case T_MINUS: case T_STAR: case T_SLASH: case T_DSLASH:
     case T_PERCENT: case T_POW: case T_EQ: case T_NE: case T_LT: case T_LE:
     case T_GT: case T_GE: case T_ASSIGN: case T_PLUSEQ: case T_MINUSEQ:
-    case T_STAREQ: case T_SLASHEQ: case T_AMP: case T_PIPE: case T_CARET:
+    case T_STAREQ: case T_SLASHEQ: case T_DSLASHEQ: case T_PERCENTEQ: case T_POWEQ:
+    case T_AMPEQ: case T_PIPEEQ: case T_CARETEQ: case T_SHLEQ: case T_SHREQ:
+    case T_QUESTION: case T_IS: case T_AMP: case T_PIPE: case T_CARET:
     case T_TILDE: case T_SHL: case T_SHR: case T_DOTDOT: case T_ELLIPSIS:
     case T_LPAREN: case T_LBRACKET: case T_LMAP: case T_COMMA: case T_COLON:
     case T_ARROW: case T_ISTR_BEGIN: case T_ISTR_MID:
@@ -71,7 +73,9 @@ static bool continues_line(int last) {
     case T_PLUS: case T_MINUS: case T_STAR: case T_SLASH: case T_DSLASH:
     case T_PERCENT: case T_POW: case T_EQ: case T_NE: case T_LT: case T_LE:
     case T_GT: case T_GE: case T_ASSIGN: case T_PLUSEQ: case T_MINUSEQ:
-    case T_STAREQ: case T_SLASHEQ: case T_AMP: case T_PIPE: case T_CARET:
+    case T_STAREQ: case T_SLASHEQ: case T_DSLASHEQ: case T_PERCENTEQ: case T_POWEQ:
+    case T_AMPEQ: case T_PIPEEQ: case T_CARETEQ: case T_SHLEQ: case T_SHREQ:
+    case T_QUESTION: case T_IS: case T_AMP: case T_PIPE: case T_CARET:
     case T_TILDE: case T_SHL: case T_SHR: case T_DOTDOT: case T_ELLIPSIS:
     case T_LPAREN: case T_LBRACKET: case T_LMAP: case T_LBRACE: case T_COMMA:
     case T_DOT: case T_COLON: case T_ARROW: case T_ISTR_BEGIN: case T_ISTR_MID:
@@ -432,6 +436,8 @@ static int lex_raw(Lexer *L, Tok *t) {
       "throw"    { return kw(L, t, T_THROW); }
       "import"   { return kw(L, t, T_IMPORT); }
       "as"       { return kw(L, t, T_AS); }
+      "is"       { return kw(L, t, T_IS); }
+      "static"   { return kw(L, t, T_STATIC); }
 
       ident {
         t->v.str.len = (size_t)(L->cur - L->tok);
@@ -454,6 +460,15 @@ static int lex_raw(Lexer *L, Tok *t) {
       "-="  { return T_MINUSEQ; }
       "*="  { return T_STAREQ; }
       "/="  { return T_SLASHEQ; }
+      "//=" { return T_DSLASHEQ; }
+      "%="  { return T_PERCENTEQ; }
+      "**=" { return T_POWEQ; }
+      "&="  { return T_AMPEQ; }
+      "|="  { return T_PIPEEQ; }
+      "^="  { return T_CARETEQ; }
+      "<<=" { return T_SHLEQ; }
+      ">>=" { return T_SHREQ; }
+      "?"   { return T_QUESTION; }
       "**"  { return T_POW; }
       "//"  { return T_DSLASH; }
       "+"   { return T_PLUS; }
