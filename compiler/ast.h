@@ -50,8 +50,8 @@ typedef enum {
 
   /* statements */
   S_EXPR,       /* u.operand */
-  S_LET,        /* u.let: name, value (may be NULL) */
-  S_ASSIGN,     /* u.assign: target (E_NAME/E_FIELD/E_INDEX), op, value */
+  S_LET,        /* u.let: name, value (may be NULL); or pattern (E_LIST) and value */
+  S_ASSIGN,     /* u.assign: target (E_NAME/E_FIELD/E_INDEX, or an E_LIST pattern for `=`), op, value */
   S_BLOCK,      /* u.list: statements */
   S_IF,         /* u.if_: cond, then (S_BLOCK), else_ (S_BLOCK, S_IF or NULL) */
   S_WHILE,      /* u.while_: cond, body */
@@ -116,11 +116,12 @@ struct Node {
     struct { Node *object, *lo, *hi; } slice;
     struct { Node *object; const char *name; } field;
     FnNode fn;
-    struct { const char *name; Node *value; } let;
+    struct { const char *name; Node *value; Node *pattern; } let;  /* pattern: E_LIST, name NULL */
     struct { Node *target; int op; Node *value; } assign; /* op: A_ASSIGN, or the binary operator of a compound assignment */
     struct { Node *cond, *then, *else_; } if_;
     struct { Node *cond, *body; } while_;
-    struct { const char *var1, *var2; Node *iter, *body; int var2_line, var2_col; } for_;
+    struct { const char *var1, *var2; Node *iter, *body; int var2_line, var2_col;
+             Node *pat1, *pat2; } for_;   /* pat1/pat2: an E_LIST pattern instead of var1/var2 */
     struct { const char *name; const char *super_name; int super_line, super_col;
              Node **methods; int nmethods; } class_;  /* methods are S_FN */
     struct { Node *body; const char *name; Node *handler; Node *finalizer; } try_;

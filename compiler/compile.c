@@ -928,22 +928,164 @@ static bool module_slot_ok(FuncState *fs, int slot, int line, int col) {
   return false;
 }
 
-/* Declare `name` in the current scope: a module variable at the top level,
- * otherwise a register local. Returns the register for locals or -1. */
+/* A top-level `let` of a module variable: its slot (checked before the
+ * value is compiled), then the store of register r, which declares it. */
+static int let_module_slot(FuncState *fs, const char *name, int line, int col) {
+  if (table_find_str(&fs->C->declared, intern(fs, name)) && !fs->C->opt->repl)
+    error_at(fs, line, col, "variable '%s' is already declared in this block", name);
+  return module_slot(fs, name);
+}
+
+static void let_module_store(FuncState *fs, const char *name, int slot, int line, int col, int r) {
+  fs->line = line;
+  if (module_slot_ok(fs, slot, line, col)) EMIT_ABX(fs, SETMOD, r, slot);
+  declare_module_name(fs, name);
+}
+
+/* ---- destructuring: `let [a, [b, c], ...rest] = v`, `[x, y] = [y, x]`,
+ * `for [k, v] in pairs` ---------------------------------------------- */
+
+enum { BIND_LOCAL, BIND_MODULE, BIND_ASSIGN };
+
+typedef struct {
+  int mode;
+  int leafbase;   /* BIND_LOCAL: the registers of the names, in order */
+  int nleaf;      /* names bound so far */
+} Unpack;
+
+static bool is_leaf(Node *e, int mode) {
+  return e->kind == E_NAME || (mode == BIND_ASSIGN && (e->kind == E_FIELD || e->kind == E_INDEX));
+}
+
+/* Checks a pattern; returns how many names it binds (-1: reported). */
+static int pattern_leaves(FuncState *fs, Node *pat, int mode) {
+  int n = pat->u.list.count, leaves = 0;
+  if (n == 0) { error_at(fs, pat->line, pat->col, "a destructuring pattern needs at least one name"); return -1; }
+  if (n > 100) { error_at(fs, pat->line, pat->col, "too many names in one destructuring pattern"); return -1; }
+  for (int i = 0; i < n; i++) {
+    Node *e = pat->u.list.items[i];
+    if (e->kind == E_SPREAD) {
+      if (i != n - 1) { error_at(fs, e->line, e->col, "'...' must come last in a destructuring pattern"); return -1; }
+      e = e->u.operand;
+    } else if (e->kind == E_LIST) {
+      int k = pattern_leaves(fs, e, mode);
+      if (k < 0) return -1;
+      leaves += k;
+      continue;
+    }
+    if (!is_leaf(e, mode)) {
+      error_at(fs, e->line, e->col, mode == BIND_ASSIGN ? "invalid assignment target in a destructuring pattern"
+                                                        : "expected a name in a destructuring pattern");
+      return -1;
+    }
+    leaves++;
+  }
+  return leaves;
+}
+
+/* Store register r into an assignment target (name, field or index). */
+static void store_target(FuncState *fs, Node *t, int r) {
+  int save = fs->freereg;
+  if (t->kind == E_NAME) {
+    store_name(fs, t->u.name, t->line, t->col, r);
+  } else if (t->kind == E_FIELD) {
+    int obj = expr_any(fs, t->u.field.object);
+    fs->line = t->line;
+    EMIT_ABC(fs, SETFIELD, obj, name_const(fs, t->u.field.name, t->line, t->col), r);
+  } else {
+    int obj = expr_any(fs, t->u.index.object);
+    int idx = expr_any(fs, t->u.index.index);
+    fs->line = t->line;
+    EMIT_ABC(fs, SETINDEX, obj, idx, r);
+  }
+  fs->freereg = save;
+}
+
+static void bind_leaf(FuncState *fs, Unpack *u, Node *e, int from) {
+  switch (u->mode) {
+    case BIND_LOCAL: {
+      int r = u->leafbase + u->nleaf;
+      if (r != from) EMIT_ABC(fs, MOVE, r, from, 0);
+      break;
+    }
+    case BIND_MODULE: {
+      int slot = let_module_slot(fs, e->u.name, e->line, e->col);
+      let_module_store(fs, e->u.name, slot, e->line, e->col, from);
+      break;
+    }
+    default: store_target(fs, e, from); break;
+  }
+  u->nleaf++;
+}
+
+/* Unpack the list in register src by the pattern. A level made only of
+ * names, bound to locals, is unpacked straight into their registers. */
+static void unpack_pattern(FuncState *fs, Unpack *u, Node *pat, int src) {
+  int n = pat->u.list.count;
+  bool rest = pat->u.list.items[n - 1]->kind == E_SPREAD;
+  bool flat = u->mode == BIND_LOCAL;
+  for (int i = 0; i < n; i++) if (pat->u.list.items[i]->kind == E_LIST) flat = false;
+  int dst = flat ? u->leafbase + u->nleaf : alloc_reg(fs, n);
+  fs->line = pat->line;
+  EMIT_ABC(fs, UNPACK, dst, src, (n - rest) | (rest ? 128 : 0));
+  for (int i = 0; i < n; i++) {
+    Node *e = pat->u.list.items[i];
+    if (e->kind == E_SPREAD) e = e->u.operand;
+    if (e->kind == E_LIST) unpack_pattern(fs, u, e, dst + i);
+    else bind_leaf(fs, u, e, dst + i);
+  }
+}
+
+/* Add the names of a pattern as locals, at registers from *reg on. */
+static void declare_pattern_names(FuncState *fs, Node *pat, int *reg) {
+  for (int i = 0; i < pat->u.list.count; i++) {
+    Node *e = pat->u.list.items[i];
+    if (e->kind == E_SPREAD) e = e->u.operand;
+    if (e->kind == E_LIST) declare_pattern_names(fs, e, reg);
+    else add_local(fs, e->u.name, (*reg)++, e->line, e->col);
+  }
+}
+
+/* Unpack the list in register src into new locals at registers base..
+ * (base + nleaves); src may be anywhere below the temporaries. */
+static void unpack_locals(FuncState *fs, Node *pat, int src, int base, int nleaves) {
+  Unpack u = {BIND_LOCAL, base, 0};
+  unpack_pattern(fs, &u, pat, src);
+  fs->freereg = base + nleaves;
+  int r = base;
+  declare_pattern_names(fs, pat, &r);
+}
+
+static void let_pattern(FuncState *fs, Node *s) {
+  Node *pat = s->u.let.pattern;
+  bool module = is_module_scope(fs);
+  int nleaves = pattern_leaves(fs, pat, module ? BIND_MODULE : BIND_LOCAL);
+  if (nleaves < 0) return;
+  if (module) {
+    int save = fs->freereg;
+    int src = alloc_reg(fs, 1);
+    expr_into(fs, s->u.let.value, src);
+    Unpack u = {BIND_MODULE, 0, 0};
+    unpack_pattern(fs, &u, pat, src);
+    fs->freereg = save;
+    return;
+  }
+  int base = alloc_reg(fs, nleaves);
+  int src = alloc_reg(fs, 1);
+  expr_into(fs, s->u.let.value, src);
+  unpack_locals(fs, pat, src, base, nleaves);
+}
+
 static void let_stmt(FuncState *fs, Node *s) {
+  if (s->u.let.pattern) { let_pattern(fs, s); return; }
   const char *name = s->u.let.name;
   if (is_module_scope(fs) && !table_find_str(&fs->C->register_lets, intern(fs, name))) {
-    ObjString *str = intern(fs, name);
-    if (table_find_str(&fs->C->declared, str) && !fs->C->opt->repl)
-      error_at(fs, s->line, s->col, "variable '%s' is already declared in this block", name);
-    int slot = module_slot(fs, name);
+    int slot = let_module_slot(fs, name, s->line, s->col);
     int save = fs->freereg;
     int r = alloc_reg(fs, 1);
     if (s->u.let.value) expr_into(fs, s->u.let.value, r); else EMIT_ABC(fs, LOADNIL, r, 0, 0);
-    fs->line = s->line;
-    if (module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
+    let_module_store(fs, name, slot, s->line, s->col, r);
     fs->freereg = save;
-    declare_module_name(fs, name);
     return;
   }
   int r = alloc_reg(fs, 1);
@@ -1007,7 +1149,12 @@ static void assign_stmt(FuncState *fs, Node *s) {
     }
     fs->line = s->line;
     emit(fs, MK_ABC(field ? OP_SETFIELD : OP_SETINDEX, obj, key, r));
-  } else {
+  } else if (t->kind == E_LIST && pattern_leaves(fs, t, BIND_ASSIGN) >= 0) {
+    /* the whole right side first: `[a, b] = [b, a]` swaps */
+    int src = expr_any(fs, v);
+    Unpack u = {BIND_ASSIGN, 0, 0};
+    unpack_pattern(fs, &u, t, src);
+  } else if (t->kind != E_LIST) {
     error_at(fs, t->line, t->col, "invalid assignment target");
   }
   fs->freereg = save;
@@ -1061,7 +1208,9 @@ static void for_stmt(FuncState *fs, Node *s) {
   Loop loop;
   begin_scope(fs);
   int captured_before = fs->ncaptured;
-  if (it->kind == E_BINARY && it->u.binary.op == A_RANGE && !s->u.for_.var2) {
+  Node *pat = s->u.for_.pat1 ? s->u.for_.pat1 : s->u.for_.pat2;
+  bool two = s->u.for_.var2 || s->u.for_.pat2;
+  if (it->kind == E_BINARY && it->u.binary.op == A_RANGE && !two && !pat) {
     int base = alloc_reg(fs, 3);
     expr_into(fs, it->u.binary.left, base);
     expr_into(fs, it->u.binary.right, base + 1);
@@ -1084,11 +1233,13 @@ static void for_stmt(FuncState *fs, Node *s) {
     int base = alloc_reg(fs, 4);
     expr_into(fs, it, base);
     fs->line = s->line;
-    EMIT_ABC(fs, ITERPREP, base, s->u.for_.var2 ? 1 : 0, 0);
-    int next = emit(fs, MK_ASBX(s->u.for_.var2 ? OP_ITERNEXT2 : OP_ITERNEXT, base, 0));
+    EMIT_ABC(fs, ITERPREP, base, two ? 1 : 0, 0);
+    int next = emit(fs, MK_ASBX(two ? OP_ITERNEXT2 : OP_ITERNEXT, base, 0));
     push_loop(fs, &loop);
-    add_local(fs, s->u.for_.var1, base + 2, s->line, s->col);
+    if (s->u.for_.var1) add_local(fs, s->u.for_.var1, base + 2, s->line, s->col);
     if (s->u.for_.var2) add_local(fs, s->u.for_.var2, base + 3, s->u.for_.var2_line, s->u.for_.var2_col);
+    int nleaves = pat ? pattern_leaves(fs, pat, BIND_LOCAL) : -1;
+    if (nleaves > 0) unpack_locals(fs, pat, s->u.for_.pat1 ? base + 2 : base + 3, alloc_reg(fs, nleaves), nleaves);
     compile_block(fs, s->u.for_.body);
     int cont = fs->ncode;
     if (fs->ncaptured != captured_before) EMIT_ABC(fs, CLOSE, base + 2, 0, 0);
@@ -1468,6 +1619,26 @@ static const char *top_decl_name(Node *s) {
   }
 }
 
+/* The names of a top-level destructuring `let` are module variables from
+ * the start, like other top-level declarations. */
+static void declare_pattern_module_vars(Compiler *C, Node *pat, bool count_only) {
+  for (int i = 0; i < pat->u.list.count; i++) {
+    Node *e = pat->u.list.items[i];
+    if (e->kind == E_SPREAD) e = e->u.operand;
+    if (e->kind == E_LIST) { declare_pattern_module_vars(C, e, count_only); continue; }
+    if (e->kind != E_NAME) continue;   /* reported when it is compiled */
+    Value name = STR_VAL(str_cstr(C->vm, e->u.name));
+    if (count_only) {   /* a name declared twice stays a module variable */
+      Value *seen = table_find(&C->top_names, name);
+      table_set(C->vm, &C->top_names, name, INT_VAL(seen ? AS_INT(*seen) + 1 : 2));
+      continue;
+    }
+    if (table_find(&C->module->names, name)) continue;
+    module_add_var(C->vm, C->module, AS_STRING(name));
+    table_set(C->vm, &C->added, name, BOOL_VAL(true));
+  }
+}
+
 /* ---- entry ---------------------------------------------------------- */
 
 /* The module's main function into *out (NULL when errors were reported).
@@ -1491,6 +1662,7 @@ static void compile_module(VM *vm, void *ud) {
    * the redeclaration is reported */
   for (int i = 0; i < ast->u.list.count; i++) {
     Node *s = ast->u.list.items[i];
+    if (s->kind == S_LET && s->u.let.pattern) declare_pattern_module_vars(C, s->u.let.pattern, true);
     const char *name = top_decl_name(s);
     if (!name) continue;
     Value key = STR_VAL(str_cstr(vm, name));
@@ -1502,6 +1674,10 @@ static void compile_module(VM *vm, void *ud) {
   for (int i = 0; i < ast->u.list.count; i++) {
     Node *s = ast->u.list.items[i];
     const char *name = NULL;
+    if (s->kind == S_LET && s->u.let.pattern) {
+      declare_pattern_module_vars(C, s->u.let.pattern, false);
+      continue;
+    }
     if (s->kind == S_LET && C->opt->script_locals && !C->opt->repl && nregister_lets < 100 &&
         !table_find_str(&C->in_functions, str_cstr(vm, s->u.let.name)) &&
         AS_INT(*table_find_str(&C->top_names, str_cstr(vm, s->u.let.name))) == 1 &&

@@ -62,13 +62,22 @@ static Node *mk_op1(ParseCtx *ctx, NodeKind k, const Tok *t, Node *o) {
 }
 
 static Node *mk_assign(ParseCtx *ctx, Node *target, int op, Node *v) {
-  if (target->kind != E_NAME && target->kind != E_FIELD && target->kind != E_INDEX)
+  if (target->kind != E_NAME && target->kind != E_FIELD && target->kind != E_INDEX &&
+      !(target->kind == E_LIST && op == A_ASSIGN))
     ast_error(ctx->errs, target->line, target->col, "invalid assignment target");
   int d = gs_depth(target) > gs_depth(v) ? gs_depth(target) : gs_depth(v);
   Node *n = gs_node(ctx, S_ASSIGN, target->line, target->col, d + 1);
   n->u.assign.target = target;
   n->u.assign.op = op;
   n->u.assign.value = v;
+  return n;
+}
+
+static Node *mk_for(ParseCtx *ctx, const Tok *k, Node *iter, Node *body) {
+  int d = gs_depth(iter) > gs_depth(body) ? gs_depth(iter) : gs_depth(body);
+  Node *n = gs_node(ctx, S_FOR, k->line, k->col, d + 1);
+  n->u.for_.iter = iter;
+  n->u.for_.body = body;
   return n;
 }
 
@@ -202,6 +211,19 @@ stmt(A) ::= LET(K) IDENT(N) ASSIGN expr(V). {
   A->u.let.value = V;
 }
 
+stmt(A) ::= LET(K) pattern(P) ASSIGN expr(V). {
+  A = gs_node(ctx, S_LET, K.line, K.col, (gs_depth(P) > gs_depth(V) ? gs_depth(P) : gs_depth(V)) + 1);
+  A->u.let.pattern = P;
+  A->u.let.value = V;
+}
+
+/* `[a, [b, c], ...rest]`: checked by the compiler */
+%type pattern {Node *}
+pattern(A) ::= LBRACKET(T) elems(L) RBRACKET. {
+  A = gs_node(ctx, E_LIST, T.line, T.col, (L ? L->depth : 0) + 1);
+  if (L) A->u.list = gs_nvec_list(L);
+}
+
 %type cstmt {Node *}
 cstmt(A) ::= fndecl(F).                  { A = F; }
 %type fndecl {Node *}
@@ -241,6 +263,14 @@ cstmt(A) ::= FOR(K) IDENT(V) IN expr(E) block(B). {
   int d = gs_depth(E) > gs_depth(B) ? gs_depth(E) : gs_depth(B);
   A = gs_node(ctx, S_FOR, K.line, K.col, d + 1);
   A->u.for_.var1 = V.v.str.s; A->u.for_.iter = E; A->u.for_.body = B;
+}
+cstmt(A) ::= FOR(K) pattern(P) IN expr(E) block(B). {
+  A = mk_for(ctx, &K, E, B);
+  A->u.for_.pat1 = P;
+}
+cstmt(A) ::= FOR(K) IDENT(V) COMMA pattern(P) IN expr(E) block(B). {
+  A = mk_for(ctx, &K, E, B);
+  A->u.for_.var1 = V.v.str.s; A->u.for_.pat2 = P;
 }
 cstmt(A) ::= FOR(K) IDENT(V) COMMA IDENT(W) IN expr(E) block(B). {
   int d = gs_depth(E) > gs_depth(B) ? gs_depth(E) : gs_depth(B);

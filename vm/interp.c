@@ -472,6 +472,24 @@ static void iter_check(VM *vm, Value v) {
 
 /* Advance the loop at regs[0] (iterable), regs[1] (state). Writes the loop
  * variables to regs[2] (and regs[3] when two). Returns false when done. */
+/* Destructuring: the n items of list v into dst[0..n), and with `rest` a
+ * new list of the items after them into dst[n]. */
+static void unpack_list(VM *vm, Value v, Value *dst, int n, bool rest) {
+  if (!IS_LIST(v)) vm_throw(vm, "cannot unpack %s (expected a list)", value_type_name(v));
+  ObjList *l = AS_LIST(v);
+  uint32_t count = l->count;
+  if (count < (uint32_t)n || (!rest && count != (uint32_t)n))
+    vm_throw(vm, "cannot unpack %u value%s into %s%d name%s", count, count == 1 ? "" : "s",
+             rest ? "at least " : "", n, n == 1 ? "" : "s");
+  for (int i = 0; i < n; i++) dst[i] = l->items[i];
+  if (rest) {
+    ObjList *r = list_new(vm, count - (uint32_t)n);
+    if (count > (uint32_t)n) memcpy(r->items, l->items + n, sizeof(Value) * (count - (uint32_t)n));
+    r->count = count - (uint32_t)n;
+    dst[n] = LIST_VAL(r);
+  }
+}
+
 static bool iter_next(VM *vm, Value *regs, bool two) {
   Value it = regs[0];
   int64_t i = AS_INT(regs[1]);
@@ -1434,6 +1452,7 @@ reload:
     R(A) = r;
     DISPATCH();
   }
+  CASE(UNPACK) PROTECT(unpack_list(vm, R(B), &R(A), C & 127, C >> 7)); DISPATCH();
   CASE(NOP) DISPATCH();
 #undef A
 #undef B
