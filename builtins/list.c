@@ -211,69 +211,127 @@ static Value lm_reduce(VM *vm, int argc, Value *args) {
 }
 
 /* ---- sort --------------------------------------------------------------------
- * A stable bottom-up merge sort on a private snapshot of the list. The
- * comparator may yield, throw, be inconsistent or change the list:
- *   - the two work arrays are GC lists rooted on the VM stack that no script
- *     can reach, so they never change size under us; a merge always moves
- *     each element exactly once, whatever the comparator answers, so a pass
- *     is always a permutation and no index can leave [0, n);
- *   - the list itself is written only once, at the end, with the sorted
- *     snapshot (changes the comparator made to it are overwritten). If
- *     anything throws, the list is left exactly as it was. */
+ * A stable top-down merge sort with binary insertion for short pieces, on a
+ * private snapshot of the list. It calls the comparator at most once per
+ * pair of elements and at most n*log2(n) times (LANGUAGE.md §11): binary
+ * insertion and a plain merge both need at most n*ceil(log2 n) - 2^ceil(log2 n)
+ * + 1 comparisons, and the one extra comparison per merge (are the halves
+ * already in order? it makes sorted input cost n comparisons) stays within
+ * the bound for pieces of at least 2 (checked up to n = 2^32); its answer is
+ * reused when the merge meets the same pair, so no pair is asked twice.
+ *
+ * The comparator may yield, throw, be inconsistent or change the list:
+ *   - the work arrays are GC lists rooted on the VM stack that no script can
+ *     reach, so they never change size under us; insertion and merging move
+ *     each element exactly once whatever the comparator answers, so the work
+ *     array always holds a permutation of the snapshot;
+ *   - the list itself is written only once, at the end (changes the
+ *     comparator made to it are overwritten). If anything throws, the list
+ *     is left exactly as it was. */
 
-static bool sort_before(VM *vm, Value cmp, Value a, Value b) {
-  if (IS_NIL(cmp)) return cmp_lt(vm, a, b);
+enum { SORT_INSERTION_MAX = 8 };
+
+typedef struct {
+  VM *vm;
+  Value cmp;          /* the comparator, or nil for `<` */
+  const Value *keys;  /* sort_by: items are indexes into keys */
+} Sorter;
+
+/* Whether a must come before b: cmp(a, b), or a < b. Callers ask whether the
+ * later element goes first, so equal elements keep their order. */
+static bool sort_before(Sorter *s, Value a, Value b) {
+  if (s->keys) { a = s->keys[AS_INT(a)]; b = s->keys[AS_INT(b)]; }
+  if (IS_NIL(s->cmp)) return cmp_lt(s->vm, a, b);
   Value av[2] = {a, b};
-  Value r = vm_call(vm, cmp, 2, av);
+  Value r = vm_call(s->vm, s->cmp, 2, av);   /* IS_TRUTHY reads it twice */
   return IS_TRUTHY(r);
+}
+
+/* Binary insertion of v[lo+1..hi) into the sorted v[lo..lo+1..): each new
+ * element goes after every element it does not come before. */
+static void sort_insertion(Sorter *s, Value *v, uint32_t lo, uint32_t hi) {
+  for (uint32_t i = lo + 1; i < hi; i++) {
+    Value x = v[i];
+    uint32_t a = lo, b = i;
+    while (a < b) {
+      uint32_t mid = a + (b - a) / 2;
+      if (sort_before(s, x, v[mid])) b = mid;
+      else a = mid + 1;
+    }
+    memmove(&v[a + 1], &v[a], sizeof(Value) * (i - a));
+    v[a] = x;
+  }
+}
+
+static void sort_range(Sorter *s, Value *v, Value *tmp, uint32_t lo, uint32_t hi) {
+  if (hi - lo <= SORT_INSERTION_MAX) { sort_insertion(s, v, lo, hi); return; }
+  uint32_t mid = lo + (hi - lo) / 2;
+  sort_range(s, v, tmp, lo, mid);
+  sort_range(s, v, tmp, mid, hi);
+  /* already in order (common for presorted input): one comparison */
+  if (!sort_before(s, v[mid], v[mid - 1])) return;
+  uint32_t i = lo, j = mid, k = lo;
+  while (i < mid && j < hi) {
+    /* v[mid] before v[mid - 1] is known: never ask for that pair again */
+    bool right_first = (i == mid - 1 && j == mid) || sort_before(s, v[j], v[i]);
+    tmp[k++] = right_first ? v[j++] : v[i++];
+  }
+  while (i < mid) tmp[k++] = v[i++];
+  while (j < hi) tmp[k++] = v[j++];
+  memcpy(&v[lo], &tmp[lo], sizeof(Value) * (hi - lo));
+}
+
+/* A new GC list holding n values (copied from `from` when not NULL), pushed
+ * on the VM stack so it stays rooted. */
+static ObjList *sort_scratch(VM *vm, const Value *from, uint32_t n) {
+  ObjList *a = list_new(vm, n);
+  for (uint32_t i = 0; i < n; i++) a->items[i] = from ? from[i] : NIL_VAL;
+  a->count = n;
+  vm_push(vm, LIST_VAL(a));
+  return a;
 }
 
 static Value lm_sort(VM *vm, int argc, Value *args) {
   ObjList *l = self_list(vm, "sort", argc, args, 0, 1);
   Value self = args[0];
-  Value cmp = NIL_VAL;
-  if (argc > 1 && !IS_NIL(args[1])) cmp = want_fn(vm, "sort", args, 1);
+  Sorter s = {vm, NIL_VAL, NULL};
+  if (argc > 1 && !IS_NIL(args[1])) s.cmp = want_fn(vm, "sort", args, 1);
   uint32_t n = l->count;
-  if (n < 2) {
-    /* still check that a single element is sortable? no: nothing to compare */
-    return self;
-  }
-  ObjList *a = list_new(vm, n);
-  memcpy(a->items, l->items, sizeof(Value) * n);
-  a->count = n;
-  vm_push(vm, LIST_VAL(a));                /* args is stale from here on */
-  ObjList *b = list_new(vm, n);
-  memcpy(b->items, a->items, sizeof(Value) * n);
-  b->count = n;
-  vm_push(vm, LIST_VAL(b));
-
-  Value *src = a->items, *dst = b->items;  /* never reallocated: nobody else sees a, b */
-  for (uint64_t width = 1; width < n; width *= 2) {
-    for (uint64_t lo = 0; lo < n; lo += 2 * width) {
-      uint32_t mid = (uint32_t)(lo + width < n ? lo + width : n);
-      uint32_t hi = (uint32_t)(lo + 2 * width < n ? lo + 2 * width : n);
-      uint32_t i = (uint32_t)lo, j = mid, k = (uint32_t)lo;
-      /* runs already in order (common for presorted input): one comparison */
-      if (mid < hi && !sort_before(vm, cmp, src[mid], src[mid - 1])) {
-        memcpy(&dst[lo], &src[lo], sizeof(Value) * (hi - lo));
-        continue;
-      }
-      while (i < mid && j < hi) {
-        if (sort_before(vm, cmp, src[j], src[i])) dst[k++] = src[j++];
-        else dst[k++] = src[i++];
-      }
-      while (i < mid) dst[k++] = src[i++];
-      while (j < hi) dst[k++] = src[j++];
-    }
-    Value *t = src; src = dst; dst = t;
-  }
-
+  if (n < 2) return self;
+  ObjList *a = sort_scratch(vm, l->items, n);   /* args is stale from here on */
+  ObjList *tmp = sort_scratch(vm, NULL, n);
+  sort_range(&s, a->items, tmp->items, 0, n);
   /* write back (the comparator may have resized the list meanwhile) */
-  list_reserve(vm, l, n);                  /* a and b are still rooted */
-  memcpy(l->items, src, sizeof(Value) * n);
+  list_reserve(vm, l, n);                        /* a and tmp are still rooted */
+  memcpy(l->items, a->items, sizeof(Value) * n);
   l->count = n;
   vm_pop(vm);
   vm_pop(vm);
+  return self;
+}
+
+/* sort_by(key): key is called once per element; the elements are then
+ * sorted by their keys with `<`, as indexes into the key array. */
+static Value lm_sort_by(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "sort_by", argc, args, 1, 1);
+  Value self = args[0];
+  Value key = want_fn(vm, "sort_by", args, 1);
+  uint32_t n = l->count;
+  ObjList *vals = sort_scratch(vm, l->items, n);  /* args is stale from here on */
+  ObjList *keys = sort_scratch(vm, NULL, n);
+  for (uint32_t i = 0; i < n; i++) {
+    Value v = vals->items[i];
+    keys->items[i] = vm_call(vm, key, 1, &v);
+  }
+  ObjList *order = sort_scratch(vm, NULL, n);
+  for (uint32_t i = 0; i < n; i++) order->items[i] = INT_VAL((int64_t)i);
+  ObjList *tmp = sort_scratch(vm, NULL, n);
+  Sorter s = {vm, NIL_VAL, keys->items};
+  sort_range(&s, order->items, tmp->items, 0, n);
+  list_reserve(vm, l, n);
+  for (uint32_t i = 0; i < n; i++) l->items[i] = vals->items[AS_INT(order->items[i])];
+  l->count = n;
+  for (int i = 0; i < 4; i++) vm_pop(vm);
   return self;
 }
 
@@ -295,7 +353,8 @@ void lib_list_open(VM *vm) {
     {"map", lm_map, "list.map(fn)\nA new list of fn(element) for each element."},
     {"filter", lm_filter, "list.filter(fn)\nA new list of the elements for which fn(element) is true."},
     {"reduce", lm_reduce, "list.reduce(fn, init?)\nFold the elements with fn(acc, element), starting from init."},
-    {"sort", lm_sort, "list.sort(cmp?)\nSort in place (cmp(a, b) true when a goes first); returns the list."},
+    {"sort", lm_sort, "list.sort(cmp?)\nSort in place, stable (cmp(a, b) true when a goes first); returns the list."},
+    {"sort_by", lm_sort_by, "list.sort_by(key)\nSort in place, stable, by key(element) compared with <; returns the list."},
   };
   /* arity -1: every method checks its own count so the messages exclude the
    * receiver */
