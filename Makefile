@@ -54,14 +54,20 @@ $(BUILD)/.tools-ok:
 	command -v lua5.4 >/dev/null 2>&1 || missing="$$missing lua5.4"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make: installing missing build tools:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else \
-	    echo "make: cannot install as a normal user. Run:"; \
-	    echo "    sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
-	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing ) >$(BUILD)/apt.log 2>&1 || { \
-	    cat $(BUILD)/apt.log; echo "make: apt-get failed. Run:"; \
-	    echo "    sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; }; \
+	  $(APT_INSTALL); \
 	fi
 	@touch $@
+
+# Installs the Debian packages listed in the shell variable `missing`: as
+# root, or with sudo when it needs no password; otherwise stops with the
+# command to run.
+APT_INSTALL = mkdir -p $(BUILD); \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else \
+	  echo "make: cannot install as a normal user. Run:"; \
+	  echo "    sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+	( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing ) >$(BUILD)/apt.log 2>&1 || { \
+	  cat $(BUILD)/apt.log; echo "make: apt-get failed. Run:"; \
+	  echo "    sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; }
 
 # ---- generated front end --------------------------------------------------
 $(BUILD)/gen/lexer.c: compiler/lexer.re $(BUILD)/gen/grammar.h | $(BUILD)/.tools-ok
@@ -140,7 +146,10 @@ test-asan:
 test-valgrind: all $(CHECK_BINS) shared
 	@GS_VALGRIND=1 tests/run
 
+# LuaJIT (its interpreter, -joff) is the benchmarks' second column; make test
+# does not need it.
 bench: all
+	@command -v luajit >/dev/null 2>&1 || { missing=" luajit"; echo "make: installing luajit for the benchmarks"; $(APT_INSTALL); }
 	@bench/run
 
 # the folder graph of the library (docs/internals.md); tests/layers/ checks it

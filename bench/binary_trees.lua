@@ -23,7 +23,7 @@ local long_lived = make(max_depth)
 
 local d = min_depth
 while d <= max_depth do
-  local iters = 1 << (max_depth - d + min_depth)
+  local iters = math.floor(2 ^ (max_depth - d + min_depth))
   local c = 0
   for i = 1, iters do c = c + check(make(d)) end
   print(iters .. " trees of depth " .. d .. " check: " .. c)

@@ -19,10 +19,10 @@ let counter = make_counter()
 let inc = counter[0]
 let get = counter[1]
 for i in 0..N {
-  let add = make_adder(i & 15)
+  let add = make_adder(i % 16)
   total += apply_twice(add, i)
   inc()
-  let k = i & 3
+  let k = i % 4
   total += apply_twice(fn(y) => y * 2 + k, 1)
   total = total % 1000000007
 }

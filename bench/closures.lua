@@ -18,10 +18,10 @@ local counter = make_counter()
 local inc = counter[1]
 local get = counter[2]
 for i = 0, N - 1 do
-  local add = make_adder(i & 15)
+  local add = make_adder(i % 16)
   total = total + apply_twice(add, i)
   inc()
-  local k = i & 3
+  local k = i % 4
   total = total + apply_twice(function(y) return y * 2 + k end, 1)
   total = total % 1000000007
 end

@@ -30,9 +30,9 @@ let w = Vec3(3, 4, 5)
 let acc = 0
 for i in 0..N {
   c.inc()
-  c.add(i & 7)
+  c.add(i % 8)
   acc = acc + v.dot(w) + w.sum()
-  if (i & 63) == 0 {
+  if i % 64 == 0 {
     v = v.plus(Vec(1, -1))
   }
   acc = (acc + c.get()) % 1000000007

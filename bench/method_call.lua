@@ -41,9 +41,9 @@ local w = Vec3.new(3, 4, 5)
 local acc = 0
 for i = 0, N - 1 do
   c:inc()
-  c:add(i & 7)
+  c:add(i % 8)
   acc = acc + v:dot(w) + w:sum()
-  if (i & 63) == 0 then
+  if i % 64 == 0 then
     v = v:plus(Vec.new(1, -1))
   end
   acc = (acc + c:get()) % 1000000007

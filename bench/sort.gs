@@ -6,7 +6,7 @@ let ROUNDS = 5
 
 let seed = 42
 fn rand() {
-  seed = (seed * 1103515245 + 12345) % 2147483648
+  seed = seed * 16807 % 2147483647
   return seed
 }
 

@@ -5,7 +5,7 @@ local ROUNDS = 5
 
 local seed = 42
 local function rand()
-  seed = (seed * 1103515245 + 12345) % 2147483648
+  seed = seed * 16807 % 2147483647
   return seed
 end
 

@@ -4,7 +4,7 @@ if len(os.args) > 0 { N = int(os.args[0]) }
 
 fn a(i, j) {
   let ij = i + j
-  return 1.0 / (ij * (ij + 1) // 2 + i + 1)
+  return 1.0 / (ij * (ij + 1) * 0.5 + i + 1)
 }
 
 fn mul_av(n, v, av) {

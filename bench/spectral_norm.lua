@@ -3,7 +3,7 @@ local N = tonumber(arg[1]) or 800
 
 local function a(i, j)
   local ij = i + j
-  return 1.0 / (ij * (ij + 1) // 2 + i + 1)
+  return 1.0 / (ij * (ij + 1) * 0.5 + i + 1)
 end
 
 local function mul_av(n, v, av)

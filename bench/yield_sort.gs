@@ -8,7 +8,7 @@ let ROUNDS = 3
 
 let seed = 7
 fn rand() {
-  seed = (seed * 1103515245 + 12345) % 2147483648
+  seed = seed * 16807 % 2147483647
   return seed
 }
 

@@ -7,7 +7,7 @@ local ROUNDS = 3
 
 local seed = 7
 local function rand()
-  seed = (seed * 1103515245 + 12345) % 2147483648
+  seed = seed * 16807 % 2147483647
   return seed
 end
 
@@ -16,7 +16,7 @@ local function merge_sort(a, lt)
   local tmp = {}
   local function rec(lo, hi)       -- sorts a[lo..hi]
     if hi <= lo then return end
-    local mid = (lo + hi) // 2
+    local mid = math.floor((lo + hi) / 2)
     rec(lo, mid)
     rec(mid + 1, hi)
     local i, j, k = lo, mid + 1, lo
