@@ -87,7 +87,7 @@ $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 # ---- objects ----------------------------------------------------------------
 # Written over include/gs.h alone, like a host's library: compiled with no
 # other include path, so a reach into the VM's internals does not build.
-PUBLIC_ONLY := stdlib/io
+PUBLIC_ONLY := $(basename $(STDLIB_SRC))
 $(foreach f,$(PUBLIC_ONLY),$(BUILD)/$(f).o $(BUILD)/shared/$(f).o): INC = -Iinclude
 
 $(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h

@@ -522,6 +522,9 @@ void gs_copy(gs_vm *vm, int from, int to) {
   else GUARDED_VOID(vm, copy_slot(vm, from, to));
 }
 
+bool gs_raw_equal(gs_vm *vm, int a, int b) { GUARDED(vm, bool, false, values_equal(SLOT(a), SLOT(b))); }
+bool gs_less(gs_vm *vm, int a, int b) { GUARDED(vm, bool, false, cmp_lt(vm, SLOT(a), SLOT(b))); }
+
 /* ---- lists and maps ---------------------------------------------------- */
 
 static ObjList *want_list(VM *vm, int slot) {
@@ -1198,7 +1201,7 @@ static void api_orphan_current(VM *vm) {
   else api_set_current(&api_orphan);
 }
 
-VM *api_new_vm(const gs_config *config, void (*open)(VM *vm)) {
+VM *api_new_vm(const gs_config *config, void (*open)(VM *vm, const gs_config *config)) {
   gs_config cfg;
   if (config) cfg = *config;
   else gs_config_init(&cfg);
@@ -1221,9 +1224,10 @@ VM *api_new_vm(const gs_config *config, void (*open)(VM *vm)) {
   if (cfg.write_error) vm->write_err = host_write_err;
   vm->fiber_stack_size = cfg.fiber_stack_size;
   vm->heap_limit = cfg.heap_limit;
+  vm->max_fibers = cfg.max_fibers > 0 ? cfg.max_fibers : 0;
   vm->user_data = cfg.user_data;
   vm->load_module = cfg.load_module;
-  open(vm);
+  open(vm, &cfg);
   if (nested) api_set_current(prev);
   return vm;
 }
@@ -1265,6 +1269,15 @@ static void set_args(VM *vm, int argc, const char *const *argv) {
   }
 }
 void gs_set_args(gs_vm *vm, int argc, const char *const *argv) { GUARDED_VOID(vm, set_args(vm, argc, argv)); }
+
+static void get_args(VM *vm, int dest) {
+  slot_ref(vm, dest);
+  if (!IS_LIST(vm->args)) vm->args = LIST_VAL(list_new(vm, 0));
+  SLOT(dest) = vm->args;
+}
+void gs_get_args(gs_vm *vm, int dest) { GUARDED_VOID(vm, get_args(vm, dest)); }
+
+void gs_handle_stack_overflow(void) { coro_install_overflow_handler(); }
 
 
 /* ---- interrupts, hooks, raising values, fibers from C ---------------------- */

@@ -7,9 +7,9 @@
 #include "gs.h"
 #include "vm.h"
 
-/* gs_new without its libraries: open(vm) registers them while the new VM
- * is still the current one. */
-VM *api_new_vm(const gs_config *config, void (*open)(VM *vm));
+/* gs_new without its libraries: open(vm, config) registers them while the
+ * new VM is still the current one. */
+VM *api_new_vm(const gs_config *config, void (*open)(VM *vm, const gs_config *config));
 /* The whole file in a malloc'ed buffer (NULL with errno set on failure). */
 char *gs_read_file(const char *path, size_t *len);
 /* The module every chunk of the main program shares (created on first use,

@@ -79,12 +79,6 @@ static char *read_all_stdin(size_t *len) {
   return buf;
 }
 
-static void set_args(VM *vm, int argc, char **argv) {
-  /* stdlib/os.c: fills the list that os.args already is */
-  void lib_os_set_args(VM *vm, int argc, char **argv);
-  lib_os_set_args(vm, argc, argv);
-}
-
 int main(int argc, char **argv) {
   RunOptions opt = {0};
   size_t heap_limit = 0;
@@ -129,7 +123,7 @@ int main(int argc, char **argv) {
   coro_install_overflow_handler();
   VM *vm = gs_new(NULL);
   if (!vm) { fprintf(stderr, "gs: out of memory\n"); return 1; }
-  set_args(vm, argc - i, argv + i);
+  gs_set_args(vm, argc - i, (const char *const *)argv + i);
   vm->heap_limit = heap_limit;
   vm->max_fibers = max_fibers;
   int status;

@@ -175,12 +175,28 @@ typedef struct {
    * A limit below GS_MIN_HEAP_LIMIT cannot hold the VM itself: gs_new then
    * fails (returns NULL, allocating nothing). */
   size_t heap_limit;
+  /* live fibers at most; spawning more raises "too many fibers (limit N)".
+   * 0 = no limit. */
+  int max_fibers;
+  /* GS_LIB_* bits of the optional libraries gs_new does not open (0: it
+   * opens them all); gs_open_libs can open them later. */
+  unsigned skip_libs;
   void *user_data;           /* passed as `ud` above, and by gs_user_data() */
 } gs_config;
 
 /* The smallest heap_limit gs_new accepts: a new VM with its standard
  * library, with room to compile and run a small script. */
 #define GS_MIN_HEAP_LIMIT ((size_t)128 * 1024)
+
+/* The C stack a fiber gets when fiber_stack_size is 0. */
+#define GS_DEFAULT_FIBER_STACK ((size_t)256 * 1024)
+
+/* The optional libraries (stdlib/), for gs_open_libs and skip_libs. */
+#define GS_LIB_MATH 0x01u
+#define GS_LIB_IO   0x02u
+#define GS_LIB_OS   0x04u
+#define GS_LIB_JSON 0x08u
+#define GS_LIB_ALL  0xffffu
 
 /* Fill a config with the defaults (all zero / NULL). */
 void gs_config_init(gs_config *config);
@@ -224,6 +240,19 @@ void *gs_user_data(gs_vm *vm);
 /* Set the script arguments seen as os.args (strings are copied). Raises
  * (or, from the host, records) only when out of memory. */
 void gs_set_args(gs_vm *vm, int argc, const char *const *argv);
+/* The list of script arguments (os.args) into slot `dest`: one list per VM,
+ * which gs_set_args refills in place, so a library may keep it. */
+void gs_get_args(gs_vm *vm, int dest);
+/* Open the optional libraries of `libs` (GS_LIB_* bits) as globals, like
+ * Lua's luaL_openlibs; one whose global name (math, io, os, json) is
+ * already defined is left alone. For a VM made with config->skip_libs. */
+void gs_open_libs(gs_vm *vm, unsigned libs);
+/* For a program's main(), not a library (once in each thread that runs
+ * fibers): install a SIGSEGV handler (on an alternate signal stack) that
+ * turns a fiber running into its stack's guard
+ * page into "fatal: stack overflow in a fiber" and exit status 134 instead
+ * of a bare crash; other faults go to the handler installed before. */
+void gs_handle_stack_overflow(void);
 
 /* ---- running code -------------------------------------------------------- */
 
@@ -338,6 +367,13 @@ void gs_set_cstring(gs_vm *vm, int slot, const char *s);
 /* Copy the value of slot `from` into slot `to` (the same object, not a copy
  * of a list or map). */
 void gs_copy(gs_vm *vm, int from, int to);
+/* The two slots hold the same value, calling nothing: the same object for
+ * lists, maps, instances, functions, fibers...; equal scalars or strings
+ * (1 and 1.0 are equal, as with ==). Like Lua's lua_rawequal. */
+bool gs_raw_equal(gs_vm *vm, int a, int b);
+/* a < b as script compares: numbers (ints and floats exactly), strings
+ * (bytewise); raises for anything else ("cannot compare list and int"). */
+bool gs_less(gs_vm *vm, int a, int b);
 
 /* Lists. Indexes are 0-based; negative ones count from the end. The list
  * functions raise if the slot does not hold a list. */

@@ -4,10 +4,10 @@
  * JSON_MAX_DEPTH nested arrays/objects, so a million `[` fail fast with a
  * nesting error instead of overflowing anything.
  *
- * encode works on malloc'ed memory owned by a scratch userdata, so an error
- * in the middle (a cycle, a function, NaN) leaks nothing: the userdata's
- * finalizer frees it. Encoding runs no script code and allocates nothing
- * from the VM until the end, so it may walk lists and maps directly.
+ * encode writes into a buffer that is itself a userdata (grown by making a
+ * bigger one), its state in another, the containers being walked in API
+ * slots: an error in the middle (a cycle, a function, NaN) leaks nothing,
+ * and the heap limit counts the result as it grows.
  *
  * decode keeps the containers under construction in API slots (GC roots)
  * and reports errors with the 0-based byte position in the input. */
@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "libs.h"
-#include "arith.h"
 
 #define JSON_MAX_DEPTH 1000
 
@@ -25,26 +24,23 @@
  * ====================================================================== */
 
 typedef struct {
-  Value v;          /* the list or map being written */
-  uint32_t pos;     /* next element / entry */
+  int64_t pos;      /* next element, or gs_map_next's position */
+  bool list;
 } JsonFrame;
 
 typedef struct {
-  char *p;
+  char *p;          /* the block of the buffer userdata in ENC_BUF */
   size_t len, cap;
-  JsonFrame *stack; /* JSON_MAX_DEPTH frames, allocated on first use */
   int depth;
   int indent;       /* -1: compact */
-  bool oom;
+  JsonFrame frames[JSON_MAX_DEPTH];
 } JsonOut;
 
-static void json_out_free(void *data) {
-  JsonOut *o = data;
-  free(o->p);
-  free(o->stack);
-  o->p = NULL;
-  o->stack = NULL;
-}
+/* Slots of json_encode: its arguments, the state, the buffer, a new buffer
+ * while growing, the element and key being written, then per nesting level
+ * d the container (ENC_CONT(d)). */
+enum { ENC_OUT = 2, ENC_BUF, ENC_NEWBUF, ENC_VAL, ENC_KEY, ENC_CONT0 };
+#define ENC_CONT(d) (ENC_CONT0 + (d))
 
 static void json_grow(gs_vm *vm, JsonOut *o, size_t extra) {
   if (o->len + extra <= o->cap) return;
@@ -53,11 +49,10 @@ static void json_grow(gs_vm *vm, JsonOut *o, size_t extra) {
     if (nc > ((size_t)1 << 40)) gs_error(vm, "json.encode: result is too large");
     nc *= 2;
   }
-  if (((VM *)vm)->interrupted) vm_check_interrupt((VM *)vm);   /* Ctrl-C during a long encode */
-  /* the result becomes a string: it may not outgrow the heap limit */
-  if (((VM *)vm)->heap_limit && nc > ((VM *)vm)->heap_limit) gs_error(vm, "out of memory");
-  char *np = realloc(o->p, nc);
-  if (!np) gs_error(vm, "out of memory");
+  gs_check_interrupt(vm);   /* Ctrl-C during a long encode */
+  char *np = gs_new_userdata(vm, ENC_NEWBUF, "json.buffer", nc, NULL);
+  if (o->len) memcpy(np, o->p, o->len);
+  gs_copy(vm, ENC_NEWBUF, ENC_BUF);
   o->p = np;
   o->cap = nc;
 }
@@ -124,36 +119,45 @@ static void json_put_float(gs_vm *vm, JsonOut *o, double d) {
   json_put(vm, o, buf, strlen(buf));
 }
 
-/* Write a scalar, or open a list/map (push a frame and write its bracket). */
-static void json_value(gs_vm *vm, JsonOut *o, Value v) {
+/* Write the scalar in `slot`, or open a list/map (push a frame and write
+ * its bracket). */
+static void json_value(gs_vm *vm, JsonOut *o, int slot) {
   char buf[32];
-  switch ((ValueTag)v.tag) {
-    case V_NIL: json_put(vm, o, "null", 4); return;
-    case V_BOOL: if (AS_BOOL(v)) json_put(vm, o, "true", 4); else json_put(vm, o, "false", 5); return;
-    case V_INT: {
-      int n = snprintf(buf, sizeof buf, "%lld", (long long)AS_INT(v));
+  gs_type t = gs_get_type(vm, slot);
+  switch (t) {
+    case GS_NIL: json_put(vm, o, "null", 4); return;
+    case GS_BOOL: if (gs_get_bool(vm, slot)) json_put(vm, o, "true", 4); else json_put(vm, o, "false", 5); return;
+    case GS_INT: {
+      int n = snprintf(buf, sizeof buf, "%lld", (long long)gs_get_int(vm, slot));
       json_put(vm, o, buf, (size_t)n);
       return;
     }
-    case V_FLOAT: json_put_float(vm, o, AS_FLOAT(v)); return;
-    case V_STRING: json_put_string(vm, o, AS_CSTR(v), AS_STRING(v)->len); return;
-    case V_LIST: case V_MAP: {
-      bool list = v.tag == V_LIST;
+    case GS_FLOAT: json_put_float(vm, o, gs_get_float(vm, slot)); return;
+    case GS_STRING: {
+      size_t n;
+      const char *str = gs_get_string(vm, slot, &n);
+      json_put_string(vm, o, str, n);
+      return;
+    }
+    case GS_LIST: case GS_MAP: {
+      bool list = t == GS_LIST;
       if (o->depth >= JSON_MAX_DEPTH) gs_error(vm, "json.encode: nesting too deep (more than %d levels)", JSON_MAX_DEPTH);
-      if ((list ? AS_LIST(v)->count : AS_MAP(v)->t.live) == 0) {
+      if ((list ? gs_list_count(vm, slot) : gs_map_count(vm, slot)) == 0) {
         json_put(vm, o, list ? "[]" : "{}", 2);
         return;
       }
       for (int i = 0; i < o->depth; i++)
-        if (o->stack[i].v.as.o == v.as.o) gs_error(vm, "json.encode: cycle detected (a %s contains itself)", list ? "list" : "map");
-      o->stack[o->depth].v = v;
-      o->stack[o->depth].pos = 0;
+        if (gs_raw_equal(vm, ENC_CONT(i), slot)) gs_error(vm, "json.encode: cycle detected (a %s contains itself)", list ? "list" : "map");
+      gs_ensure_slots(vm, ENC_CONT(o->depth) + 1);
+      gs_copy(vm, slot, ENC_CONT(o->depth));
+      o->frames[o->depth].pos = 0;
+      o->frames[o->depth].list = list;
       o->depth++;
       json_putc(vm, o, list ? '[' : '{');
       return;
     }
     default:
-      gs_error(vm, "json.encode: cannot encode %s", value_type_name(v));
+      gs_error(vm, "json.encode: cannot encode %s", gs_type_name(vm, slot));
   }
 }
 
@@ -165,21 +169,19 @@ static void json_encode(gs_vm *vm, int argc) {
     if (n < 0 || n > 100) gs_error(vm, "json.encode: indent must be between 0 and 100, got %lld", (long long)n);
     indent = (int)n;
   }
-  gs_ensure_slots(vm, 3);
-  JsonOut *o = gs_new_userdata(vm, 2, "json.buffer", sizeof(JsonOut), json_out_free);
-  memset(o, 0, sizeof *o);
+  gs_ensure_slots(vm, ENC_CONT0);
+  JsonOut *o = gs_new_userdata(vm, ENC_OUT, "json.encoder", sizeof(JsonOut), NULL);
   o->indent = indent;
-  o->stack = malloc(sizeof(JsonFrame) * JSON_MAX_DEPTH);
-  if (!o->stack) gs_error(vm, "out of memory");
-  json_value(vm, o, vm->fiber->stack[vm->fiber->api_base]);
+  json_value(vm, o, 0);
   while (o->depth > 0) {
-    JsonFrame *fr = &o->stack[o->depth - 1];
-    if (fr->v.tag == V_LIST) {
-      ObjList *l = AS_LIST(fr->v);
-      if (fr->pos < l->count) {
+    JsonFrame *fr = &o->frames[o->depth - 1];
+    int cont = ENC_CONT(o->depth - 1);
+    if (fr->list) {
+      if (fr->pos < gs_list_count(vm, cont)) {
         if (fr->pos > 0) json_putc(vm, o, ',');
         json_newline(vm, o, o->depth);
-        json_value(vm, o, l->items[fr->pos++]);
+        gs_list_get(vm, cont, fr->pos++, ENC_VAL);
+        json_value(vm, o, ENC_VAL);
         continue;
       }
       o->depth--;
@@ -187,19 +189,17 @@ static void json_encode(gs_vm *vm, int argc) {
       json_putc(vm, o, ']');
       continue;
     }
-    Table *t = &AS_MAP(fr->v)->t;
-    uint32_t i = fr->pos;
-    while (i < t->count && IS_NIL(t->entries[i].key)) i++;
-    if (i < t->count) {
-      Value k = t->entries[i].key;
-      if (!IS_STRING(k)) gs_error(vm, "json.encode: map keys must be strings, not %s", value_type_name(k));
-      if (fr->pos > 0) json_putc(vm, o, ',');
-      fr->pos = i + 1;
+    bool first = fr->pos == 0;
+    if (gs_map_next(vm, cont, &fr->pos, ENC_KEY, ENC_VAL)) {
+      if (gs_get_type(vm, ENC_KEY) != GS_STRING) gs_error(vm, "json.encode: map keys must be strings, not %s", gs_type_name(vm, ENC_KEY));
+      if (!first) json_putc(vm, o, ',');
       json_newline(vm, o, o->depth);
-      json_put_string(vm, o, AS_CSTR(k), AS_STRING(k)->len);
+      size_t n;
+      const char *key = gs_get_string(vm, ENC_KEY, &n);
+      json_put_string(vm, o, key, n);
       if (o->indent >= 0) json_put(vm, o, ": ", 2);
       else json_putc(vm, o, ':');
-      json_value(vm, o, t->entries[i].value);
+      json_value(vm, o, ENC_VAL);
       continue;
     }
     o->depth--;
@@ -207,7 +207,6 @@ static void json_encode(gs_vm *vm, int argc) {
     json_putc(vm, o, '}');
   }
   gs_return_string(vm, o->p, o->len);
-  json_out_free(o);
 }
 
 /* ======================================================================
@@ -322,10 +321,9 @@ static void json_string(JsonIn *in, int slot) {
   size_t end = i;
   in->p = end + 1;
   if (!escapes) { gs_set_string(in->vm, slot, (const char *)s + start, outlen); return; }
-  VM *vm = in->vm;
-  ObjString *str = str_alloc(vm, outlen);
-  s = in->s;
-  char *o = str->chars;
+  /* decoded into a scratch block in the destination slot, then copied */
+  char *buf = gs_new_userdata(in->vm, slot, "json.scratch", outlen ? outlen : 1, NULL);
+  char *o = buf;
   for (i = start; i < end;) {
     if (s[i] != '\\') { *o++ = (char)s[i++]; continue; }
     char e = (char)s[i + 1];
@@ -344,8 +342,7 @@ static void json_string(JsonIn *in, int slot) {
       default: *o++ = e; i += 2; break;
     }
   }
-  str = str_take_buffer(vm, str);
-  vm->fiber->stack[vm->fiber->api_base + slot] = STR_VAL(str);
+  gs_set_string(in->vm, slot, buf, outlen);
 }
 
 /* A number at in->p into `slot`: ints when there is no fraction or exponent
@@ -489,4 +486,4 @@ static const gs_reg json_funcs[] = {
   {NULL, NULL, 0, NULL},
 };
 
-void lib_json_open(VM *vm) { gs_register_module(vm, "json", json_funcs); }
+void lib_json_open(gs_vm *vm) { gs_register_module(vm, "json", json_funcs); }

@@ -1,10 +1,8 @@
-/* libs.c — opens the standard library modules (math, io, os, json), each
- * registered through the public API like a host library would be, and the
- * argument helpers they share. */
+/* libs.c — the argument helpers the standard library modules (math, io,
+ * os, json) share, over the public API like the modules themselves. */
 #include <math.h>
 #include <string.h>
 #include "libs.h"
-#include "vm.h"
 
 _Noreturn void lib_arg_error(gs_vm *vm, const char *fname, int slot, const char *expected) {
   gs_error(vm, "%s() argument %d must be %s, not %s", fname, slot + 1, expected, gs_type_name(vm, slot));
@@ -37,34 +35,4 @@ double lib_num(gs_vm *vm, const char *fname, int slot) {
 const char *lib_str(gs_vm *vm, const char *fname, int slot, size_t *len) {
   if (gs_get_type(vm, slot) != GS_STRING) lib_arg_error(vm, fname, slot, "a string");
   return gs_get_string(vm, slot, len);
-}
-
-void lib_bind_self(gs_vm *vm, const char *module, const char *fn, int slot) {
-  Fiber *f = vm->fiber;
-  Value self = f->stack[f->api_base + slot];
-  int g = vm_global_slot(vm, str_cstr(vm, module), false);
-  if (g < 0 || vm->globals[g].tag != V_MODULE) return;
-  ObjModule *m = AS_MODULE(vm->globals[g]);
-  Value *idx = table_find_str(&m->names, str_cstr(vm, fn));
-  if (!idx) return;
-  Value v = m->vars[AS_INT(*idx)];
-  if (v.tag != V_NATIVE) return;
-  AS_NATIVE(v)->self = self;
-  AS_NATIVE(v)->is_method = true;
-}
-
-void lib_modules_open(VM *vm) {
-  /* The openers use API slots on the main fiber; give them back so a host
-   * starts with no slots. */
-  Fiber *f = vm->fiber;
-  int top = f->top, base = f->api_base;
-  f->api_base = top;
-  lib_math_open(vm);
-  lib_io_open(vm);
-  lib_os_open(vm);
-  lib_json_open(vm);
-  f = vm->fiber;
-  for (int i = top; i < f->top; i++) f->stack[i] = NIL_VAL;
-  f->top = top;
-  f->api_base = base;
 }

@@ -2,14 +2,13 @@
  * a per-VM random generator (xoshiro256**).
  *
  * The generator state lives in a userdata bound as the hidden receiver of
- * math.random and math.seed (lib_bind_self): no process-global state, and
+ * math.random and math.seed (gs_new_function): no process-global state, and
  * scripts cannot reach or replace it. */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
 #include "libs.h"
-#include "arith.h"
 
 #define MATH_RNG_TAG "math.rng"
 
@@ -101,32 +100,27 @@ static void math_abs(gs_vm *vm, int argc) {
  * equal values wins; a NaN anywhere gives NaN. */
 static void math_minmax(gs_vm *vm, int argc, const char *fname, bool want_max) {
   lib_argc(vm, fname, argc, 1, -1);
-  Fiber *f = vm->fiber;
-  Value *items;
-  int64_t n;
-  bool from_list = false;
-  if (argc == 1 && gs_get_type(vm, 0) == GS_LIST) {
-    ObjList *l = AS_LIST(f->stack[f->api_base]);
-    items = l->items;
-    n = l->count;
-    from_list = true;
-    if (n == 0) gs_error(vm, "%s: empty list", fname);
-  } else {
-    items = &f->stack[f->api_base];
-    n = argc;
-  }
-  Value best = NIL_VAL;
+  bool from_list = argc == 1 && gs_get_type(vm, 0) == GS_LIST;
+  int64_t n = from_list ? gs_list_count(vm, 0) : argc;
+  if (from_list && n == 0) gs_error(vm, "%s: empty list", fname);
+  /* the best so far and the candidate: list elements are copied out,
+   * arguments compared where they are */
+  int best = argc, item = argc + 1;
+  gs_ensure_slots(vm, argc + 2);
+  bool nan = false;
   for (int64_t i = 0; i < n; i++) {
-    Value v = items[i];
-    if (!IS_NUMBER(v)) {
-      if (from_list) gs_error(vm, "%s: list element %lld must be a number, not %s", fname, (long long)i, value_type_name(v));
-      lib_arg_error(vm, fname, (int)i, "a number");
+    int v = from_list ? item : (int)i;
+    if (from_list) gs_list_get(vm, 0, i, item);
+    gs_type t = gs_get_type(vm, v);
+    if (t != GS_INT && t != GS_FLOAT) {
+      if (from_list) gs_error(vm, "%s: list element %lld must be a number, not %s", fname, (long long)i, gs_type_name(vm, v));
+      lib_arg_error(vm, fname, v, "a number");
     }
-    if (IS_FLOAT(v) && isnan(AS_FLOAT(v))) best = v;
-    if (IS_FLOAT(best) && isnan(AS_FLOAT(best))) continue;
-    if (i == 0 || (want_max ? cmp_lt(vm, best, v) : cmp_lt(vm, v, best))) best = v;
+    if (nan) continue;
+    if (t == GS_FLOAT && isnan(gs_get_float(vm, v))) nan = true;
+    if (nan || i == 0 || (want_max ? gs_less(vm, best, v) : gs_less(vm, v, best))) gs_copy(vm, v, best);
   }
-  f->api_ret = best;
+  gs_return_slot(vm, best);
 }
 
 static void math_min(gs_vm *vm, int argc) { math_minmax(vm, argc, "math.min", false); }
@@ -253,7 +247,7 @@ static const gs_reg math_funcs[] = {
   {NULL, NULL, 0, NULL},
 };
 
-void lib_math_open(VM *vm) {
+void lib_math_open(gs_vm *vm) {
   gs_register_module(vm, "math", math_funcs);
   gs_ensure_slots(vm, 1);
   gs_set_float(vm, 0, 3.14159265358979323846);
@@ -264,7 +258,12 @@ void lib_math_open(VM *vm) {
   gs_module_set(vm, "math", "nan", 0);
   MathRng *r = gs_new_userdata(vm, 0, MATH_RNG_TAG, sizeof(MathRng), NULL);
   math_seed_rng(r, math_entropy(r));
-  lib_bind_self(vm, "math", "random", 0);
-  lib_bind_self(vm, "math", "seed", 0);
+  gs_ensure_slots(vm, 2);
+  for (const gs_reg *r = math_funcs; r->name; r++) {
+    if (r->fn != math_random && r->fn != math_seed) continue;
+    gs_new_function(vm, 1, r, 0);    /* replaces the unbound one, in place */
+    gs_module_set(vm, "math", r->name, 1);
+  }
   gs_set_nil(vm, 0);
+  gs_set_nil(vm, 1);
 }

@@ -1,9 +1,9 @@
 /* os.c — the `os` module: args, env, time, clock, exit, plus remove, rename
  * and pid.
  *
- * os.args is the same list object as vm->args: the module creates it when it
- * opens and the CLI fills it (lib_os_set_args), so it exists from the start
- * and scripts see the arguments whenever they look. */
+ * os.args is the VM's list of script arguments (gs_get_args), which
+ * gs_set_args refills in place: scripts see the arguments whenever they
+ * look, whether the host set them before or after the module opened. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,29 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "libs.h"
-#include "vm.h"
-
-static void os_args_var(VM *vm, Value list) {
-  int g = vm_global_slot(vm, str_cstr(vm, "os"), false);
-  if (g < 0 || vm->globals[g].tag != V_MODULE) return;
-  ObjModule *m = AS_MODULE(vm->globals[g]);
-  Value *idx = table_find_str(&m->names, str_cstr(vm, "args"));
-  if (idx) m->vars[AS_INT(*idx)] = list;
-}
-
-void lib_os_set_args(VM *vm, int argc, char **argv) {
-  if (!IS_LIST(vm->args)) {
-    ObjList *l = list_new(vm, 0);
-    vm->args = LIST_VAL(l);
-  }
-  ObjList *l = AS_LIST(vm->args);   /* rooted through vm->args */
-  l->count = 0;
-  for (int i = 0; i < argc; i++) {
-    ObjString *s = str_cstr(vm, argv[i]);
-    list_push(vm, l, STR_VAL(s));   /* roots s while it grows */
-  }
-  os_args_var(vm, vm->args);
-}
 
 static void os_env(gs_vm *vm, int argc) {
   lib_argc(vm, "os.env", argc, 1, 1);
@@ -72,8 +49,7 @@ static void os_exit(gs_vm *vm, int argc) {
     if (t == GS_BOOL) code = gs_get_bool(vm, 0) ? 0 : 1;
     else if (t != GS_NIL) code = lib_int(vm, "os.exit", 0);
   }
-  vm_flush(vm);
-  vm_check_output(vm);   /* output lost: exit 1 with the CLI's report instead */
+  gs_flush(vm, true);   /* output lost: exit 1 with the CLI's report instead */
   fflush(NULL);
   _exit((int)code);
 }
@@ -113,14 +89,10 @@ static const gs_reg os_funcs[] = {
   {NULL, NULL, 0, NULL},
 };
 
-void lib_os_open(VM *vm) {
+void lib_os_open(gs_vm *vm) {
   gs_register_module(vm, "os", os_funcs);
-  if (!IS_LIST(vm->args)) {
-    ObjList *l = list_new(vm, 0);
-    vm->args = LIST_VAL(l);
-  }
   gs_ensure_slots(vm, 1);
-  vm->fiber->stack[vm->fiber->api_base] = vm->args;
+  gs_get_args(vm, 0);
   gs_module_set(vm, "os", "args", 0);
   gs_set_nil(vm, 0);
 }

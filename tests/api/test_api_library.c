@@ -1,6 +1,8 @@
 /* What a library written over gs.h alone needs (stdlib/ is one): output
- * beside print, functions with bound per-VM state, a collection on demand
- * and delivering an interrupt that broke a wait. */
+ * beside print, functions with bound per-VM state, a collection on demand,
+ * delivering an interrupt that broke a wait, comparisons, os.args; and a
+ * host choosing the libraries and limits of its VM. */
+#include <signal.h>
 #include <stdio_ext.h>
 #include <unistd.h>
 #include "tap.h"
@@ -141,7 +143,84 @@ static void test_check_interrupt(void) {
   gs_free(vm);
 }
 
+static void test_compare(void) {
+  gs_vm *vm = gs_new(NULL);
+  gs_ensure_slots(vm, 4);
+  gs_new_list(vm, 0);
+  gs_copy(vm, 0, 1);
+  gs_new_list(vm, 2);
+  CHECK(gs_raw_equal(vm, 0, 1) && !gs_raw_equal(vm, 0, 2), "gs_raw_equal: the same list, not an equal one");
+  gs_set_int(vm, 0, 1);
+  gs_set_float(vm, 1, 1.0);
+  gs_set_string(vm, 2, "ab", 2);
+  gs_set_cstring(vm, 3, "ab");
+  CHECK(gs_raw_equal(vm, 0, 1) && gs_raw_equal(vm, 2, 3) && !gs_raw_equal(vm, 0, 2), "scalars and strings by value");
+  gs_set_float(vm, 1, 1.5);
+  CHECK(gs_less(vm, 0, 1) && !gs_less(vm, 1, 0), "gs_less: 1 < 1.5, exactly across int and float");
+  gs_set_int(vm, 0, INT64_MAX);
+  gs_set_float(vm, 1, 9223372036854775807.0);   /* 2^63, above INT64_MAX */
+  CHECK(gs_less(vm, 0, 1), "INT64_MAX < 2^63 (no rounding through double)");
+  gs_set_cstring(vm, 3, "b");
+  CHECK(gs_less(vm, 2, 3), "strings bytewise");
+  gs_new_list(vm, 0);
+  CHECK(!gs_less(vm, 0, 2) && strstr(gs_error_message(vm), "cannot compare list and string"),
+        "anything else raises (from host code: recorded): %s", gs_error_message(vm));
+  gs_free(vm);
+}
+
+static void test_args_and_libs(void) {
+  Capture cap;
+  gs_config cfg;
+  gs_config_init(&cfg);
+  cfg.write = cap_write;
+  cfg.user_data = &cap;
+  cfg.skip_libs = GS_LIB_ALL & ~GS_LIB_MATH;
+  cap_reset(&cap);
+  gs_vm *vm = gs_new(&cfg);
+  gs_ensure_slots(vm, 2);
+  CHECK(gs_get_global(vm, "math", 0) && !gs_get_global(vm, "json", 0) && !gs_get_global(vm, "os", 0),
+        "skip_libs: only math was opened");
+  gs_set_int(vm, 1, 42);
+  gs_open_libs(vm, GS_LIB_OS | GS_LIB_JSON | GS_LIB_MATH);
+  CHECK(gs_slot_count(vm) == 2 && gs_get_int(vm, 1) == 42, "gs_open_libs leaves the host's slots alone");
+  CHECK(run(vm, "print(json.encode([math.floor(2.5)]))") == GS_OK && strcmp(cap.out, "[2]\n") == 0, "gs_open_libs opened json: %s", cap.out);
+  CHECK(!gs_get_global(vm, "io", 0), "and not io");
+  const char *argv[] = {"a", "b"};
+  gs_set_args(vm, 2, argv);
+  gs_get_args(vm, 0);
+  CHECK(gs_list_count(vm, 0) == 2, "gs_get_args: the list gs_set_args filled");
+  gs_set_args(vm, 1, argv + 1);
+  CHECK(gs_list_count(vm, 0) == 1, "refilled in place: the list held in a slot sees it");
+  cap_reset(&cap);
+  CHECK(run(vm, "print(os.args)") == GS_OK && strcmp(cap.out, "[\"b\"]\n") == 0, "os.args is that list: %s", cap.out);
+  gs_free(vm);
+}
+
+static void test_max_fibers(void) {
+  gs_config cfg;
+  gs_config_init(&cfg);
+  cfg.max_fibers = 3;
+  gs_vm *vm = gs_new(&cfg);
+  const char *src = "let fs = []\nfor i in 0..5 { fs.push(spawn { sleep(0.001) }) }\n";
+  gs_status st = gs_run_string(vm, "max.gs", src, strlen(src));
+  CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "too many fibers (limit 3)"), "max_fibers: %s", gs_error_message(vm));
+  gs_run_fibers(vm);
+  gs_free(vm);
+}
+
+static int segfault_outside_fibers(void) {
+  gs_handle_stack_overflow();
+  gs_vm *vm = gs_new(NULL);
+  gs_run_string(vm, "ok", "let x = 1", 9);
+  raise(SIGSEGV);
+  return 0;
+}
+
 int main(void) {
+  CHECK(in_child(segfault_outside_fibers) == 128 + SIGSEGV, "gs_handle_stack_overflow passes other SIGSEGVs on");
+  test_compare();
+  test_args_and_libs();
+  test_max_fibers();
   test_output();
   test_flush_failure();
   test_bound_function();
