@@ -29,6 +29,7 @@
 #include "gs.h"
 #include "vm.h"
 #include "fiber.h"
+#include "loop.h"
 #include "api.h"
 #include "builtins.h"
 #include "compile.h"
@@ -1070,7 +1071,9 @@ int gs_run_ready(gs_vm *vm) {
    * runs once, then the main fiber (the host) is picked again. The only
    * error that reaches it is an interrupt, which stops the slice. */
   bool interrupted = false;
+  loop_poll(vm);   /* I/O that came since the last slice wakes its fibers */
   RUN_GUARDED(vm, fiber_yield(vm, NIL_VAL), interrupted = true);
+  loop_poll(vm);   /* hands the waits the slice started to the kernel: gs_loop_fd sees them */
   api_leave(&sc);
   return interrupted ? -1 : sched_live_count(vm);
 }
@@ -1178,6 +1181,53 @@ bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) {
   GUARDED(vm, bool, false, wake(vm, fiber, value));
 }
 
+/* ---- non-blocking I/O ------------------------------------------------------ */
+
+static int wait_fd(VM *vm, int fd, int events, double timeout_s) {
+  if (isnan(timeout_s)) vm_throw(vm, "invalid timeout");
+  return loop_wait_fd(vm, fd, events, timeout_s < 0 ? -1 : sched_deadline_after(timeout_s));
+}
+int gs_wait_fd(gs_vm *vm, int fd, int events, double timeout_s) {
+  if (entry_interrupted(vm)) return GS_WAIT_ERROR;
+  ApiScope sc;
+  api_enter(vm, &sc);
+  int r = GS_WAIT_ERROR;
+  RUN_GUARDED(vm, r = wait_fd(vm, fd, events, timeout_s), r = GS_WAIT_ERROR);
+  api_leave(&sc);
+  return r;
+}
+
+void gs_forget_fd(gs_vm *vm, int fd) { loop_forget_fd(vm, fd); }
+
+static _Noreturn void misuse_outside_native(VM *vm, const char *what);
+static void run_blocking(VM *vm, void (*work)(void *arg), void *arg) {
+  if (!loop_run_blocking(vm, work, arg)) vm_throw_kind(vm, "io", "the worker thread pool refused the work");
+}
+void gs_run_blocking(gs_vm *vm, void (*work)(void *arg), void *arg) {
+  if (!vm->fiber->errjmp) misuse_outside_native(vm, "gs_run_blocking()");
+  ApiScope sc;
+  api_enter(vm, &sc);
+  run_blocking(vm, work, arg);
+  api_leave(&sc);
+}
+
+int gs_loop_fd(gs_vm *vm) { return loop_backend_fd(vm); }
+
+static void new_error(VM *vm, int dest, const char *kind, int err, const char *msg) {
+  slot_ref(vm, dest);
+  Value e = vm_make_error_kind(vm, kind, "%s", msg);
+  SLOT(dest) = e;   /* rooted from here on */
+  table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(str_cstr(vm, "errno")), INT_VAL(err));
+}
+void gs_new_error(gs_vm *vm, int dest, const char *kind, int err, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  GUARDED_VOID(vm, new_error(vm, dest, kind ? kind : "io", err, msg));
+}
+
 /* ---- lifecycle ------------------------------------------------------------ */
 
 void gs_config_init(gs_config *c) { memset(c, 0, sizeof *c); }
@@ -1283,8 +1333,15 @@ void gs_handle_stack_overflow(void) { coro_install_overflow_handler(); }
 /* ---- interrupts, hooks, raising values, fibers from C ---------------------- */
 
 /* An atomic or: safe from a signal handler or another thread. */
-void gs_interrupt(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_REQUESTED, __ATOMIC_SEQ_CST); }
-void gs_dump_fibers(gs_vm *vm) { __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_DUMP, __ATOMIC_SEQ_CST); }
+/* both may come from a signal handler or another thread: a loop wait ends */
+void gs_interrupt(gs_vm *vm) {
+  __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_REQUESTED, __ATOMIC_SEQ_CST);
+  loop_wakeup(vm);
+}
+void gs_dump_fibers(gs_vm *vm) {
+  __atomic_fetch_or(&vm->interrupted, VM_INTERRUPT_DUMP, __ATOMIC_SEQ_CST);
+  loop_wakeup(vm);
+}
 
 bool gs_clear_interrupt(gs_vm *vm) { return vm_take_interrupt(vm); }
 

@@ -269,8 +269,9 @@ gs_status gs_run_string(gs_vm *vm, const char *name, const char *source, size_t 
 /* Read the file at `path` and run it as gs_run_string(vm, path, ...) does.
  * An unreadable file is a GS_COMPILE_ERROR ("cannot open 'path': reason"). */
 gs_status gs_run_file(gs_vm *vm, const char *path);
-/* Run scheduled fibers until all have finished, sleeping in the kernel while
- * only timers are pending. Returns GS_OK when none is left, or as soon as the
+/* Run scheduled fibers until all have finished, waiting in the VM's event
+ * loop while fibers wait only for timers or I/O (gs_wait_fd, the libraries'
+ * sockets, pipes and files). Returns GS_OK when none is left, or as soon as the
  * only fibers left are blocked and at least one of them is parked by the host
  * (gs_park: the host may wake them; run the scheduler again afterwards).
  * Returns GS_DEADLOCK when fibers remain blocked and nothing can wake them
@@ -279,7 +280,9 @@ gs_status gs_run_file(gs_vm *vm, const char *path);
  * only: raises if called from a native. */
 gs_status gs_run_fibers(gs_vm *vm);
 /* One slice, for a host that interleaves the scheduler with its own loop:
- * fire the timers that are due, then run each fiber that is ready once, until
+ * collect what the VM's event loop has ready without blocking (I/O that
+ * wakes parked fibers, see gs_loop_fd), fire the timers that are due, then
+ * run each fiber that is ready once, until
  * it yields, blocks, parks or ends. Fibers made ready during the slice (woken,
  * yielded again) wait for the next slice, so this always returns. Returns the
  * number of fibers still alive (ready, sleeping or blocked), or -1 when the
@@ -288,8 +291,9 @@ gs_status gs_run_fibers(gs_vm *vm);
  * only: raises if called from a native. */
 int gs_run_ready(gs_vm *vm);
 /* The host's poll timeout: 0 if a fiber is ready to run (call gs_run_ready),
- * else nanoseconds until the next timer (sleep()) is due, or -1 if only the
- * host (gs_wake) can make a fiber runnable, or no fiber is alive. */
+ * else nanoseconds until the next timer (sleep(), a gs_wait_fd time limit)
+ * is due, or -1 if only the host (gs_wake) or I/O (gs_loop_fd) can make a
+ * fiber runnable, or no fiber is alive. */
 int64_t gs_next_timer_ns(gs_vm *vm);
 
 /* The last error recorded by a gs_run_*, gs_call or failed host-side call:
@@ -633,6 +637,77 @@ gs_status gs_fiber_join(gs_vm *vm, int fiber, int dest);
  *     if (gs_fiber_join(vm, 0, 1) == GS_RUNTIME_ERROR) ...   // kind "cancelled"
  */
 gs_status gs_fiber_cancel(gs_vm *vm, int fiber);
+
+/* ---- non-blocking I/O: descriptors, the thread pool, the event loop -------- */
+
+/* Every VM has one event loop (libuv, made on first use): when no fiber is
+ * ready, the scheduler waits in it for descriptors, timers, the thread pool
+ * and wake-ups. A fiber parked on I/O is not a deadlock. */
+
+/* Events for gs_wait_fd */
+#define GS_READABLE 1
+#define GS_WRITABLE 2
+/* gs_wait_fd's results besides the ready events */
+#define GS_WAIT_CLOSED (-1)   /* gs_forget_fd(fd) was called meanwhile */
+#define GS_WAIT_ERROR (-2)    /* host code only: the error is recorded */
+
+/* Park the running fiber until descriptor fd is ready for `events`
+ * (GS_READABLE | GS_WRITABLE); other fibers run meanwhile. Returns the events
+ * that are ready (an error or hang-up on fd counts as both: the next read or
+ * write says what it is), 0 when timeout_s seconds passed first (timeout_s
+ * < 0: no limit), or GS_WAIT_CLOSED when gs_forget_fd(fd) was called while it
+ * waited (another fiber closed it). The native does its own read/write on
+ * a non-blocking descriptor: try it first, and wait only when it says
+ * EAGAIN.
+ * It is a wait point: a cancel or a timeout() deadline raises (kind
+ * "cancelled" / "timeout"), as gs_park does. Raises kind "busy" if another
+ * fiber already waits for one of these events on fd (one reader and one
+ * writer at a time). Usable from host code too (the main fiber waits, the
+ * others run; an error is then recorded and GS_WAIT_ERROR returned).
+ *
+ *     ssize_t n;
+ *     while ((n = read(fd, buf, sizeof buf)) < 0 && errno == EAGAIN)
+ *       if (gs_wait_fd(vm, fd, GS_READABLE, -1) == GS_WAIT_CLOSED) gs_error(vm, "closed");
+ */
+int gs_wait_fd(gs_vm *vm, int fd, int events, double timeout_s);
+/* Call before closing a descriptor given to gs_wait_fd (the loop keeps
+ * watching it otherwise, and a new descriptor with the same number would be
+ * missed): the loop forgets it and a fiber waiting on it returns
+ * GS_WAIT_CLOSED. Harmless for a descriptor the loop never saw. Never
+ * raises. */
+void gs_forget_fd(gs_vm *vm, int fd);
+/* Inside a native: run work(arg) on the loop's worker-thread pool (for
+ * calls that block: getaddrinfo, file system calls) and park the running
+ * fiber until it has finished. work must not touch the VM. A cancel or
+ * timeout that comes meanwhile is raised when work has finished, or at once
+ * if it had not started yet (it then never runs): arg is never used after
+ * gs_run_blocking returns or raises, so it may live on the native's stack.
+ * Raises if the pool cannot take the work. */
+void gs_run_blocking(gs_vm *vm, void (*work)(void *arg), void *arg);
+
+/* For a host that runs its own event loop: a descriptor (libuv's backend,
+ * an epoll descriptor) that becomes readable when the VM's loop has
+ * something to do. Poll it for reading, with gs_next_timer_ns() as the
+ * timeout, and call gs_run_ready() when it fires or the time is up:
+ * gs_run_ready collects what the loop has (without blocking), then runs the
+ * ready fibers. -1 if the loop cannot be made (out of descriptors). A host
+ * without a loop calls gs_run_fibers(), which blocks in the VM's loop.
+ *
+ *     for (;;) {
+ *       if (gs_run_ready(vm) <= 0) break;
+ *       int64_t ns = gs_next_timer_ns(vm);
+ *       struct pollfd p = {gs_loop_fd(vm), POLLIN, 0};
+ *       poll(&p, 1, ns < 0 ? -1 : (int)((ns + 999999) / 1000000));
+ *     }
+ */
+int gs_loop_fd(gs_vm *vm);
+
+/* An error value like the library's I/O errors, into slot `dest`: an Error
+ * with `message` (printf-style, up to 511 bytes), `kind` (a string:
+ * "timeout", "closed", "refused", ... see docs/io.md) and `errno` (err, the
+ * OS error number or 0). Add fields with gs_set_field (e.partial) and raise
+ * it with gs_raise. */
+void gs_new_error(gs_vm *vm, int dest, const char *kind, int err, const char *fmt, ...) GS_PRINTF(5, 6);
 
 /* ---- for a REPL: completion, help, results ---------------------------------- */
 

@@ -3,9 +3,10 @@
  * Hand-over is direct: a fiber that yields or blocks picks the next ready
  * fiber itself and switches to it, so one switch costs one coro_switch. The
  * run queue is FIFO; sleeping fibers wait in a binary heap ordered by
- * deadline, and when nothing is ready the running fiber sleeps in the kernel
- * until the first deadline (never a busy wait). When nothing is ready and no
- * timer is pending, the remaining fibers can never wake: deadlock. */
+ * deadline, and when nothing is ready the running fiber waits in the event
+ * loop (loop.c) for I/O or the first deadline (never a busy wait). When
+ * nothing is ready, no timer is pending and no fiber waits on the loop, the
+ * remaining fibers can never wake: deadlock. */
 #include <string.h>
 #include <stdlib.h>
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include "fiber.h"
 #include "arith.h"
 #include "alarm.h"
+#include "loop.h"
 
 typedef struct ObjChannel {
   Obj obj;
@@ -41,7 +43,12 @@ typedef struct Scheduler {
   int nlive;             /* fibers created and not finished or freed (--max-fibers) */
   Fiber **failed;        /* died with an error nobody has joined yet */
   int nfailed, capfailed;
+  int until_poll;        /* switches left before busy fibers let the loop look for I/O */
 } Scheduler;
+
+/* Busy fibers that never leave the run queue empty still let the loop
+ * collect I/O this often (a poll costs one epoll_wait). */
+#define POLL_EVERY 4096
 
 #define AS_CHANNEL(v) ((ObjChannel *)AS_OBJ(v))
 #define CONTAINER(ptr, type, member) ((type *)(void *)((char *)(ptr) - offsetof(type, member)))
@@ -300,22 +307,31 @@ static void switch_to(VM *vm, Fiber *to) {
 
 static void take_dump_request(VM *vm);
 
-/* Next fiber to run, sleeping for timers if need be; NULL if none can ever
- * run again. */
+static inline void poll_if_due(VM *vm) {
+  Scheduler *s = vm->sched;
+  if (__builtin_expect(--s->until_poll <= 0, 0)) {
+    s->until_poll = POLL_EVERY;
+    if (loop_has_waiters(vm)) loop_poll(vm);
+  }
+}
+
+/* Next fiber to run, waiting for I/O and timers if need be; NULL if none
+ * can ever run again. */
 static Fiber *sched_pick(VM *vm) {
   Scheduler *s = vm->sched;
+  poll_if_due(vm);
   for (;;) {
     fire_due_timers(vm);
     Fiber *f = pop_ready(s);
     if (f) return f;
-    if (!timers_can_wake(s)) return NULL;
-    int64_t wait = s->timers[0]->at - sched_now_ns();
+    if (!timers_can_wake(s) && !loop_has_waiters(vm)) return NULL;
+    int64_t wait = s->ntimers ? s->timers[0]->at - sched_now_ns() : -1;
+    if (s->ntimers && wait < 0) wait = 0;
     if (vm_interrupt_requested(vm)) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
     if (vm->interrupted & VM_INTERRUPT_DUMP) take_dump_request(vm);
-    if (wait > 0) {
-      struct timespec ts = {wait / 1000000000LL, wait % 1000000000LL};
+    if (wait != 0) {
       vm_flush(vm);
-      nanosleep(&ts, NULL);
+      loop_idle(vm, wait);
       if (vm_interrupt_requested(vm)) return NULL;
     }
   }
@@ -362,6 +378,8 @@ static void describe_wait(Fiber *f, char *buf, size_t size) {
     case WAIT_PARK: snprintf(buf, size, "a host park"); break;
     case WAIT_RESUME: snprintf(buf, size, "resume of fiber %lld", f->wait_on ? (long long)((Fiber *)f->wait_on)->id : -1LL); break;
     case WAIT_NATIVE: snprintf(buf, size, "a native wait"); break;
+    case WAIT_IO: loop_describe_wait(f->wait_on, buf, size); break;
+    case WAIT_POOL: snprintf(buf, size, "work on the thread pool"); break;
     default: snprintf(buf, size, "%s", f->state == FIBER_READY ? "ready to run" : "running"); break;
   }
 }
@@ -577,6 +595,10 @@ static int block_quietly(VM *vm, int kind, void *on, int64_t limit_at) {
   return self->wake_reason;
 }
 
+void fiber_reserve_timer(VM *vm) { heap_reserve(vm); }
+int fiber_block(VM *vm, int kind, void *on, int64_t limit_at) { return block_quietly(vm, kind, on, limit_at); }
+void fiber_end_wait(VM *vm, Fiber *f, int reason) { wake_fiber(vm, f, reason); }
+
 static int block(VM *vm, int kind, void *on, int64_t limit_at) {
   int r = block_quietly(vm, kind, on, limit_at);
   if (r == WAKE_INTERRUPTED) fiber_raise_pending(vm);
@@ -773,9 +795,11 @@ void sched_mark(VM *vm) {
 void sched_init(VM *vm) {
   vm->sched = calloc(1, sizeof(Scheduler));
   if (!vm->sched) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  vm->sched->until_poll = POLL_EVERY;
 }
 
 void sched_free(VM *vm) {
+  loop_free(vm);
   alarm_free(vm->sched->alarm_thread);
   free(vm->sched->timers);
   free(vm->sched->failed);
@@ -987,6 +1011,7 @@ void fiber_wake_all(VM *vm, Fiber **queue) {
 Fiber *fiber_yield_next(VM *vm) {
   Scheduler *s = vm->sched;
   fiber_wait_point(vm);
+  poll_if_due(vm);
   fire_due_timers(vm);
   if (!s->ready_head) return vm->fiber;   /* nobody else to run */
   make_ready(vm, vm->fiber);

@@ -11,7 +11,7 @@
 /* What a blocked fiber waits on (Fiber.wait_kind). */
 typedef enum {
   WAIT_NONE, WAIT_SLEEP, WAIT_RECV, WAIT_SEND, WAIT_SELECT, WAIT_JOIN,
-  WAIT_IMPORT, WAIT_PARK, WAIT_RESUME, WAIT_NATIVE,
+  WAIT_IMPORT, WAIT_PARK, WAIT_RESUME, WAIT_NATIVE, WAIT_IO, WAIT_POOL,
 } WaitKind;
 /* How a wait ended (Fiber.wake_reason). */
 typedef enum { WAKE_OK, WAKE_CLOSED, WAKE_TIMER, WAKE_INTERRUPTED } WakeReason;
@@ -100,6 +100,14 @@ void sched_on_alarm(VM *vm, int bits);
  * running fiber on it until fiber_wake_all makes every waiter ready. */
 void fiber_wait(VM *vm, Fiber **queue);
 void fiber_wake_all(VM *vm, Fiber **queue);
+
+/* For waits on the event loop (loop.c). fiber_block blocks the running
+ * fiber (wait_on: what it waits on; limit_at >= 0 ends it with WAKE_TIMER,
+ * after fiber_reserve_timer) and returns the wake reason without raising;
+ * fiber_end_wait ends a blocked fiber's wait (detaching it) with a reason. */
+void fiber_reserve_timer(VM *vm);
+int fiber_block(VM *vm, int kind, void *on, int64_t limit_at);
+void fiber_end_wait(VM *vm, Fiber *f, int reason);
 
 /* The interpreter's own generator hand-over (interp.c, `fiber_switch`): for
  * `g.resume(v)`, `for v in g` and `yield v` between script frames it does

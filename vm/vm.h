@@ -182,6 +182,7 @@ struct gs_vm {
   Fiber *main_fiber;
   int64_t next_fiber_id;
   struct Scheduler *sched;
+  struct Loop *loop;        /* the event loop (loop.c), made on first use */
 
   /* names visible everywhere: builtins and registered libraries */
   Value *globals;

@@ -1,7 +1,7 @@
 # examples/embed/rules.mk — the embedding examples. Included from the
 # top-level Makefile; tests/api/embed_examples.sh runs them.
 #
-#   make embed-examples    build $(BUILD)/examples/minimal and event_loop
+#   make embed-examples    build $(BUILD)/examples/minimal, event_loop and host_loop
 #
 # They are built like a host would build them: plain C11 with only
 # include/gs.h, linked with $(BUILD)/libgs.a, -luv and -lm (OPT and LDLIBS carry
@@ -9,7 +9,7 @@
 
 BUILD ?= build
 
-EMBED_EXAMPLES := $(BUILD)/examples/minimal $(BUILD)/examples/event_loop
+EMBED_EXAMPLES := $(BUILD)/examples/minimal $(BUILD)/examples/event_loop $(BUILD)/examples/host_loop
 EMBED_CFLAGS = $(OPT) -g -std=c11 -Wall -Wextra -Wpedantic -Iinclude
 EMBED_LIBS = $(LDLIBS) $(if $(filter -lm,$(LDLIBS)),,-lm)
 

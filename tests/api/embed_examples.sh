@@ -20,7 +20,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 CC=${CC:-cc}
 BIN=$BUILD/examples
-if [ ! -x "$BIN/minimal" ] || [ ! -x "$BIN/event_loop" ]; then
+if [ ! -x "$BIN/minimal" ] || [ ! -x "$BIN/event_loop" ] || [ ! -x "$BIN/host_loop" ]; then
   if [ ! -f "$BUILD/libgs.a" ]; then
     echo "not ok 1 - $BUILD/libgs.a is missing (run make)"; exit 1
   fi
@@ -32,7 +32,7 @@ if [ ! -x "$BIN/minimal" ] || [ ! -x "$BIN/event_loop" ]; then
     libs="-luv -lm -fsanitize=address,undefined"
   fi
   BIN=$TMP
-  for ex in minimal event_loop; do
+  for ex in minimal event_loop host_loop; do
     if out=$($CC $flags -o "$BIN/$ex" "examples/embed/$ex.c" "$BUILD/libgs.a" $libs 2>&1); then
       pass "built $ex by hand (not found in $BUILD/examples)"
     else
@@ -90,6 +90,17 @@ most fibers waiting on the host at once: at least half"
 }
 check_loop 200 2646700
 check_loop 3000 8995500500
+
+# ---- host_loop ---------------------------------------------------------------
+for lines in 5 200; do
+  want=$(for i in $(seq 1 $lines); do echo "host got: echo line $i"; done; echo "script served $lines lines")
+  out=$(timeout 20 "$BIN/host_loop" $lines 2>"$TMP/err"); rc=$?
+  if [ $rc = 0 ] && [ "$out" = "$want" ]; then
+    pass "host_loop $lines: the host's poll loop drives the VM's I/O and timers ($(cat "$TMP/err"))"
+  else
+    fail "host_loop $lines: exit $rc" "$(diff <(echo "$want") <(echo "$out") | head; cat "$TMP/err")"
+  fi
+done
 
 # ---- the header alone ----------------------------------------------------------
 echo '#include "gs.h"

@@ -1,0 +1,340 @@
+/* loop.c — the VM's libuv loop: the scheduler's idle wait, fibers parked on
+ * descriptors (readiness through uv_poll_t; the caller does its own
+ * read/write) and on the thread pool, and the host's wake-up.
+ *
+ * A descriptor keeps one watcher for its whole life, and the watcher stays
+ * armed after the wait that armed it ends: a reader that drains the socket
+ * and waits again costs no epoll_ctl. An event that comes while nobody
+ * waits for it disarms that direction (level-triggered polling would repeat
+ * it forever). docs/io.md has the measurements behind this. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <uv.h>
+#include "vm.h"
+#include "fiber.h"
+#include "loop.h"
+
+typedef struct FdWatch {
+  uv_poll_t poll;          /* first: the callback gets it */
+  VM *vm;
+  int fd;
+  int polling;             /* LOOP_* events libuv watches now */
+  Fiber *reader, *writer;  /* waiting fibers (the same one for both) */
+} FdWatch;
+
+typedef struct PoolJob {
+  uv_work_t req;
+  void (*work)(void *arg);
+  void *arg;
+  VM *vm;
+  Fiber *fiber;            /* NULL once the fiber gave up on it (cancelled before it ran) */
+  bool done;
+} PoolJob;
+
+typedef struct Loop {
+  uv_loop_t uv;
+  uv_timer_t timer;        /* the first VM timer, during an idle wait */
+  uv_async_t async;        /* loop_wakeup */
+  FdWatch **watch;         /* by descriptor */
+  int nwatch;
+  int nwaiting;            /* fibers blocked on loop events */
+  bool closing;
+  Coro coro;               /* runs uv_run when a fiber's own stack is short */
+  bool has_coro;
+  Coro *back;
+  uv_run_mode mode;
+} Loop;
+
+/* uv__io_poll keeps 1024 epoll events on its stack: a fiber with less
+ * than this much C stack left runs the loop on a stack of the loop's own. */
+#define LOOP_STACK_NEEDED ((size_t)48 * 1024)
+
+static void noop_timer(uv_timer_t *t) { (void)t; }
+static void noop_async(uv_async_t *a) { (void)a; }
+
+/* The VM's loop, made now if need be; NULL (and *err, a libuv error) if
+ * it cannot be. */
+static Loop *loop_make(VM *vm, int *err) {
+  Loop *l = __atomic_load_n(&vm->loop, __ATOMIC_ACQUIRE);
+  if (l) return l;
+  *err = UV_ENOMEM;
+  l = calloc(1, sizeof *l);
+  if (!l) return NULL;
+  if ((*err = uv_loop_init(&l->uv)) != 0) {
+    free(l);
+    return NULL;
+  }
+  l->uv.data = vm;
+  uv_timer_init(&l->uv, &l->timer);
+  if ((*err = uv_async_init(&l->uv, &l->async, noop_async)) != 0) {
+    uv_close((uv_handle_t *)&l->timer, NULL);
+    uv_run(&l->uv, UV_RUN_NOWAIT);
+    uv_loop_close(&l->uv);
+    free(l);
+    return NULL;
+  }
+  uv_unref((uv_handle_t *)&l->async);   /* a wake-up that may come keeps nothing alive */
+  __atomic_store_n(&vm->loop, l, __ATOMIC_RELEASE);
+  return l;
+}
+
+static Loop *loop_get(VM *vm) {
+  int err;
+  Loop *l = loop_make(vm, &err);
+  if (l) return l;
+  if (err == UV_ENOMEM) vm_throw(vm, "out of memory");
+  vm_throw_kind(vm, err == UV_EMFILE || err == UV_ENFILE ? "too_many_files" : "io", "event loop: %s", uv_strerror(err));
+}
+
+bool loop_has_waiters(VM *vm) { return vm->loop && vm->loop->nwaiting > 0; }
+
+static void loop_coro_main(void *arg) {
+  Loop *l = arg;
+  for (;;) {
+    uv_run(&l->uv, l->mode);
+    coro_switch(&l->coro, l->back);
+  }
+}
+
+/* uv_run on the running fiber's stack, or on the loop's own if short */
+static void run_loop(VM *vm, Loop *l, uv_run_mode mode) {
+  Coro *self = &vm->fiber->coro;
+  if (coro_stack_remaining(self) >= LOOP_STACK_NEEDED) {
+    uv_run(&l->uv, mode);
+    return;
+  }
+  if (!l->has_coro) {
+    if (!coro_create(&l->coro, 256 * 1024, loop_coro_main, l)) {
+      uv_run(&l->uv, mode);   /* no memory for a stack: try where we are */
+      return;
+    }
+    l->has_coro = true;
+  }
+  l->mode = mode;
+  l->back = self;
+  coro_switch(self, &l->coro);
+}
+
+void loop_idle(VM *vm, int64_t wait_ns) {
+  Loop *l = vm->loop;
+  /* A short timer wait with no descriptor to watch: the kernel's sleep is
+   * precise to the microsecond, libuv's timers to the millisecond. */
+  if (!l || (l->nwaiting == 0 && wait_ns >= 0 && wait_ns < 1000000)) {
+    if (wait_ns <= 0) return;
+    struct timespec ts = {wait_ns / 1000000000LL, wait_ns % 1000000000LL};
+    nanosleep(&ts, NULL);
+    return;
+  }
+  if (wait_ns >= 0) {
+    uv_update_time(&l->uv);   /* the timer counts from the loop's cached now */
+    uv_timer_start(&l->timer, noop_timer, (uint64_t)((wait_ns + 999999) / 1000000), 0);
+  }
+  run_loop(vm, l, UV_RUN_ONCE);
+  if (wait_ns >= 0) uv_timer_stop(&l->timer);
+}
+
+void loop_poll(VM *vm) {
+  Loop *l = vm->loop;
+  if (l) run_loop(vm, l, UV_RUN_NOWAIT);
+}
+
+void loop_wakeup(VM *vm) {
+  Loop *l = __atomic_load_n(&vm->loop, __ATOMIC_ACQUIRE);
+  if (l) uv_async_send(&l->async);
+}
+
+int loop_backend_fd(VM *vm) {
+  int err;
+  Loop *l = loop_make(vm, &err);
+  return l ? uv_backend_fd(&l->uv) : -1;
+}
+
+/* ---- descriptors -------------------------------------------------------- */
+
+static int uv_events(int ev) {
+  return (ev & LOOP_READABLE ? UV_READABLE : 0) | (ev & LOOP_WRITABLE ? UV_WRITABLE : 0);
+}
+
+static void free_watch(uv_handle_t *h) { free(h); }
+
+static FdWatch *watch_get(VM *vm, Loop *l, int fd) {
+  if (fd < l->nwatch && l->watch[fd]) return l->watch[fd];
+  if (fd >= l->nwatch) {
+    int n = l->nwatch ? l->nwatch : 64;
+    while (n <= fd) n *= 2;
+    FdWatch **t = realloc(l->watch, sizeof *t * (size_t)n);
+    if (!t) vm_throw(vm, "out of memory");
+    memset(t + l->nwatch, 0, sizeof *t * (size_t)(n - l->nwatch));
+    l->watch = t;
+    l->nwatch = n;
+  }
+  FdWatch *w = calloc(1, sizeof *w);
+  if (!w) vm_throw(vm, "out of memory");
+  int rc = uv_poll_init(&l->uv, &w->poll, fd);
+  if (rc) {
+    free(w);
+    vm_throw_kind(vm, "io", "wait on descriptor %d: %s", fd, uv_strerror(rc));
+  }
+  w->vm = vm;
+  w->fd = fd;
+  l->watch[fd] = w;
+  return w;
+}
+
+static void arm(FdWatch *w, int want);
+
+static void on_poll(uv_poll_t *h, int status, int uvev) {
+  FdWatch *w = (FdWatch *)h;
+  VM *vm = w->vm;
+  int ev = LOOP_READABLE | LOOP_WRITABLE;   /* an error: let the caller's syscall say which */
+  if (status >= 0) {
+    ev = 0;
+    if (uvev & (UV_READABLE | UV_DISCONNECT)) ev |= LOOP_READABLE;
+    if (uvev & UV_WRITABLE) ev |= LOOP_WRITABLE;
+  }
+  Fiber *r = ev & LOOP_READABLE ? w->reader : NULL;
+  Fiber *wr = ev & LOOP_WRITABLE ? w->writer : NULL;
+  int idle = ev & ~((w->reader ? LOOP_READABLE : 0) | (w->writer ? LOOP_WRITABLE : 0));
+  if (r) {
+    r->transfer = INT_VAL(ev & (r == w->writer ? LOOP_READABLE | LOOP_WRITABLE : LOOP_READABLE));
+    fiber_end_wait(vm, r, WAKE_OK);
+  }
+  if (wr && wr != r) {
+    wr->transfer = INT_VAL(ev & LOOP_WRITABLE);
+    fiber_end_wait(vm, wr, WAKE_OK);
+  }
+  if (idle) arm(w, w->polling & ~idle);
+}
+
+static void arm(FdWatch *w, int want) {
+  if (want == w->polling) return;
+  int rc = want ? uv_poll_start(&w->poll, uv_events(want), on_poll) : uv_poll_stop(&w->poll);
+  if (rc == 0) w->polling = want;
+}
+
+/* the wait's detach (fiber.c): whatever ended it */
+static void fd_detach(VM *vm, Fiber *f) {
+  FdWatch *w = f->wait_on;
+  if (w->reader == f) w->reader = NULL;
+  if (w->writer == f) w->writer = NULL;
+  vm->loop->nwaiting--;
+}
+
+int loop_wait_fd(VM *vm, int fd, int events, int64_t limit_at) {
+  fiber_wait_point(vm);
+  events &= LOOP_READABLE | LOOP_WRITABLE;
+  if (fd < 0) vm_throw(vm, "wait on descriptor %d: not a descriptor", fd);
+  if (!events) vm_throw(vm, "wait on descriptor %d: no events to wait for", fd);
+  if (limit_at >= 0) fiber_reserve_timer(vm);
+  Loop *l = loop_get(vm);
+  FdWatch *w = watch_get(vm, l, fd);
+  if (((events & LOOP_READABLE) && w->reader) || ((events & LOOP_WRITABLE) && w->writer))
+    vm_throw_kind(vm, "busy", "descriptor %d: another fiber is already waiting for it", fd);
+  int want = w->polling | events;
+  if (want != w->polling) {
+    int rc = uv_poll_start(&w->poll, uv_events(want), on_poll);
+    if (rc) vm_throw_kind(vm, "io", "wait on descriptor %d: %s", fd, uv_strerror(rc));
+    w->polling = want;
+  }
+  Fiber *self = vm->fiber;
+  if (events & LOOP_READABLE) w->reader = self;
+  if (events & LOOP_WRITABLE) w->writer = self;
+  l->nwaiting++;
+  self->wait_detach_hook = fd_detach;
+  switch (fiber_block(vm, WAIT_IO, w, limit_at)) {
+    case WAKE_OK: {
+      int ev = (int)AS_INT(self->transfer);
+      self->transfer = NIL_VAL;
+      return ev;
+    }
+    case WAKE_TIMER: return 0;
+    case WAKE_CLOSED: return -1;
+    default: fiber_raise_pending(vm);
+  }
+}
+
+void loop_forget_fd(VM *vm, int fd) {
+  Loop *l = vm->loop;
+  if (!l || fd < 0 || fd >= l->nwatch || !l->watch[fd]) return;
+  FdWatch *w = l->watch[fd];
+  l->watch[fd] = NULL;
+  if (w->reader) fiber_end_wait(vm, w->reader, WAKE_CLOSED);
+  if (w->writer) fiber_end_wait(vm, w->writer, WAKE_CLOSED);
+  uv_close((uv_handle_t *)&w->poll, free_watch);
+}
+
+void loop_describe_wait(void *on, char *buf, size_t size) {
+  FdWatch *w = on;
+  const char *what = w->reader && w->reader == w->writer ? "read/write" : w->reader ? "read" : "write";
+  snprintf(buf, size, "%s on descriptor %d", what, w->fd);
+}
+
+/* ---- the thread pool ------------------------------------------------------ */
+
+static void pool_work(uv_work_t *req) {
+  PoolJob *j = (PoolJob *)req;
+  j->work(j->arg);
+}
+
+static void pool_after(uv_work_t *req, int status) {
+  (void)status;
+  PoolJob *j = (PoolJob *)req;
+  Loop *l = j->vm->loop;
+  l->nwaiting--;
+  j->done = true;
+  if (!j->fiber || l->closing) {
+    free(j);
+    return;
+  }
+  Fiber *f = j->fiber;
+  if (f->state == FIBER_BLOCKED && f->wait_kind == WAIT_POOL && f->wait_on == j) fiber_end_wait(j->vm, f, WAKE_OK);
+}
+
+bool loop_run_blocking(VM *vm, void (*work)(void *arg), void *arg) {
+  fiber_wait_point(vm);
+  Loop *l = loop_get(vm);
+  PoolJob *j = calloc(1, sizeof *j);
+  if (!j) vm_throw(vm, "out of memory");
+  j->work = work;
+  j->arg = arg;
+  j->vm = vm;
+  j->fiber = vm->fiber;
+  if (uv_queue_work(&l->uv, &j->req, pool_work, pool_after)) {
+    free(j);
+    return false;
+  }
+  l->nwaiting++;
+  bool interrupted = false;
+  while (!j->done) {
+    if (fiber_block(vm, WAIT_POOL, j, -1) != WAKE_INTERRUPTED || interrupted) continue;
+    interrupted = true;
+    if (uv_cancel((uv_req_t *)&j->req) == 0) {   /* it never started: pool_after frees it */
+      j->fiber = NULL;
+      fiber_raise_pending(vm);
+    }
+    /* running: arg is in use until it ends, so we wait for it */
+  }
+  free(j);
+  if (vm->fiber->pending) fiber_raise_pending(vm);
+  return true;
+}
+
+/* ---- the end ---------------------------------------------------------------- */
+
+void loop_free(VM *vm) {
+  Loop *l = vm->loop;
+  if (!l) return;
+  l->closing = true;
+  for (int fd = 0; fd < l->nwatch; fd++)
+    if (l->watch[fd]) uv_close((uv_handle_t *)&l->watch[fd]->poll, free_watch);
+  uv_close((uv_handle_t *)&l->timer, NULL);
+  uv_close((uv_handle_t *)&l->async, NULL);
+  /* pool work still running uses its fiber's stack: let it finish first */
+  uv_run(&l->uv, UV_RUN_DEFAULT);
+  uv_loop_close(&l->uv);
+  if (l->has_coro) coro_destroy(&l->coro);
+  free(l->watch);
+  free(l);
+  vm->loop = NULL;
+}
