@@ -14,7 +14,7 @@ INTERNAL_DIRS := include coro vm compiler builtins api stdlib embed
 INTERNAL_INC = $(addprefix -I,$(INTERNAL_DIRS)) -I$(BUILD)/gen
 INC     = $(INTERNAL_INC)
 COMPILE = $(CC) $(GS_STD) $(WARN) $(INC) $(CPPFLAGS) $(CFLAGS)
-LDLIBS  += -luv -lm
+LDLIBS  += -luv -lpcre2-8 -lm
 BUILD   ?= build
 LEMON_TEMPLATE ?= /usr/share/lemon/lempar.c
 
@@ -41,7 +41,7 @@ all: tools $(BUILD)/gs $(BUILD)/libgs.a
 # ---- build tools ---------------------------------------------------------
 # Each check installs the Debian package when it can. The stamp keeps the
 # check out of every incremental build.
-APT_PKGS = re2c lemon libedit-dev libuv1-dev liblua5.4-dev lua5.4
+APT_PKGS = re2c lemon libedit-dev libuv1-dev libpcre2-dev liblua5.4-dev lua5.4
 tools: $(BUILD)/.tools-ok
 $(BUILD)/.tools-ok:
 	@mkdir -p $(BUILD)
@@ -50,6 +50,7 @@ $(BUILD)/.tools-ok:
 	command -v lemon >/dev/null 2>&1 && [ -f $(LEMON_TEMPLATE) ] || missing="$$missing lemon"; \
 	[ -f /usr/include/histedit.h ] || [ -f /usr/include/editline/readline.h ] || missing="$$missing libedit-dev"; \
 	[ -f /usr/include/uv.h ] || missing="$$missing libuv1-dev"; \
+	[ -f /usr/include/pcre2.h ] || missing="$$missing libpcre2-dev"; \
 	[ -f /usr/include/lua5.4/lua.h ] || missing="$$missing liblua5.4-dev"; \
 	command -v lua5.4 >/dev/null 2>&1 || missing="$$missing lua5.4"; \
 	if [ -n "$$missing" ]; then \
@@ -137,7 +138,7 @@ test-gcstress: all $(CHECK_BINS) shared
 	@GS_GC_STRESS=1 tests/run
 
 ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-ASAN_MAKE  = $(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-luv -lm -fsanitize=address,undefined"
+ASAN_MAKE  = $(MAKE) BUILD=build/asan CC=clang OPT="$(ASAN_FLAGS)" LDLIBS="-luv -lpcre2-8 -lm -fsanitize=address,undefined"
 test-asan:
 	$(ASAN_MAKE) all $(CHECK_BINS)
 	@GS_TIMEOUT=$${GS_TIMEOUT:-60} BUILD=build/asan GS=build/asan/gs ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run

@@ -855,8 +855,9 @@ static void register_class(VM *vm, const char *type_tag, const gs_reg *methods) 
   vm_push(vm, STR_VAL(tag));
   ObjClass *k = userdata_class(vm, tag, true);
   for (const gs_reg *r = methods; r && r->name; r++) {
-    ObjNative *n = host_native(vm, r->name, r->fn, r->arity < 0 ? -1 : r->arity + 1, r->doc);
+    ObjNative *n = host_native(vm, r->name, r->fn, r->arity == GS_GETTER ? 1 : r->arity < 0 ? -1 : r->arity + 1, r->doc);
     n->is_method = true;
+    n->is_getter = r->arity == GS_GETTER;
     vm_push(vm, OBJ_VAL(V_NATIVE, n));
     table_set(vm, &k->methods, STR_VAL(n->name), OBJ_VAL(V_NATIVE, n));
     if (n->name == vm->s_str) k->str = OBJ_VAL(V_NATIVE, n);

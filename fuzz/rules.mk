@@ -70,7 +70,7 @@ $(FUZZ_DIR)/libgs-fuzz.a: $(FUZZ_LIB_OBJ)
 	ar rcs $@ $^
 
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_util.h $(FUZZ_DIR)/libgs-fuzz.a
-	$(FUZZ_CC) $(FUZZ_CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libgs-fuzz.a -luv -lm -lpthread
+	$(FUZZ_CC) $(FUZZ_CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libgs-fuzz.a -luv -lpcre2-8 -lm -lpthread
 
 # ---- seeds --------------------------------------------------------------------
 fuzz-seed:

@@ -1,8 +1,8 @@
 /* gs.h — the GreenScript embedding API.
  *
- * The only header a host needs. Link with build/libgs.a, libuv and -lm:
+ * The only header a host needs. Link with build/libgs.a, libuv, PCRE2 and -lm:
  *
- *     cc -Ipath/to/include host.c path/to/libgs.a -luv -lm
+ *     cc -Ipath/to/include host.c path/to/libgs.a -luv -lpcre2-8 -lm
  *
  * or, after `make install`, with the shared library (or --static):
  *
@@ -135,13 +135,17 @@ typedef void (*gs_native)(gs_vm *vm, int argc);
  * with gs_check_argc). doc (optional, copied): what help() shows, the call
  * signature, a newline and a one-line description, e.g.
  * "greet(name)\nPrint a greeting for name." (a doc without a newline is the
- * description alone). A table ends with an entry whose name is NULL. */
+ * description alone). A table ends with an entry whose name is NULL.
+ * In a table for gs_register_class, arity GS_GETTER makes the entry a
+ * computed field: reading `ud.name` (no call) runs the native with self alone
+ * in slot 0 and gives what it returns (`ud.name()` runs it the same way). */
 typedef struct {
   const char *name;
   gs_native fn;
   int arity;
   const char *doc;
 } gs_reg;
+#define GS_GETTER (-2)
 
 /* ---- creating a VM ------------------------------------------------------- */
 
@@ -196,6 +200,7 @@ typedef struct {
 #define GS_LIB_IO   0x02u
 #define GS_LIB_OS   0x04u
 #define GS_LIB_JSON 0x08u
+#define GS_LIB_RE   0x10u
 #define GS_LIB_ALL  0xffffu
 
 /* Fill a config with the defaults (all zero / NULL). */

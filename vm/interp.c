@@ -334,6 +334,7 @@ Value vm_get_field(VM *vm, Value obj, ObjString *name) {
     no_field(vm, obj, name);
   }
   if (is_field) return m;
+  if (m.tag == V_NATIVE && AS_NATIVE(m)->is_getter) return vm_call(vm, m, 1, &obj);
   vm_push(vm, m);
   ObjBound *b = bound_new(vm, obj, m);
   vm_pop(vm);

@@ -121,6 +121,7 @@ typedef struct ObjNative {
   ObjString *doc;          /* what help() shows: "signature\ndescription"; NULL: none */
   int arity;               /* -1: any (counts self for methods) */
   bool is_method;          /* args[0] is the receiver: not counted in messages */
+  bool is_getter;          /* a userdata's computed field: reading ud.name calls it */
   Value self;              /* bound receiver for native methods (nil if none) */
   void *host_fn;           /* a public-API host function, called through a thunk */
   void *userdata;

@@ -9,7 +9,7 @@
 
 BUILD ?= build
 BENCH_API_CFLAGS = -O2 -g -std=gnu11 -Wall -Wextra -Iinclude -I/usr/include/lua5.4
-BENCH_API_LIBS = -llua5.4 -luv -lm
+BENCH_API_LIBS = -llua5.4 -luv -lpcre2-8 -lm
 
 .PHONY: bench-api
 bench-api: $(BUILD)/bench/api_bench

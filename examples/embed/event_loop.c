@@ -17,7 +17,7 @@
  * next timer and gs_next_timer_ns(). The loop runs the scheduler one slice at
  * a time (gs_run_ready) between polls.
  *
- *   cc -Iinclude examples/embed/event_loop.c build/libgs.a -luv -lm -o event_loop
+ *   cc -Iinclude examples/embed/event_loop.c build/libgs.a -luv -lpcre2-8 -lm -o event_loop
  *   ./event_loop [fibers]      (default 200, at most 4000: every request of
  *                              a slice must fit in the pipe's buffer)
  */

@@ -3,7 +3,7 @@
  * Registers a native function, runs a script that calls it, calls a script
  * function from C, and shows what an error looks like.
  *
- *   cc -Iinclude examples/embed/minimal.c build/libgs.a -luv -lm -o minimal
+ *   cc -Iinclude examples/embed/minimal.c build/libgs.a -luv -lpcre2-8 -lm -o minimal
  *   ./minimal            # or: ./minimal script.gs  (run a file instead)
  */
 #include <stdio.h>

@@ -4,7 +4,7 @@
 #   make embed-examples    build $(BUILD)/examples/minimal, event_loop and host_loop
 #
 # They are built like a host would build them: plain C11 with only
-# include/gs.h, linked with $(BUILD)/libgs.a, -luv and -lm (OPT and LDLIBS carry
+# include/gs.h, linked with $(BUILD)/libgs.a, -luv, -lpcre2-8 and -lm (OPT and LDLIBS carry
 # the sanitizer flags in `make test-asan`).
 
 BUILD ?= build

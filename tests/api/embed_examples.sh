@@ -25,11 +25,11 @@ if [ ! -x "$BIN/minimal" ] || [ ! -x "$BIN/event_loop" ] || [ ! -x "$BIN/host_lo
     echo "not ok 1 - $BUILD/libgs.a is missing (run make)"; exit 1
   fi
   flags="-O1 -g -std=c11 -Wall -Wextra -Wpedantic -Iinclude"
-  libs="-luv -lm"
+  libs="-luv -lpcre2-8 -lm"
   if nm "$BUILD/libgs.a" 2>/dev/null | grep -q __asan_; then
     CC=clang
     flags="$flags -fsanitize=address,undefined -fno-omit-frame-pointer"
-    libs="-luv -lm -fsanitize=address,undefined"
+    libs="-luv -lpcre2-8 -lm -fsanitize=address,undefined"
   fi
   BIN=$TMP
   for ex in minimal event_loop host_loop; do
