@@ -10,7 +10,7 @@
  * fired it runs one slice (gs_run_ready), which first collects the VM's I/O
  * without blocking.
  *
- *   cc -Iinclude examples/embed/host_loop.c build/libgs.a -luv -lm -o host_loop
+ *   cc -Iinclude examples/embed/host_loop.c build/libgs.a -luv -lpcre2-8 -lm -o host_loop
  *   ./host_loop [lines]        (default 5)
  */
 #define _POSIX_C_SOURCE 200809L
