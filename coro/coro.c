@@ -668,6 +668,75 @@ _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
   abort();
 }
 
+/* ---- segments -------------------------------------------------------------- */
+
+/* The stack a coroutine left for a new one (a local of
+ * coro_call_on_new_stack, so it lives on that stack). */
+struct CoroSegment {
+  void *stack_lo, *stack_hi, *mapping, *asan_bottom;
+  size_t mapping_size, asan_size;
+  unsigned valgrind_id;
+  struct CoroSegment *outer;
+};
+
+typedef struct {
+  Coro *c;
+  void (*fn)(void *arg);
+  void *arg;
+} SegmentCall;
+
+/* Runs on the new stack. */
+static void segment_entry(void *p) {
+  SegmentCall *call = p;
+#if CORO_ASAN
+  __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+#endif
+  call->fn(call->arg);
+#if CORO_ASAN
+  struct CoroSegment *o = call->c->outer;   /* the new stack is done with: no fake stack to keep */
+  __sanitizer_start_switch_fiber(NULL, o->asan_bottom, o->asan_size);
+#endif
+}
+
+bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), void *arg) {
+  release_pending();
+  size_t usable = round_stack(stack_size ? stack_size : g_default);
+  Stack s;
+  if (!stack_get(&s, usable)) return false;
+  struct CoroSegment outer = { c->stack_lo, c->stack_hi, c->mapping, c->asan_bottom,
+                               c->mapping_size, c->asan_size, c->valgrind_id, c->outer };
+  c->stack_lo = stack_lo(&s);
+  c->stack_hi = stack_hi(&s);
+  c->mapping = s.mapping;
+  c->mapping_size = s.mapping_size;
+  c->valgrind_id = s.vg_id;
+  c->asan_bottom = c->stack_lo;
+  c->asan_size = usable;
+  c->outer = &outer;
+  c->nsegments++;
+  SegmentCall call = { c, fn, arg };
+#if CORO_ASAN
+  void *fake = NULL;
+  __sanitizer_start_switch_fiber(&fake, c->asan_bottom, c->asan_size);
+#endif
+  coro__call_on(c->stack_hi, segment_entry, &call);
+#if CORO_ASAN
+  __sanitizer_finish_switch_fiber(fake, NULL, NULL);
+#endif
+  Stack done = { c->mapping, c->mapping_size, c->valgrind_id, false };
+  c->stack_lo = outer.stack_lo;
+  c->stack_hi = outer.stack_hi;
+  c->mapping = outer.mapping;
+  c->mapping_size = outer.mapping_size;
+  c->valgrind_id = outer.valgrind_id;
+  c->asan_bottom = outer.asan_bottom;
+  c->asan_size = outer.asan_size;
+  c->outer = outer.outer;
+  c->nsegments--;
+  stack_release(done);
+  return true;
+}
+
 void coro_destroy(Coro *c) {
   if (!c->mapping) return;       /* main, already destroyed, or exit_switch'ed */
   if (c == t_current) {
@@ -676,9 +745,19 @@ void coro_destroy(Coro *c) {
   }
   release_pending();
   Stack s = { c->mapping, c->mapping_size, c->valgrind_id, false };
+  struct CoroSegment *o = c->outer;
   c->mapping = NULL;
   c->sp = NULL;
+  c->outer = NULL;
+  c->nsegments = 0;
   stack_release(s);
+  /* suspended inside coro_call_on_new_stack: the stacks it left, each
+   * described by a record on itself (read before it goes) */
+  while (o) {
+    Stack t = { o->mapping, o->mapping_size, o->valgrind_id, false };
+    o = o->outer;
+    stack_release(t);
+  }
 }
 
 size_t coro_release_unused(Coro *c) {

@@ -41,6 +41,8 @@ struct Coro {
   size_t asan_size;
   unsigned char is_main;
   unsigned char dead;        /* went through coro_exit_switch */
+  unsigned nsegments;        /* coro_call_on_new_stack calls it is inside */
+  struct CoroSegment *outer; /* the stack the innermost of them left */
 };
 
 /* Describe the current (process or thread) stack as the main coroutine and
@@ -63,6 +65,15 @@ void coro_switch(Coro *from, Coro *to);
  * pool as soon as we are off it (by the resumed side). Never returns.
  * Afterwards coro_destroy(from) is a no-op. */
 _Noreturn void coro_exit_switch(Coro *from, Coro *to);
+
+/* Run fn(arg) on a new stack of `stack_size` usable bytes (0: the default)
+ * as the running coroutine c, and come back: a coroutine whose stack is
+ * nearly used up goes on deeper on another one (docs/fibers-stacks.md,
+ * Segments). fn may switch away (c's bounds describe the new stack while it
+ * runs) but must return normally: no longjmp out of it. If c is destroyed
+ * while suspended inside fn, every stack it holds goes back to the pool.
+ * Returns false with errno set if no stack can be mapped. */
+bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), void *arg);
 
 /* Give the stack back to the pool. c must not be running. Harmless on the
  * main coroutine, on a coro after coro_exit_switch and when called twice. */
@@ -133,6 +144,7 @@ void coro_pool_stats(size_t *hot, size_t *cold);
 
 /* coro/switch_x86_64.S */
 __attribute__((visibility("hidden"))) void coro__swap(void **save_sp, void *new_sp, uint64_t *fp_now);
+__attribute__((visibility("hidden"))) void coro__call_on(void *stack_top, void (*fn)(void *), void *arg);
 __attribute__((visibility("hidden"))) void coro__swap_known(void **save_sp, void *new_sp, uint64_t *fp_now);
 void coro__release_pending(void);
 extern __thread Coro *coro__running;

@@ -2,6 +2,7 @@
  *
  *   void coro__swap(void **save_sp, void *new_sp, uint64_t *fp_now);        (hidden)
  *   void coro__swap_known(void **save_sp, void *new_sp, uint64_t *fp_now);  (hidden)
+ *   void coro__call_on(void *stack_top, void (*fn)(void *), void *arg);      (hidden)
  *
  * Saves exactly what the ABI makes callee-saved — rbx, rbp, r12-r15, rsp,
  * the MXCSR control/status word and the x87 control word — on the current
@@ -185,5 +186,33 @@ coro__trampoline:
 	ud2				/* coro__boot never returns */
 	.cfi_endproc
 	.size	coro__trampoline, .-coro__trampoline
+
+/* coro__call_on(stack_top, fn, arg): call fn(arg) with rsp = stack_top
+ * (16-byte aligned), then come back to the caller's stack. rbp holds the
+ * caller's rsp meanwhile (callee-saved, so fn and any switch away and back
+ * keep it), and the CFA is computed from it: backtraces and unwinders walk
+ * from the new stack into the old one. */
+	.globl	coro__call_on
+	.hidden	coro__call_on
+	.type	coro__call_on, @function
+	.p2align 4
+coro__call_on:
+	.cfi_startproc
+	endbr64
+	pushq	%rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset %rbp, -16
+	movq	%rsp, %rbp
+	.cfi_def_cfa_register %rbp
+	movq	%rdi, %rsp
+	movq	%rdx, %rdi
+	call	*%rsi
+	movq	%rbp, %rsp
+	.cfi_def_cfa_register %rsp
+	popq	%rbp
+	.cfi_def_cfa_offset 8
+	ret
+	.cfi_endproc
+	.size	coro__call_on, .-coro__call_on
 
 	.section .note.GNU-stack,"",@progbits

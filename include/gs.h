@@ -172,8 +172,9 @@ typedef struct {
    * only. */
   char *(*load_module)(gs_vm *vm, const char *path, size_t *len, void *ud);
   /* Usable C stack per fiber in bytes, rounded up to pages (minimum 16 KiB);
-   * 0 = the default (256 KiB). Deep native recursion inside a fiber raises
-   * "stack overflow" before the stack runs out. */
+   * 0 = the default (256 KiB). Deeper native recursion inside a fiber goes
+   * on on more stacks of this size, as deep as on the main fiber, then
+   * raises "stack overflow". */
   size_t fiber_stack_size;
   /* bytes of VM objects; past it allocation raises "out of memory". 0 = none.
    * A limit below GS_MIN_HEAP_LIMIT cannot hold the VM itself: gs_new then

@@ -562,12 +562,45 @@ bool vm_cstack_low(VM *vm) {
   return coro_stack_remaining(&f->coro) < cstack_margin(f);
 }
 
+typedef struct {
+  VM *vm;
+  Value fn;
+  int argc;
+  const Value *args;
+  Value result;            /* or the error */
+  bool ok;
+} SegmentCall;
+
+static void segment_call(void *p) {
+  SegmentCall *sc = p;
+  sc->ok = vm_pcall(sc->vm, sc->fn, sc->argc, sc->args, &sc->result);
+}
+
+/* A spawned fiber or generator whose C stack is nearly used up goes on on a
+ * new stack (coro_call_on_new_stack), until it has used as much C stack as
+ * the main fiber has: so recursion through natives (map, sort, str()...)
+ * reaches the main fiber's depth while every fiber starts small
+ * (docs/fibers-stacks.md, Segments). The error of the call, if any, is
+ * thrown again on this stack: errors never jump between stacks. */
+__attribute__((noinline, cold)) static Value call_on_new_stack(VM *vm, Fiber *f, Value fn, int argc, const Value *args) {
+  Coro *c = &f->coro;
+  size_t seg = vm->fiber_stack_size ? vm->fiber_stack_size : coro_default_stack_size();
+  size_t margin = cstack_margin(f);
+  Coro *main_coro = &vm->main_fiber->coro;
+  size_t main_size = (size_t)((char *)main_coro->stack_hi - (char *)main_coro->stack_lo);
+  if (c->is_main || seg <= margin || (size_t)c->nsegments * (seg - margin) >= main_size) vm_throw(vm, "stack overflow");
+  SegmentCall sc = { vm, fn, argc, args, NIL_VAL, false };
+  if (!coro_call_on_new_stack(c, seg, segment_call, &sc)) vm_throw(vm, "stack overflow");
+  if (!sc.ok) vm_throw_again(vm, sc.result, vm->fiber->error_trace);
+  return sc.result;
+}
+
 Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   /* a native calling back in a loop (sort, map) has no backward jump of its
    * own (a count hook's steps are the script's, so only a real interrupt) */
   if (vm_interrupt_requested(vm)) vm_check_interrupt(vm);
   Fiber *f = vm->fiber;
-  if (vm_cstack_low(vm)) vm_throw(vm, "stack overflow");
+  if (vm_cstack_low(vm)) return call_on_new_stack(vm, f, fn, argc, args);
   ptrdiff_t off = -1;
   if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
   vm_push_root(vm, &fn);   /* growing the stack may collect before fn is on it */
