@@ -360,12 +360,14 @@ int main(void) {
     gs_free(vm);
   }
 
-  /* fiber_stack_size: deeper C recursion fits in a bigger fiber stack */
+  /* fiber_stack_size: whatever the size, a fiber's C stack grows by more
+   * stacks of that size until it has as much as the main fiber's */
   {
     int small = max_depth_with_stack(64 * 1024);
     int big = max_depth_with_stack(1024 * 1024);
     CHECK(small > 0 && big > 0, "deep native recursion in a fiber raises stack overflow (depth %d / %d)", small, big);
-    CHECK(big > small * 4, "config.fiber_stack_size: 1 MiB stacks go deeper than 64 KiB ones (%d vs %d)", big, small);
+    CHECK(small > 5000 && big > 5000,
+          "config.fiber_stack_size: 64 KiB and 1 MiB fiber stacks both grow to thousands of levels (%d vs %d)", small, big);
   }
 
   return tap_done();
