@@ -86,9 +86,11 @@ $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(COMPILE) -Wno-unused-variable -Wno-sign-compare -MMD -MP -c -o $@ $<
 
 # ---- objects ----------------------------------------------------------------
-# Written over include/gs.h alone, like a host's library: compiled with no
-# other include path, so a reach into the VM's internals does not build.
-PUBLIC_ONLY := $(basename $(STDLIB_SRC))
+# The optional libraries and the gs command are written over include/gs.h
+# alone, like a host's: compiled with no other include path, so a reach into
+# the VM's internals does not build (and gs links libgs.a, which exports
+# nothing else).
+PUBLIC_ONLY := $(basename $(STDLIB_SRC) $(CLI_SRC))
 $(foreach f,$(PUBLIC_ONLY),$(BUILD)/$(f).o $(BUILD)/shared/$(f).o): INC = -Iinclude
 
 $(BUILD)/%.o: %.c | $(BUILD)/gen/grammar.h
@@ -120,8 +122,8 @@ $(BUILD)/libgs.a: $(BUILD)/libgs.o
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs-internal.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs-internal.a $(LDLIBS) -ledit
+$(BUILD)/gs: $(CLI_OBJ) $(BUILD)/libgs.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgs.a $(LDLIBS) -ledit
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

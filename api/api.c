@@ -40,6 +40,8 @@
 /* The API's own state, one per VM (vm->host). */
 typedef struct ApiState {
   gs_config cfg;
+  char *last_report;   /* the whole report of the last error recorded from
+                          an error value (NULL: none), for gs_report_error */
 } ApiState;
 
 /* ---- memory for the API's own blocks (the VM's allocator) -------------- */
@@ -160,6 +162,11 @@ static void set_last_error(VM *vm, const char *msg, size_t msglen, const char *t
   /* copy first: msg may be the old message */
   char *m = api_strndup(vm, msg ? msg : "", msg ? msglen : 0);
   char *t = api_strndup(vm, trace ? trace : "", trace ? tracelen : 0);
+  ApiState *st = vm->host;
+  if (st) {
+    api_free(vm, st->last_report);
+    st->last_report = NULL;
+  }
   api_free(vm, vm->last_error);
   api_free(vm, vm->last_trace);
   vm->last_error = m;
@@ -194,6 +201,8 @@ static void record_error(VM *vm, Value err) {
   }
   set_last_error(vm, rep->chars, first, trace_s, len);
   api_free(vm, trace_s);
+  ApiState *st = vm->host;
+  if (st) st->last_report = api_strndup(vm, rep->chars, rep->len);
   vm_pop(vm);
   vm_pop(vm);
 }
@@ -957,7 +966,8 @@ ObjModule *run_main_module(VM *vm, const char *name) {
   return vm->main_module;
 }
 
-static gs_status run_closure(VM *vm, ObjClosure *cl) {
+/* Run the main chunk cl; its result goes to slot dest (-1: dropped). */
+static gs_status run_closure(VM *vm, ObjClosure *cl, int dest) {
   Fiber *f = vm->fiber;
   bool native = f->errjmp != NULL;
   int base = f->api_base;
@@ -975,6 +985,7 @@ static gs_status run_closure(VM *vm, ObjClosure *cl) {
     st = GS_RUNTIME_ERROR;
   }
   vm_pop(vm);
+  if (ok && dest >= 0) SLOT(dest) = out;
   return st;
 }
 
@@ -993,27 +1004,47 @@ static gs_status compile_failed(VM *vm, const char *name, const AstErrors *errs)
   return GS_COMPILE_ERROR;
 }
 
-static gs_status run_string(VM *vm, const char *name, const char *source, size_t len) {
-  if (entry_interrupted(vm)) return GS_RUNTIME_ERROR;
+/* The listing gs_disassemble writes to a FILE, where print writes. */
+static void disassemble_to_output(VM *vm, ObjProto *p) {
+  char *text = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream(&text, &n);
+  if (!f) vm_throw(vm, "out of memory");
+  gs_disassemble(vm, p, f);
+  fclose(f);
+  vm_write_out(vm, text, n);
+  free(text);
+}
+
+static gs_status run_string(VM *vm, const char *name, const char *source, size_t len, int flags, int dest) {
+  if (!(flags & API_RUN_DISASSEMBLE) && entry_interrupted(vm)) return GS_RUNTIME_ERROR;
   fiber_ensure_stack(vm, vm->fiber, 8);
   ObjModule *m = run_main_module(vm, name);
   AstErrors errs;   /* on the C stack: nothing to leak if compiling raises */
   memset(&errs, 0, sizeof errs);
   /* every chunk shares the main module, but its messages name the chunk */
-  CompileOptions opt = {.file = str_cstr(vm, name)};
+  CompileOptions opt = {.file = str_cstr(vm, name), .repl = flags & API_RUN_REPL,
+                        .script_locals = flags & (API_RUN_PROGRAM | API_RUN_DISASSEMBLE)};
   vm_push(vm, STR_VAL(opt.file));
   ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, &opt, &errs);
   vm_pop(vm);
-  if (!cl) return compile_failed(vm, name, &errs);
-  return run_closure(vm, cl);
+  if (!cl) {
+    gs_status st = compile_failed(vm, name, &errs);
+    return (flags & API_RUN_REPL) && errs.at_eof ? GS_INCOMPLETE : st;
+  }
+  if (flags & API_RUN_DISASSEMBLE) {
+    disassemble_to_output(vm, cl->p);
+    return GS_OK;
+  }
+  return run_closure(vm, cl, dest);
 }
 
-static gs_status run_string_scoped(VM *vm, const char *name, const char *source, size_t len) {
+gs_status api_run_chunk(VM *vm, const char *name, const char *source, size_t len, int flags, int dest) {
   bool native = vm->fiber->errjmp != NULL;   /* (run_string runs under our guard) */
   ApiScope sc;
   api_enter(vm, &sc);
   gs_status st = GS_RUNTIME_ERROR;
-  RUN_GUARDED(vm, st = run_string(vm, name, source, len), st = GS_RUNTIME_ERROR);
+  RUN_GUARDED(vm, st = run_string(vm, name, source, len, flags, dest), st = GS_RUNTIME_ERROR);
   api_leave(&sc);
   if (native) pass_on_fatal(vm);
   else vm->fatal_error = false;
@@ -1021,7 +1052,41 @@ static gs_status run_string_scoped(VM *vm, const char *name, const char *source,
 }
 
 gs_status gs_run_string(gs_vm *vm, const char *name, const char *source, size_t len) {
-  return run_string_scoped(vm, name ? name : "<string>", source, len);
+  return api_run_chunk(vm, name ? name : "<string>", source, len, 0, -1);
+}
+
+gs_status gs_run_repl(gs_vm *vm, const char *name, const char *source, size_t len, int dest) {
+  if (dest >= 0 && !slot_fast(vm, dest)) return api_misuse(vm, GS_RUNTIME_ERROR, "gs_run_repl: the result slot is out of range");
+  return api_run_chunk(vm, name ? name : "<repl>", source, len, API_RUN_REPL, dest);
+}
+
+gs_status gs_disassemble_source(gs_vm *vm, const char *name, const char *source, size_t len) {
+  return api_run_chunk(vm, name ? name : "<string>", source, len, API_RUN_DISASSEMBLE, -1);
+}
+
+/* The report vm_error_report made, kept when the error was recorded (the
+ * message of a deadlock goes on with a line per fiber); else rebuilt from
+ * the recorded strings. */
+void gs_report_error(gs_vm *vm) {
+  ApiState *st = vm->host;
+  if (st && st->last_report) {
+    vm_write_err(vm, st->last_report, strlen(st->last_report));
+    return;
+  }
+  const char *msg = gs_error_message(vm), *trace = gs_error_trace(vm);
+  if (!*msg) return;
+  vm_write_err(vm, msg, strlen(msg));
+  vm_write_err(vm, "\n", 1);
+  if (!*trace) return;
+  vm_write_err(vm, "traceback:\n", 11);
+  while (*trace) {
+    const char *nl = strchr(trace, '\n');
+    size_t n = nl ? (size_t)(nl - trace) : strlen(trace);
+    vm_write_err(vm, "  ", 2);
+    vm_write_err(vm, trace, n);
+    vm_write_err(vm, "\n", 1);
+    trace += nl ? n + 1 : n;
+  }
 }
 
 gs_status gs_run_file(gs_vm *vm, const char *path) {
@@ -1076,6 +1141,7 @@ int gs_run_ready(gs_vm *vm) {
   RUN_GUARDED(vm, fiber_yield(vm, NIL_VAL), interrupted = true);
   loop_poll(vm);   /* hands the waits the slice started to the kernel: gs_loop_fd sees them */
   api_leave(&sc);
+  sched_report_failures(vm);   /* the slice is over: nobody joined those */
   return interrupted ? -1 : sched_live_count(vm);
 }
 
@@ -1270,6 +1336,7 @@ VM *api_new_vm(const gs_config *config, void (*open)(VM *vm, const gs_config *co
     return NULL;
   }
   st->cfg = cfg;
+  st->last_report = NULL;
   vm->host = st;
   if (cfg.write) vm->write_out = host_write;
   if (cfg.write_error) vm->write_err = host_write_err;
@@ -1296,6 +1363,7 @@ void gs_free(gs_vm *vm) {
   api_free(vm, vm->last_trace);
   vm->last_error = vm->last_trace = NULL;
   ApiState *st = vm->host;   /* the writers use it until the VM is gone */
+  if (st) api_free(vm, st->last_report);
   void *(*ra)(void *, size_t, void *) = vm->realloc_fn;
   void *ud = vm->alloc_ud;
   api_orphan_current(vm);
@@ -1304,6 +1372,7 @@ void gs_free(gs_vm *vm) {
 }
 
 void *gs_user_data(gs_vm *vm) { return vm->user_data; }
+void gs_set_heap_limit(gs_vm *vm, size_t bytes) { vm->heap_limit = bytes; }
 
 static void set_args(VM *vm, int argc, const char *const *argv) {
   ObjList *l;

@@ -4,19 +4,21 @@
  * libedit reads characters through our own read function (EL_GETCFN), which
  * waits with poll() on standard input and a timeout taken from the fiber
  * scheduler's next timer: while the prompt sits idle, due timers fire and
- * ready fibers run (sched_run_ready). Their output goes through the VM's
- * writers, which we replace: the first write clears the prompt and the
- * partial input from the screen, and once the fibers are idle again libedit
- * redraws them (EL_REFRESH).
+ * ready fibers run (gs_run_ready). Their output goes through the VM's
+ * writers, which are ours (repl_config): the first write clears the prompt
+ * and the partial input from the screen, and once the fibers are idle again
+ * libedit redraws them (EL_REFRESH).
  *
- * Completeness of an entry is decided by the parser: the accumulated text is
- * compiled, and when the only errors are at the end of input (AstErrors
- * .at_eof: an open block, bracket or string, a trailing operator) another
+ * Completeness of an entry is decided by the parser: gs_run_repl compiles
+ * the accumulated text, and when it stops inside a statement (an open
+ * block, bracket or string, a trailing operator: GS_INCOMPLETE) another
  * line is read with the `... ` prompt.
  *
- * Ctrl-C is SIGINT: while script code runs it sets vm->interrupted (the
+ * Ctrl-C is SIGINT: while script code runs it calls gs_interrupt (the
  * interpreter raises `interrupted`); at the prompt our read function turns it
  * into a key bound to "gs-cancel", which throws away the entry.
+ *
+ * Like main.c, this file uses nothing but include/gs.h.
  *
  * Tab completion, help() and how results look come from the library
  * (gs_complete, help, gs_show in gs.h): here they are only wired to libedit
@@ -39,11 +41,7 @@
 #include <histedit.h>
 
 #include "gs.h"
-#include "vm.h"
-#include "run.h"
-#include "api.h"
-#include "fiber.h"
-#include "compile.h"
+#include "repl.h"
 
 #define REPL_NAME "<repl>"
 #define PROMPT "gs> "
@@ -51,6 +49,7 @@
 #define HIST_MAX 1000
 #define SHOW_LIMIT 1000     /* characters of a result before it is shortened */
 #define COMPLETE_SLOT 0     /* host slots used by completion: the list, an item */
+#define RESULT_SLOT 0       /* host slots used by an entry: its value, how it shows */
 
 typedef struct {
   char *data;
@@ -58,7 +57,7 @@ typedef struct {
 } Text;
 
 static struct {
-  VM *vm;
+  gs_vm *vm;
   EditLine *el;
   History *hist;
   char *hist_path;          /* NULL: history is not saved */
@@ -73,7 +72,6 @@ static struct {
   bool ctrl_c_newline;      /* after_echoed_ctrl_c() did its newline */
   bool color_out, color_err;/* ANSI colors on standard output / error */
   bool full;                /* show long results in full (:full) */
-  WriteFn old_out, old_err;
 } R;
 
 static struct termios saved_tty;        /* the terminal as we found it */
@@ -109,7 +107,7 @@ static bool blank(const char *s, size_t n) {
 static void on_signal(int sig) {
   if (sig == SIGINT) {
     got_sigint = 1;
-    if (evaluating && R.vm) R.vm->interrupted = 1;
+    if (evaluating && R.vm) gs_interrupt(R.vm);
   } else if (sig == SIGWINCH) {
     got_sigwinch = 1;
   } else if (sig == SIGCONT) {
@@ -189,8 +187,13 @@ static void emit(FILE *f, const char *s, size_t n) {
   R.at_bol = s[n - 1] == '\n';
 }
 
-static void repl_write_out(VM *vm, const char *s, size_t n, void *ud) { emit(stdout, s, n); }
-static void repl_write_err(VM *vm, const char *s, size_t n, void *ud) { emit(stderr, s, n); }
+static void repl_write_out(gs_vm *vm, const char *s, size_t n, void *ud) { emit(stdout, s, n); }
+static void repl_write_err(gs_vm *vm, const char *s, size_t n, void *ud) { emit(stderr, s, n); }
+
+void repl_config(gs_config *cfg) {
+  cfg->write = repl_write_out;
+  cfg->write_error = repl_write_err;
+}
 
 static void ensure_bol(void) {
   after_echoed_ctrl_c();
@@ -207,9 +210,9 @@ static void idle_tick(void) {
   R.in_read = true;
   R.cleared = false;
   evaluating = 1;
-  sched_run_ready(R.vm);
+  gs_run_ready(R.vm);
   evaluating = 0;
-  R.vm->interrupted = 0;
+  gs_clear_interrupt(R.vm);
   R.in_read = false;
   if (R.cleared) {
     ensure_bol();
@@ -240,7 +243,7 @@ static int repl_getc(EditLine *el, wchar_t *wc) {
       el_set(el, EL_REFRESH);
     }
     int timeout = -1;
-    int64_t ns = sched_next_timer_ns(R.vm);
+    int64_t ns = gs_next_timer_ns(R.vm);
     if (ns >= 0) {
       int64_t ms = (ns + 999999) / 1000000;
       timeout = ms > INT_MAX ? INT_MAX : (int)ms;
@@ -389,7 +392,7 @@ static void hist_write_entry(FILE *f, const char *s) {
 
 static void hist_load(void) {
   size_t len;
-  char *src = gs_read_file(R.hist_path, &len);
+  char *src = cli_read_file(R.hist_path, &len);
   if (!src) return;
   Text e = {0};
   int n = 0;
@@ -471,77 +474,47 @@ static char *history_path(void) {
 
 /* ---- evaluating an entry -------------------------------------------- */
 
-static Value repr_native(VM *vm, int argc, Value *args) {
-  return STR_VAL(vm_show(vm, args[0], R.color_out, R.full ? 0 : SHOW_LIMIT));
-}
-
 /* errors in red on a color terminal (an escape sequence does not move the
  * cursor: where the last line ended stays as it was) */
 static void error_color(bool on) {
   if (!R.color_err) return;
   bool at_bol = R.at_bol;
-  vm_write_err(R.vm, on ? "\033[31m" : "\033[0m", on ? 5 : 4);
+  gs_write_error(R.vm, on ? "\033[31m" : "\033[0m", on ? 5 : 4);
   R.at_bol = at_bol;
 }
 
-static void report_error(Value err) {
+/* the last error: the entry's, compile errors included */
+static void report_error(void) {
   error_color(true);
-  run_report_error(R.vm, err);
-  error_color(false);
-}
-
-static void report_compile_errors(AstErrors *errs) {
-  error_color(true);
-  run_print_compile_errors(R.vm, REPL_NAME, errs);
+  gs_report_error(R.vm);
   error_color(false);
 }
 
 static void finish_run(void) {
-  VM *vm = R.vm;
+  gs_vm *vm = R.vm;
   /* fibers spawned by the entry run until they block */
-  sched_run_ready(vm);
+  gs_run_ready(vm);
   after_echoed_ctrl_c();
   evaluating = 0;
-  vm->interrupted = 0;
+  gs_clear_interrupt(vm);
   got_sigint = 0;
   clearerr(stdin);
-  vm_flush(vm);
+  gs_flush(vm, false);
 }
 
-static void run_entry(ObjClosure *cl) {
-  VM *vm = R.vm;
-  Fiber *f = vm->fiber;
-  int base = f->top;
-  Value out;
-  vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
-  /* a Ctrl-C that came after Enter (the prompt consumes its own) is meant
-   * for this entry */
-  R.ctrl_c_newline = false;
-  evaluating = 1;
-  vm->interrupted = got_sigint ? 1 : 0;
-  bool ok = vm_pcall(vm, OBJ_VAL(V_CLOSURE, cl), 0, NULL, &out);
-  vm->fatal_error = false;
-  vm_push(vm, out);                     /* capacity was ensured: no GC here */
-  if (!ok) {
-    ensure_bol();
-    report_error(out);
-  } else if (!IS_NIL(out)) {
-    /* repr may call a class's str(), which may throw: call it protected */
-    ObjNative *nat = native_new(vm, repr_native, "repr", 1);
-    vm_push(vm, OBJ_VAL(V_NATIVE, nat));
-    Value arg = *vm_slot(vm, base + 1), s;
-    if (vm_pcall(vm, OBJ_VAL(V_NATIVE, nat), 1, &arg, &s)) {
-      if (IS_STRING(s)) {
-        ObjString *str = AS_STRING(s);
-        vm_write_out(vm, str->chars, str->len);
-        vm_write_out(vm, "\n", 1);
-      }
-    } else {
-      report_error(s);
-    }
+/* The entry's value, as a REPL shows it (gs_show may run a class's str(),
+ * which may throw). */
+static void show_result(void) {
+  gs_vm *vm = R.vm;
+  if (gs_get_type(vm, RESULT_SLOT) == GS_NIL) return;
+  if (!gs_show(vm, RESULT_SLOT, RESULT_SLOT + 1, R.color_out ? GS_SHOW_COLOR : 0, R.full ? 0 : SHOW_LIMIT)) {
+    report_error();
+    return;
   }
-  vm->fiber->top = base;
-  finish_run();
+  size_t len;
+  const char *s = gs_get_string(vm, RESULT_SLOT + 1, &len);
+  gs_write(vm, s, len);
+  gs_write(vm, "\n", 1);
 }
 
 /* the entry is `word` alone, blanks around it aside */
@@ -560,28 +533,38 @@ static bool is_exit_word(const char *s, size_t n) {
   return false;
 }
 
-/* Compile the accumulated text. Returns true when the entry is finished
- * (run or reported), false when it needs another line. */
-static bool try_entry(Text *acc, AstErrors *errs) {
-  VM *vm = R.vm;
-  /* room for the closure, the result and repr's call: pushes between a
-   * compile and the call must not reallocate (and so collect) */
-  fiber_ensure_stack(vm, vm->fiber, 16);
-  ObjModule *m = run_main_module(vm, REPL_NAME);
-  memset(errs, 0, sizeof *errs);
-  CompileOptions opt = {.repl = true};
-  ObjClosure *cl = gs_compile_source(vm, m, acc->data, acc->len, &opt, errs);
-  if (!cl && errs->at_eof) return false;
+/* Compile and run the accumulated text. Returns true when the entry is
+ * finished (run or reported), false when it needs another line. */
+static bool try_entry(Text *acc) {
+  gs_vm *vm = R.vm;
+  gs_ensure_slots(vm, RESULT_SLOT + 2);
+  /* a Ctrl-C that came after Enter (the prompt consumes its own) is meant
+   * for this entry */
+  R.ctrl_c_newline = false;
+  evaluating = 1;
+  if (got_sigint) gs_interrupt(vm);
+  else gs_clear_interrupt(vm);
+  gs_status st = gs_run_repl(vm, REPL_NAME, acc->data, acc->len, RESULT_SLOT);
+  if (st == GS_INCOMPLETE) {
+    evaluating = 0;
+    return false;
+  }
   hist_add(acc->data, acc->len);
-  if (!cl) {
-    report_compile_errors(errs);
+  if (st == GS_COMPILE_ERROR) {
+    report_error();
     if (is_exit_word(acc->data, acc->len)) {
       static const char hint[] = "(to leave the REPL press Ctrl-D, or call os.exit())\n";
-      vm_write_err(vm, hint, sizeof hint - 1);
+      gs_write_error(vm, hint, sizeof hint - 1);
     }
-    return true;
+  } else if (st != GS_OK) {
+    ensure_bol();
+    report_error();
+  } else {
+    show_result();
   }
-  run_entry(cl);
+  gs_set_nil(vm, RESULT_SLOT);
+  gs_set_nil(vm, RESULT_SLOT + 1);
+  finish_run();
   return true;
 }
 
@@ -626,7 +609,7 @@ static bool setup_editline(void) {
   return true;
 }
 
-int repl_main(VM *vm, bool full) {
+int repl_main(gs_vm *vm, bool full) {
   memset(&R, 0, sizeof R);
   R.vm = vm;
   R.at_bol = true;
@@ -652,17 +635,8 @@ int repl_main(VM *vm, bool full) {
     tty_saved = true;
     atexit(restore_tty);
   }
-  R.old_out = vm->write_out;
-  R.old_err = vm->write_err;
-  vm_flush(vm);
-  vm->write_out = repl_write_out;
-  vm->write_err = repl_write_err;
-  run_main_module(vm, REPL_NAME);
 
   Text acc = {0};
-  AstErrors *errs = malloc(sizeof *errs);
-  if (!errs) { fprintf(stderr, "gs: out of memory\n"); return 1; }
-  memset(errs, 0, sizeof *errs);
   for (;;) {
     if (!R.cont) ensure_bol();
     R.cancelled = false;
@@ -690,7 +664,7 @@ int repl_main(VM *vm, bool full) {
       if (R.cont) {
         /* an empty line ends an unfinished entry: report why */
         hist_add(acc.data, acc.len);
-        report_compile_errors(errs);
+        report_error();   /* the entry's compile errors, from gs_run_repl */
         acc.len = 0;
         R.cont = false;
       }
@@ -700,13 +674,13 @@ int repl_main(VM *vm, bool full) {
       hist_add(line, n);
       R.full = !R.full;
       static const char on[] = "(results are shown in full)\n", off[] = "(long results are shortened)\n";
-      vm_write_out(vm, R.full ? on : off, R.full ? sizeof on - 1 : sizeof off - 1);
-      vm_flush(vm);
+      gs_write(vm, R.full ? on : off, R.full ? sizeof on - 1 : sizeof off - 1);
+      gs_flush(vm, false);
       continue;
     }
     text_add(&acc, line, n);
     text_add(&acc, "\n", 1);
-    if (!try_entry(&acc, errs)) {
+    if (!try_entry(&acc)) {
       R.cont = true;
       continue;
     }
@@ -715,10 +689,7 @@ int repl_main(VM *vm, bool full) {
   }
 
   free(acc.data);
-  free(errs);
-  vm_flush(vm);
-  vm->write_out = R.old_out;
-  vm->write_err = R.old_err;
+  gs_flush(vm, false);
   el_end(R.el);
   history_end(R.hist);
   free(R.hist_path);

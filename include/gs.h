@@ -112,6 +112,9 @@ typedef enum {
                             file): nothing ran */
   GS_RUNTIME_ERROR = 2,  /* an uncaught error */
   GS_DEADLOCK = 3,       /* fibers remain blocked and nothing can wake them */
+  GS_INCOMPLETE = 4,     /* gs_run_repl: the entry stops inside a statement
+                            (an open block, bracket or string, a trailing
+                            operator): nothing ran, read another line */
 } gs_status;
 
 /* What gs_get_type() says; the names gs_type_name() gives are the language's
@@ -243,6 +246,11 @@ void gs_interrupt(gs_vm *vm);
 void gs_dump_fibers(gs_vm *vm);
 /* config->user_data */
 void *gs_user_data(gs_vm *vm);
+/* Change heap_limit (0: none) of a VM that exists, e.g. to bound what a
+ * script may allocate without counting what gs_new and the host set up
+ * (gs --heap-limit does that). A limit below what is in use raises "out of
+ * memory" at the next allocation that cannot be collected away. */
+void gs_set_heap_limit(gs_vm *vm, size_t bytes);
 /* Set the script arguments seen as os.args (strings are copied). Raises
  * (or, from the host, records) only when out of memory. */
 void gs_set_args(gs_vm *vm, int argc, const char *const *argv);
@@ -290,7 +298,9 @@ gs_status gs_run_fibers(gs_vm *vm);
  * wakes parked fibers, see gs_loop_fd), fire the timers that are due, then
  * run each fiber that is ready once, until
  * it yields, blocks, parks or ends. Fibers made ready during the slice (woken,
- * yielded again) wait for the next slice, so this always returns. Returns the
+ * yielded again) wait for the next slice, so this always returns. Fibers
+ * that failed and that nobody joined are reported ("error in fiber N: ...",
+ * to write_error) at the end of the slice. Returns the
  * number of fibers still alive (ready, sleeping or blocked), or -1 when the
  * slice was interrupted (gs_interrupt; gs_error_message() says so; the
  * fibers that did not receive the interrupt are still there). Host code
@@ -301,6 +311,36 @@ int gs_run_ready(gs_vm *vm);
  * is due, or -1 if only the host (gs_wake) or I/O (gs_loop_fd) can make a
  * fiber runnable, or no fiber is alive. */
 int64_t gs_next_timer_ns(gs_vm *vm);
+
+/* Run a whole program as `gs file` does: compile `source` as the main
+ * chunk (named `name`), run it, then its fibers until none is left, and
+ * write every error to write_error as gs shows it: compile errors, the
+ * uncaught error with its traceback, "error in fiber N: ..." for failed
+ * fibers nobody joined, "deadlock: ...". Top-level variables that no
+ * function uses live in registers (faster; gs_get_global does not see them
+ * afterwards). Returns GS_OK, or the first thing that went wrong:
+ * GS_COMPILE_ERROR, GS_RUNTIME_ERROR (also when a fiber failed unjoined, or
+ * interrupted), GS_DEADLOCK. An error of standard output itself is left to
+ * gs_output_error (not reported twice). Host code only. */
+gs_status gs_run_program(gs_vm *vm, const char *name, const char *source, size_t len);
+/* Compile `source` as gs_run_program would and write the bytecode listing
+ * of every function where print() writes, running nothing (gs --dis).
+ * GS_COMPILE_ERROR as gs_run_string reports it. */
+gs_status gs_disassemble_source(gs_vm *vm, const char *name, const char *source, size_t len);
+/* Run one REPL entry: as gs_run_string (same main module), except that a
+ * top-level `let` may declare a name again, and the value of the entry's
+ * last statement, if it is an expression, goes to slot `dest` (nil
+ * otherwise; -1: dropped). GS_INCOMPLETE when the source stops inside a
+ * statement: nothing ran, gs_error_message() says why, in case the user
+ * gives up on the entry. Fibers the entry spawned wait for gs_run_ready. */
+gs_status gs_run_repl(gs_vm *vm, const char *name, const char *source, size_t len, int dest);
+/* Write the last recorded error (gs_error_message() and gs_error_trace())
+ * to write_error as gs shows it:
+ *     file:line: message
+ *     traceback:
+ *       file:line in function
+ * (compile errors: one per line). Nothing if none has been recorded. */
+void gs_report_error(gs_vm *vm);
 
 /* The last error recorded by a gs_run_*, gs_call or failed host-side call:
  * "file:line: message" (just the message if no script was running), and the

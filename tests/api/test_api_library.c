@@ -196,7 +196,7 @@ static void test_args_and_libs(void) {
   gs_free(vm);
 }
 
-static void test_max_fibers(void) {
+static void test_limits(void) {
   gs_config cfg;
   gs_config_init(&cfg);
   cfg.max_fibers = 3;
@@ -205,6 +205,16 @@ static void test_max_fibers(void) {
   gs_status st = gs_run_string(vm, "max.gs", src, strlen(src));
   CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "too many fibers (limit 3)"), "max_fibers: %s", gs_error_message(vm));
   gs_run_fibers(vm);
+  gs_free(vm);
+
+  vm = gs_new(NULL);
+  gs_set_heap_limit(vm, 4 << 20);
+  const char *big = "let s = \"x\".repeat(8000000)";
+  st = gs_run_string(vm, "heap.gs", big, strlen(big));
+  CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "out of memory"), "gs_set_heap_limit: %s", gs_error_message(vm));
+  gs_set_heap_limit(vm, 0);
+  const char *again = "let t = \"x\".repeat(8000000)";
+  CHECK(gs_run_string(vm, "heap.gs", again, strlen(again)) == GS_OK, "and 0 lifts it: %s", gs_error_message(vm));
   gs_free(vm);
 }
 
@@ -220,7 +230,7 @@ int main(void) {
   CHECK(in_child(segfault_outside_fibers) == 128 + SIGSEGV, "gs_handle_stack_overflow passes other SIGSEGVs on");
   test_compare();
   test_args_and_libs();
-  test_max_fibers();
+  test_limits();
   test_output();
   test_flush_failure();
   test_bound_function();

@@ -58,6 +58,16 @@ if [ "${1:-}" = --graph ]; then
 fi
 
 bad=0
+# the optional libraries and the gs command use the public API alone (the
+# Makefile compiles them with -Iinclude only: PUBLIC_ONLY)
+for src in stdlib/*.[ch] cli/*.[ch]; do
+  for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$src"); do
+    if [ "$h" != gs.h ] && [ ! -f "$(dirname "$src")/$h" ]; then
+      echo "# $src includes $h: only gs.h and headers of its own folder"
+      bad=$((bad + 1))
+    fi
+  done
+done
 while read -r from to why; do
   if [ "$(rank "$to")" -ge "$(rank "$from")" ]; then
     echo "# $from -> $to runs up: $why"

@@ -34,7 +34,8 @@ fn emsg(e) { return "error: ${e.message}" }
 let f7 = spawn { }
 fn r9(n) { return r9(n + 1) + 1 }
 print("start")
-try { r9(0) } catch e { print("t9", emsg(e)) }
+# the handler runs out of memory too, whatever room the failed recursion left
+try { r9(0) } catch e { let keep = [emsg(e)]; for i in 0..100000 { keep.push("t9 ${i}") }; print(keep[0]) }
 print("after")
 PROG
 timeout -k 5 120 "$GS" --heap-limit=200k "$dir/main.gs" >"$dir/out" 2>"$dir/err"
