@@ -13,6 +13,18 @@ void builtins_open(VM *vm);
  * max < 0: no upper bound. Raises "name() expects ..." otherwise. The one
  * arity check of the built-in types' methods. */
 void method_argc(VM *vm, const char *name, int argc, int min, int max);
+/* method_argc, after checking that the receiver (args[0]) has the type
+ * `type`: "push() must be called on a list". Returns the receiver. Inline:
+ * every method call of a string, list or map goes through it. */
+_Noreturn void method_not_on(VM *vm, const char *name, ValueTag type);
+static inline Value method_self(VM *vm, const char *name, int argc, Value *args, ValueTag type, int min, int max) {
+  if (__builtin_expect(argc < 1 || args[0].tag != type, 0)) method_not_on(vm, name, type);
+  method_argc(vm, name, argc, min, max);
+  return args[0];
+}
+/* Argument i of a method (args[0] is the receiver) as an int (an integral
+ * float converts): "insert() argument 1 must be an int, not string". */
+int64_t method_int(VM *vm, const char *name, Value *args, int i);
 
 void lib_core_open(VM *vm);
 void lib_string_open(VM *vm);

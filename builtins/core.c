@@ -283,6 +283,12 @@ void builtins_open(VM *vm) {
   lib_fiber_open(vm);
 }
 
+_Noreturn void method_not_on(VM *vm, const char *name, ValueTag type) {
+  vm_throw(vm, "%s() must be called on a %s", name, value_type_name((Value){.tag = type}));
+}
+
+int64_t method_int(VM *vm, const char *name, Value *args, int i) { return arg_int(vm, name, args + 1, i - 1); }
+
 void method_argc(VM *vm, const char *name, int argc, int min, int max) {
   int n = argc - 1;
   if (n >= min && (max < 0 || n <= max)) return;

@@ -23,19 +23,7 @@ Value lib_string_join(VM *vm, ObjString *sep, ObjList *l);
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */
 
 static ObjList *self_list(VM *vm, const char *name, int argc, Value *args, int min, int max) {
-  if (argc < 1 || !IS_LIST(args[0])) vm_throw(vm, "%s() must be called on a list", name);
-  method_argc(vm, name, argc, min, max);
-  return AS_LIST(args[0]);
-}
-
-static int64_t want_int(VM *vm, const char *name, Value *args, int i) {
-  Value v = args[i];
-  if (IS_INT(v)) return AS_INT(v);
-  if (IS_FLOAT(v)) {
-    double d = AS_FLOAT(v);
-    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) return (int64_t)d;
-  }
-  vm_arg_error(vm, name, i, "an int", v);
+  return AS_LIST(method_self(vm, name, argc, args, V_LIST, min, max));
 }
 
 static Value want_fn(VM *vm, const char *name, Value *args, int i) {
@@ -68,7 +56,7 @@ static Value lm_pop(VM *vm, int argc, Value *args) {
 
 static Value lm_insert(VM *vm, int argc, Value *args) {
   ObjList *l = self_list(vm, "insert", argc, args, 2, 2);
-  int64_t i = want_int(vm, "insert", args, 1);
+  int64_t i = method_int(vm, "insert", args, 1);
   Value v = args[2];                      /* stays rooted in its slot */
   if (i < 0) i += l->count;
   if (i < 0 || i > (int64_t)l->count) vm_throw(vm, "index out of range");
@@ -82,7 +70,7 @@ static Value lm_insert(VM *vm, int argc, Value *args) {
 
 static Value lm_remove(VM *vm, int argc, Value *args) {
   ObjList *l = self_list(vm, "remove", argc, args, 1, 1);
-  int64_t i = want_int(vm, "remove", args, 1);
+  int64_t i = method_int(vm, "remove", args, 1);
   if (i < 0) i += l->count;
   if (i < 0 || i >= (int64_t)l->count) vm_throw(vm, "index out of range");
   Value v = l->items[i];

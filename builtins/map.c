@@ -11,9 +11,7 @@
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */
 
 static ObjMap *self_map(VM *vm, const char *name, int argc, Value *args, int min, int max) {
-  if (argc < 1 || !IS_MAP(args[0])) vm_throw(vm, "%s() must be called on a map", name);
-  method_argc(vm, name, argc, min, max);
-  return AS_MAP(args[0]);
+  return AS_MAP(method_self(vm, name, argc, args, V_MAP, min, max));
 }
 
 static Value key_arg(VM *vm, Value k) {

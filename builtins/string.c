@@ -21,27 +21,13 @@
 
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */
 
-/* Checks the receiver and the argument count; returns the receiver. */
 static ObjString *self_str(VM *vm, const char *name, int argc, Value *args, int min, int max) {
-  if (argc < 1 || !IS_STRING(args[0]))
-    vm_throw(vm, "%s() must be called on a string", name);
-  method_argc(vm, name, argc, min, max);
-  return AS_STRING(args[0]);
+  return AS_STRING(method_self(vm, name, argc, args, V_STRING, min, max));
 }
 
 static ObjString *want_str(VM *vm, const char *name, Value *args, int i) {
   if (!IS_STRING(args[i])) vm_arg_error(vm, name, i, "a string", args[i]);
   return AS_STRING(args[i]);
-}
-
-static int64_t want_int(VM *vm, const char *name, Value *args, int i) {
-  Value v = args[i];
-  if (IS_INT(v)) return AS_INT(v);
-  if (IS_FLOAT(v)) {
-    double d = AS_FLOAT(v);
-    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) return (int64_t)d;
-  }
-  vm_arg_error(vm, name, i, "an int", v);
 }
 
 static bool is_space(unsigned char c) {
@@ -107,7 +93,7 @@ static Value sm_find(VM *vm, int argc, Value *args) {
   ObjString *sub = want_str(vm, "find", args, 1);
   int64_t start = 0;
   if (argc > 2 && !IS_NIL(args[2])) {
-    start = want_int(vm, "find", args, 2);
+    start = method_int(vm, "find", args, 2);
     if (start < 0) { start += (int64_t)s->len; if (start < 0) start = 0; }
   }
   if (start > (int64_t)s->len) return INT_VAL(-1);
@@ -175,7 +161,7 @@ static Value sm_replace(VM *vm, int argc, Value *args) {
 
 static Value sm_repeat(VM *vm, int argc, Value *args) {
   ObjString *s = self_str(vm, "repeat", argc, args, 1, 1);
-  int64_t n = want_int(vm, "repeat", args, 1);
+  int64_t n = method_int(vm, "repeat", args, 1);
   if (n <= 0 || s->len == 0) return STR_VAL(str_new(vm, "", 0));
   if (n == 1) return args[0];
   if ((uint64_t)n > STR_MAX_LEN / s->len) vm_throw(vm, "repeat() result is too large");
