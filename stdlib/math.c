@@ -126,6 +126,70 @@ static void math_minmax(gs_vm *vm, int argc, const char *fname, bool want_max) {
 static void math_min(gs_vm *vm, int argc) { math_minmax(vm, argc, "math.min", false); }
 static void math_max(gs_vm *vm, int argc) { math_minmax(vm, argc, "math.max", true); }
 
+/* round(x, digits?): half away from zero; an int without digits (raises for
+ * NaN, infinities and results outside the int range), a float with them
+ * (digits may be negative: round(1234, -2) is 1200.0). */
+static void math_round(gs_vm *vm, int argc) {
+  lib_argc(vm, "math.round", argc, 1, 2);
+  math_want_number(vm, "math.round", 0);
+  bool with_digits = argc == 2 && gs_get_type(vm, 1) != GS_NIL;
+  if (!with_digits) {
+    if (gs_get_type(vm, 0) == GS_INT) { gs_return_slot(vm, 0); return; }
+    gs_return_int(vm, math_to_int(vm, "math.round", round(gs_get_float(vm, 0))));
+    return;
+  }
+  int64_t digits = lib_int(vm, "math.round", 1);
+  double x = gs_get_float(vm, 0);
+  if (digits > 330 || !isfinite(x)) { gs_return_float(vm, x); return; }   /* nothing left to round */
+  if (digits < -330) { gs_return_float(vm, x * 0.0); return; }
+  double p = pow(10.0, (double)(digits < 0 ? -digits : digits));
+  double r = digits >= 0 ? round(x * p) / p : round(x / p) * p;
+  gs_return_float(vm, isfinite(r) ? r : x);   /* x * p overflowed: x has no digits there */
+}
+
+static void math_trunc(gs_vm *vm, int argc) {
+  lib_argc(vm, "math.trunc", argc, 1, 1);
+  math_want_number(vm, "math.trunc", 0);
+  if (gs_get_type(vm, 0) == GS_INT) { gs_return_slot(vm, 0); return; }
+  gs_return_int(vm, math_to_int(vm, "math.trunc", trunc(gs_get_float(vm, 0))));
+}
+
+/* sign(x): -1, 0 or 1 of x's type; NaN and -0.0 come back as they are */
+static void math_sign(gs_vm *vm, int argc) {
+  lib_argc(vm, "math.sign", argc, 1, 1);
+  math_want_number(vm, "math.sign", 0);
+  if (gs_get_type(vm, 0) == GS_INT) {
+    int64_t i = gs_get_int(vm, 0);
+    gs_return_int(vm, (i > 0) - (i < 0));
+    return;
+  }
+  double d = gs_get_float(vm, 0);
+  if (isnan(d) || d == 0) { gs_return_slot(vm, 0); return; }
+  gs_return_float(vm, d > 0 ? 1.0 : -1.0);
+}
+
+/* clamp(x, lo, hi): the argument that wins, type kept; NaN x gives NaN */
+static void math_clamp(gs_vm *vm, int argc) {
+  lib_argc(vm, "math.clamp", argc, 3, 3);
+  for (int i = 0; i < 3; i++) math_want_number(vm, "math.clamp", i);
+  if (gs_less(vm, 2, 1)) gs_error(vm, "math.clamp: lo is greater than hi");
+  if (gs_less(vm, 0, 1)) gs_return_slot(vm, 1);
+  else if (gs_less(vm, 2, 0)) gs_return_slot(vm, 2);
+  else gs_return_slot(vm, 0);
+}
+
+static void math_is_nan(gs_vm *vm, int argc) {
+  lib_argc(vm, "math.is_nan", argc, 1, 1);
+  math_want_number(vm, "math.is_nan", 0);
+  gs_return_bool(vm, gs_get_type(vm, 0) == GS_FLOAT && isnan(gs_get_float(vm, 0)));
+}
+
+static void math_is_inf(gs_vm *vm, int argc) {
+  lib_argc(vm, "math.is_inf", argc, 1, 1);
+  math_want_number(vm, "math.is_inf", 0);
+  gs_return_bool(vm, gs_get_type(vm, 0) == GS_FLOAT && isinf(gs_get_float(vm, 0)));
+}
+
 /* ---- elementary functions (always floats) ---------------------------- */
 
 #define MATH_FN1(name, expr)                                   \
@@ -232,6 +296,12 @@ static const gs_reg math_funcs[] = {
   {"floor", math_floor, -1, "math.floor(x)\nThe largest int not greater than x."},
   {"ceil", math_ceil, -1, "math.ceil(x)\nThe smallest int not less than x."},
   {"abs", math_abs, -1, "math.abs(x)\nThe absolute value of x, of the same type."},
+  {"round", math_round, -1, "math.round(x, digits?)\nx rounded half away from zero: an int, or a float with that many decimals."},
+  {"trunc", math_trunc, -1, "math.trunc(x)\nx without its fraction, an int."},
+  {"sign", math_sign, -1, "math.sign(x)\n-1, 0 or 1 as x is negative, zero or positive (of x's type)."},
+  {"clamp", math_clamp, -1, "math.clamp(x, lo, hi)\nx limited to [lo, hi]."},
+  {"is_nan", math_is_nan, -1, "math.is_nan(x)\nWhether x is the float NaN."},
+  {"is_inf", math_is_inf, -1, "math.is_inf(x)\nWhether x is an infinite float."},
   {"min", math_min, -1, "math.min(x, ...)\nThe smallest of the numbers (or of one list of numbers)."},
   {"max", math_max, -1, "math.max(x, ...)\nThe largest of the numbers (or of one list of numbers)."},
   {"sqrt", math_sqrt, -1, "math.sqrt(x)\nThe square root of x, a float."},
@@ -256,6 +326,10 @@ void lib_math_open(gs_vm *vm) {
   gs_module_set(vm, "math", "inf", 0);
   gs_set_float(vm, 0, NAN);
   gs_module_set(vm, "math", "nan", 0);
+  gs_set_int(vm, 0, INT64_MAX);
+  gs_module_set(vm, "math", "max_int", 0);
+  gs_set_int(vm, 0, INT64_MIN);
+  gs_module_set(vm, "math", "min_int", 0);
   MathRng *r = gs_new_userdata(vm, 0, MATH_RNG_TAG, sizeof(MathRng), NULL);
   math_seed_rng(r, math_entropy(r));
   gs_ensure_slots(vm, 2);
