@@ -30,7 +30,7 @@ send whi\t false { }\r
 next "while false { }\ngs> "
 # several candidates: listed under the input, then the input again
 send math.s\t
-next "math.s\nseed  sin   sqrt\ngs> math.s"
+next "math.s\nseed  sign  sin   sqrt\ngs> math.s"
 send q\t(16)\r
 next "qrt(16)\n4.0\ngs> "
 # fields and methods of an instance
