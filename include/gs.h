@@ -205,6 +205,7 @@ typedef struct {
 #define GS_LIB_OS   0x04u
 #define GS_LIB_JSON 0x08u
 #define GS_LIB_RE   0x10u
+#define GS_LIB_NET  0x20u
 #define GS_LIB_ALL  0xffffu
 
 /* Fill a config with the defaults (all zero / NULL). */
@@ -523,7 +524,11 @@ void *gs_new_userdata(gs_vm *vm, int slot, const char *type_tag, size_t size, vo
 void *gs_get_userdata(gs_vm *vm, int slot, const char *type_tag);
 /* Methods for every userdata of `type_tag`, existing and future: script calls
  * them as ud.name(args); the native gets self in slot 0 and argc counts it.
- * Calling it again adds or replaces methods. */
+ * Calling it again adds or replaces methods. A method named "iter" makes
+ * the userdata iterable: `for x in ud` iterates over what ud.iter() returns
+ * (a list, a generator, a channel...). Entries of arity GS_GETTER are
+ * computed fields (above). A finalizer may call gs_forget_fd (nothing waits
+ * on a garbage object's descriptor), and nothing else of the API. */
 void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods);
 
 /* ---- handles and calls ----------------------------------------------------- */

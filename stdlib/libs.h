@@ -11,6 +11,7 @@ void lib_io_open(gs_vm *vm);
 void lib_os_open(gs_vm *vm);
 void lib_json_open(gs_vm *vm);
 void lib_re_open(gs_vm *vm);
+void lib_net_open(gs_vm *vm);
 
 /* Raise unless min <= argc <= max (max -1: no limit):
  * "read() expects 0 or 1 arguments, got 2". */

@@ -464,6 +464,13 @@ Value vm_slice(VM *vm, Value obj, Value lo, Value hi) {
 
 /* ---- iteration ------------------------------------------------------ */
 
+/* for x in ud: what the userdata class's iter() returns (gs.h) */
+static Value userdata_iter(VM *vm, Value v) {
+  ObjUserdata *u = AS_USERDATA(v);
+  Value *m = u->klass ? table_find_str(&u->klass->methods, str_cstr(vm, "iter")) : NULL;
+  return m ? vm_call(vm, *m, 1, &v) : v;
+}
+
 static void iter_check(VM *vm, Value v) {
   switch (v.tag) {
     case V_LIST: case V_MAP: case V_STRING: case V_RANGE: case V_FIBER: case V_CHANNEL: return;
@@ -1319,6 +1326,11 @@ reload:
   }
   CASE(ITERPREP) {
     SAVEPC();
+    if (R(A).tag == V_USERDATA) {
+      Value it;
+      PROTECT(it = userdata_iter(vm, R(A)));
+      R(A) = it;
+    }
     iter_check(vm, R(A));
     R(A + 1) = INT_VAL(0);
     DISPATCH();
