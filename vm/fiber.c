@@ -918,8 +918,10 @@ static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
     f->locals = MAP_VAL(m);
     table_copy(vm, &m->t, &AS_MAP(vm->fiber->locals)->t);
   }
-  if (!coro_create(&f->coro, vm->fiber_stack_size, fiber_entry, f))
+  if (!coro_create(&f->coro, vm->fiber_stack_size, fiber_entry, f)) {
+    if (errno == ENOMEM) vm_out_of_memory(vm);   /* no address space (or mappings) for its stack */
     vm_throw(vm, "cannot create fiber: %s", strerror(errno));
+  }
   f->has_coro = true;
   vm_pop(vm);
   return f;

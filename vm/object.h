@@ -215,6 +215,7 @@ ObjString *str_new(VM *vm, const char *chars, size_t len);
 ObjString *str_cstr(VM *vm, const char *chars);
 ObjString *str_take_buffer(VM *vm, ObjString *s); /* intern a fresh long/short string built in place */
 ObjString *str_alloc(VM *vm, size_t len);         /* uninitialised chars; finish with str_take_buffer */
+void strset_free(VM *vm);                          /* the intern set's memory, at VM teardown */
 ObjString *str_concat(VM *vm, ObjString *a, ObjString *b);
 ObjString *str_format(VM *vm, const char *fmt, ...);
 uint32_t str_hash_slow(ObjString *s);

@@ -46,16 +46,33 @@ ObjString *str_alloc(VM *vm, size_t len) {
   return s;
 }
 
+/* The intern set's block: slots, then their hashes. */
+static size_t strset_bytes(uint32_t size) { return (sizeof(ObjString *) + sizeof(uint32_t)) * (size_t)size; }
+
+void strset_free(VM *vm) {
+  StrSet *set = &vm->strings;
+  if (set->slots) vm_realloc(vm, set->slots, strset_bytes(set->mask + 1), 0);
+  set->slots = NULL;
+  set->hashes = NULL;
+}
+
 /* Rebuild the set for its live strings: twice the size when it is filling
  * up, the same or smaller when removed slots are what fills it. */
-static void strset_rebuild(VM *vm) {
+static void strset_rebuild(VM *vm, ObjString *adding) {
   StrSet *set = &vm->strings;
   uint32_t old_size = set->slots ? set->mask + 1 : 0;
   uint32_t size = 256;
   while (size < (set->live + 1) * 4) size <<= 1;
-  ObjString **slots = calloc(size, sizeof(ObjString *));
-  uint32_t *hashes = malloc(sizeof(uint32_t) * size);
-  if (!slots || !hashes) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  /* one block for both arrays, from the VM's heap (so the heap limit counts
+   * it, and running out is the catchable `out of memory`). Allocating may
+   * collect, which prunes the old set and must not free the new string. */
+  Value keep = STR_VAL(adding);
+  vm_push_root(vm, &keep);
+  char *block = vm_realloc(vm, NULL, 0, strset_bytes(size));
+  vm_pop_root(vm);
+  ObjString **slots = (ObjString **)(void *)block;
+  uint32_t *hashes = (uint32_t *)(void *)(block + sizeof(ObjString *) * size);
+  memset(slots, 0, sizeof(ObjString *) * size);
   for (uint32_t i = 0; i < old_size; i++) {
     ObjString *s = set->slots[i];
     if (s && s != TOMB_STR) {
@@ -65,8 +82,7 @@ static void strset_rebuild(VM *vm) {
       hashes[h] = s->hash;
     }
   }
-  free(set->slots);
-  free(set->hashes);
+  if (set->slots) vm_realloc(vm, set->slots, strset_bytes(old_size), 0);
   set->slots = slots;
   set->hashes = hashes;
   set->mask = size - 1;
@@ -87,7 +103,7 @@ static ObjString *strset_find(VM *vm, const char *chars, size_t len, uint32_t ha
 
 static void strset_add(VM *vm, ObjString *s) {
   StrSet *set = &vm->strings;
-  if (!set->slots || set->used + 1 > (set->mask + 1) / 2) strset_rebuild(vm);
+  if (!set->slots || set->used + 1 > (set->mask + 1) / 2) strset_rebuild(vm, s);
   uint32_t h = s->hash & set->mask;
   while (set->slots[h] && set->slots[h] != TOMB_STR) h = (h + 1) & set->mask;
   if (!set->slots[h]) set->used++;

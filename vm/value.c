@@ -64,6 +64,7 @@ typedef struct {
   char *data;
   size_t len, cap;
   VM *vm;         /* for the size limits below */
+  bool limited;   /* checked against the heap limit as it grows */
   /* how a REPL shows a result (vm_show): */
   bool color;     /* ANSI colors by kind of value */
   size_t limit;   /* shorten containers and strings past this many characters (0: never) */
@@ -73,7 +74,7 @@ typedef struct {
 /* The result becomes a string: it may not outgrow the heap limit (nor 4 GiB),
  * however it was built (a list of itself nested 40 deep is 2^40 elements). */
 static void buf_check(Buf *b, size_t size) {
-  if (!b->vm) return;
+  if (!b->limited) return;
   if (b->vm->heap_limit && size > b->vm->heap_limit) vm_throw(b->vm, "out of memory");
   if (size > ((size_t)1 << 32)) vm_throw(b->vm, "string too large");
 }
@@ -84,7 +85,7 @@ static void buf_add(Buf *b, const char *s, size_t n) {
     while (nc < b->len + n + 1) nc *= 2;
     buf_check(b, nc);
     char *d = realloc(b->data, nc);
-    if (!d) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+    if (!d) vm_out_of_memory(b->vm);   /* b->data is still owned: freed later */
     b->data = d;
     b->cap = nc;
   }
@@ -97,6 +98,14 @@ void append_quoted(void *bufp, const char *s, size_t n) {
   Buf *b = bufp;
   buf_add(b, "\"", 1);
   for (size_t i = 0; i < n; i++) {
+    /* a run of characters shown as they are goes in at once */
+    size_t run = i;
+    while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != 0x7f && s[run] != '"' && s[run] != '\\') run++;
+    if (run > i) {
+      buf_add(b, s + i, run - i);
+      i = run;
+      if (i == n) break;
+    }
     unsigned char c = (unsigned char)s[i];
     switch (c) {
       case '"': buf_add(b, "\\\"", 2); break;
@@ -298,11 +307,16 @@ static void buf_finalize(void *data) {
 static ObjString *stringify(VM *vm, Value v, bool quote, const Buf *style) {
   bool runs_script = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
   if (!runs_script) {
+    /* no script runs here: small, no limit check. The VM owns the buffer
+     * while the string is made, so running out of memory there leaks
+     * nothing (it is freed by the next call, or with the VM). */
     Buf b = *style;
-    to_buf(vm, &b, v, quote, NULL, 0);   /* no limit check: small, and nothing would free b */
-    ObjString *s = str_new(vm, b.data ? b.data : "", b.len);
-    free(b.data);
-    return s;
+    b.vm = vm;
+    b.limited = false;
+    to_buf(vm, &b, v, quote, NULL, 0);
+    free(vm->str_scratch);
+    vm->str_scratch = b.data;
+    return str_new(vm, b.data ? b.data : "", b.len);
   }
   vm_push(vm, v);
   ObjUserdata *u = obj_alloc(vm, sizeof(ObjUserdata) + sizeof(Buf), V_USERDATA);
@@ -314,6 +328,7 @@ static ObjString *stringify(VM *vm, Value v, bool quote, const Buf *style) {
   Buf *b = u->data;
   *b = *style;
   b->vm = vm;
+  b->limited = true;
   to_buf(vm, b, v, quote, NULL, 0);
   ObjString *s = str_new(vm, b->data ? b->data : "", b->len);
   buf_finalize(b);

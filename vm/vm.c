@@ -225,8 +225,8 @@ void vm_free(VM *vm) {
   }
   vm->objects = NULL;
   if (vm->reserve) vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
-  free(vm->strings.slots);
-  free(vm->strings.hashes);
+  strset_free(vm);
+  free(vm->str_scratch);
   free(vm->gray);
   free(vm->globals);
   free(vm->global_names);

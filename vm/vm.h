@@ -197,6 +197,7 @@ struct gs_vm {
 
   Table modules;            /* resolved path -> module */
   ObjString *import_scratch; /* a spare for vm_import's path buffers (module.c) */
+  char *str_scratch;        /* str() of values that run no script (value.c) */
   ObjModule *main_module;
   Value *temp_roots[8];
   int ntemp_roots;

@@ -67,3 +67,29 @@ hostile_done() {
   if [ "$HFAILS" -gt 0 ]; then echo "$HFAILS check(s) failed"; exit 1; fi
   exit 0
 }
+
+# ulimit_bomb NAME PROGRAM: run PROGRAM (which prints "before" first) with
+# `ulimit -v 2097152` — 2 GiB of address space, as if the machine had run
+# out — and expect the catchable `out of memory` as an uncaught error: exit
+# 1, "before" kept on standard output, nothing fatal. Skipped (exit 77) where
+# the address space is not ours to limit (ASan reserves terabytes of shadow
+# memory, valgrind has its own) and under GS_GC_STRESS (slow, and no
+# different here).
+ulimit_bomb() {
+  case "$GS" in *asan*) echo "skipped: ASan build"; exit 77 ;; esac
+  if [ -n "${ASAN_OPTIONS:-}" ] || [ "${GS_VALGRIND:-0}" = 1 ]; then echo "skipped: ASan or valgrind"; exit 77; fi
+  if [ -n "${GS_GC_STRESS:-}" ] && [ "$GS_GC_STRESS" != 0 ]; then echo "skipped under GS_GC_STRESS"; exit 77; fi
+  hostile_setup
+  printf '%s\n' "$2" >"$HDIR/$1.gs"
+  (ulimit -v 2097152 && exec timeout -k 5 "$HTIMEOUT" "$GS" "$HDIR/$1.gs") >"$HDIR/$1.out" 2>"$HDIR/$1.err" </dev/null
+  rc=$?
+  out=$(cat "$HDIR/$1.out")
+  err=$(head -c 20000 "$HDIR/$1.err")
+  if [ "$rc" = 1 ] && [ "$out" = before ] && printf '%s\n' "$err" | head -n 1 | grep -qE "$1\.gs:[0-9]+: out of memory$" &&
+     ! printf '%s\n' "$err" | grep -q fatal; then
+    echo "ok $1"
+  else
+    _hfail "$1" "expected exit 1, 'before' on stdout and '$1.gs:N: out of memory', got $(_hdescribe)"
+  fi
+  hostile_done
+}
