@@ -175,8 +175,11 @@ static void set_last_error(VM *vm, const char *msg, size_t msglen, const char *t
 
 /* Record the error value err: message "file:line: message" and the trace
  * lines without their indentation. May run script (a thrown instance's
- * str()). */
+ * str()). Like vm_report_error, with the heap limit lifted: recording the
+ * error that hit the limit must not hit it again. */
 static void record_error(VM *vm, Value err) {
+  bool slack = vm->oom_slack;
+  vm->oom_slack = true;
   Value trace = vm->fiber->error_trace;
   vm_push(vm, err);
   ObjString *rep = vm_error_report(vm, err, trace);
@@ -205,6 +208,7 @@ static void record_error(VM *vm, Value err) {
   if (st) st->last_report = api_strndup(vm, rep->chars, rep->len);
   vm_pop(vm);
   vm_pop(vm);
+  vm->oom_slack = slack;
 }
 
 static void record_message(VM *vm, const char *msg) { set_last_error(vm, msg, strlen(msg), "", 0); }
@@ -1019,12 +1023,18 @@ static void disassemble_to_output(VM *vm, ObjProto *p) {
 static gs_status run_string(VM *vm, const char *name, const char *source, size_t len, int flags, int dest) {
   if (!(flags & API_RUN_DISASSEMBLE) && entry_interrupted(vm)) return GS_RUNTIME_ERROR;
   fiber_ensure_stack(vm, vm->fiber, 8);
+  /* naming the chunk is part of compiling it, which the heap limit does not
+   * bound (gs_compile_source): when a chunk ran out of memory and left the
+   * heap full, the next one can still start (and free what the first holds) */
+  bool slack = vm->oom_slack;
+  vm->oom_slack = true;
   ObjModule *m = run_main_module(vm, name);
   AstErrors errs;   /* on the C stack: nothing to leak if compiling raises */
   memset(&errs, 0, sizeof errs);
   /* every chunk shares the main module, but its messages name the chunk */
   CompileOptions opt = {.file = str_cstr(vm, name), .repl = flags & API_RUN_REPL,
                         .script_locals = flags & (API_RUN_PROGRAM | API_RUN_DISASSEMBLE)};
+  vm->oom_slack = slack;
   vm_push(vm, STR_VAL(opt.file));
   ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, &opt, &errs);
   vm_pop(vm);
