@@ -152,7 +152,12 @@ static size_t round_stack(size_t n) {
   return (n + pg - 1) & ~(pg - 1);
 }
 
+/* A fatal message; the process ends right after (abort or _exit, neither
+ * of which flushes stdio), so what the program printed goes out first. In
+ * the overflow handler fflush is not async-signal-safe, but the stack that
+ * overflowed was running script, not stdio, and the output is worth more. */
 static void write_err(const char *msg) {
+  fflush(stdout);
   ssize_t r = write(2, msg, strlen(msg));
   (void)r;
 }

@@ -15,6 +15,7 @@ void strset_remove_unmarked(VM *vm);
 
 void vm_push_root(VM *vm, Value *v) {
   if (vm->ntemp_roots == (int)(sizeof vm->temp_roots / sizeof vm->temp_roots[0])) {
+    vm_flush(vm);
     fprintf(stderr, "fatal: too many temporary roots\n");
     abort();
   }

@@ -30,7 +30,11 @@ void fiber_grow_stack(VM *vm, Fiber *f, int min_cap) {
   /* past the limit: raise, and let building that error use a little more */
   int limit = MAX_STACK_SLOTS + (f->overflow_slack ? 4096 : 0);
   if (min_cap > limit) {
-    if (f->overflow_slack) { fprintf(stderr, "fatal: VM stack overflow while raising an error\n"); abort(); }
+    if (f->overflow_slack) {
+      vm_flush(vm);
+      fprintf(stderr, "fatal: VM stack overflow while raising an error\n");
+      abort();
+    }
     f->overflow_slack = true;
     vm_throw(vm, "stack overflow");
   }

@@ -592,6 +592,12 @@ static void child_overflow(void) {
   coro_switch(&g_main, &g_child_co);
   _exit(4);
 }
+/* printed output not yet flushed when the overflow ends the process */
+static void child_overflow_after_print(void) {
+  dup2(2, 1);
+  fputs("printed before the overflow; ", stdout);
+  child_overflow();
+}
 static void child_small_overflow(void) {
   coro_install_overflow_handler();
   if (!coro_create(&g_child_co, 16 * 1024, overflow_entry, NULL)) _exit(3);
@@ -688,6 +694,10 @@ static void test_overflow(void) {
     check(WIFEXITED(st) && WEXITSTATUS(st) == 134 && strstr(err, msg),
           "infinite recursion in a coro hits the guard page: exit %d, \"%.*s\"",
           WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st), (int)strcspn(err, "\n"), err);
+  }
+  if (run_child(child_overflow_after_print, err, sizeof err, &st) == 0) {
+    check(WIFEXITED(st) && WEXITSTATUS(st) == 134 && strstr(err, "printed before the overflow; fatal: C stack overflow"),
+          "buffered standard output is written before the overflow message: \"%.*s\"", (int)strcspn(err, "\n"), err);
   }
   if (run_child(child_small_overflow, err, sizeof err, &st) == 0) {
     check(WIFEXITED(st) && WEXITSTATUS(st) == 134 && strstr(err, msg),
