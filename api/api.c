@@ -1323,9 +1323,19 @@ static void host_write_err(VM *vm, const char *s, size_t n, void *ud) {
 /* The thread's current coroutine must not point into a VM being freed. */
 static void api_orphan_current(VM *vm) {
   Coro *cur = coro_current();
-  if (cur != &vm->main_fiber->coro && cur != &vm->fiber->coro) return;
+  if (!vm->main_fiber || (cur != &vm->main_fiber->coro && cur != &vm->fiber->coro)) return;
   if (!api_orphan.is_main) coro_init_main(&api_orphan);   /* once per thread */
   else api_set_current(&api_orphan);
+}
+
+typedef struct {
+  void (*open)(VM *vm, const gs_config *config);
+  const gs_config *config;
+} OpenJob;
+
+static void open_job(VM *vm, void *ud) {
+  OpenJob *j = ud;
+  j->open(vm, j->config);
 }
 
 VM *api_new_vm(const gs_config *config, void (*open)(VM *vm, const gs_config *config)) {
@@ -1334,28 +1344,33 @@ VM *api_new_vm(const gs_config *config, void (*open)(VM *vm, const gs_config *co
   else gs_config_init(&cfg);
   if (cfg.heap_limit && cfg.heap_limit < GS_MIN_HEAP_LIMIT) return NULL;   /* could not even start */
   Coro *prev = coro_current();
-  /* creating the VM makes its main fiber the current coroutine */
+  /* making the VM (vm_setup) makes its main fiber the current coroutine */
   VM *vm = vm_new_with(cfg.reallocate, cfg.user_data);
   if (!vm) return NULL;
   bool nested = prev && (!prev->is_main || api_main_calls > 0);
   ApiState *st = api_alloc(vm, sizeof *st);
-  if (!st) {
+  if (st) {
+    st->cfg = cfg;
+    st->last_report = NULL;
+    vm->host = st;
+    if (cfg.write) vm->write_out = host_write;
+    if (cfg.write_error) vm->write_err = host_write_err;
+    vm->fiber_stack_size = cfg.fiber_stack_size;
+    vm->heap_limit = cfg.heap_limit;
+    vm->max_fibers = cfg.max_fibers > 0 ? cfg.max_fibers : 0;
+    vm->user_data = cfg.user_data;
+    vm->load_module = cfg.load_module;
+  }
+  OpenJob job = {open, &cfg};
+  if (!st || !vm_setup(vm, open_job, &job)) {
+    /* out of memory (or the heap limit) before the VM was made */
+    void *(*ra)(void *, size_t, void *) = vm->realloc_fn;
     api_orphan_current(vm);
-    vm_free(vm);
+    vm_free(vm);   /* (the writers use st until the VM is gone) */
+    if (st) ra(st, 0, cfg.user_data);
     if (nested) api_set_current(prev);
     return NULL;
   }
-  st->cfg = cfg;
-  st->last_report = NULL;
-  vm->host = st;
-  if (cfg.write) vm->write_out = host_write;
-  if (cfg.write_error) vm->write_err = host_write_err;
-  vm->fiber_stack_size = cfg.fiber_stack_size;
-  vm->heap_limit = cfg.heap_limit;
-  vm->max_fibers = cfg.max_fibers > 0 ? cfg.max_fibers : 0;
-  vm->user_data = cfg.user_data;
-  vm->load_module = cfg.load_module;
-  open(vm, &cfg);
   if (nested) api_set_current(prev);
   return vm;
 }

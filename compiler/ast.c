@@ -21,12 +21,12 @@ struct AstArenaBlock {
 #define ARENA_CHUNK (64 * 1024)
 #define ARENA_BIG (8 * 1024)
 
-static AstArenaBlock *arena_block(size_t cap) {
+/* Out of memory while parsing: back to gs_parse, which reports it. */
+_Noreturn void ast_out_of_memory(AstArena *a) { longjmp(*a->oom, 1); }
+
+static AstArenaBlock *arena_block(AstArena *a, size_t cap) {
   AstArenaBlock *b = calloc(1, sizeof(AstArenaBlock) + cap);
-  if (!b) {
-    fprintf(stderr, "gs: out of memory (parser arena)\n");
-    abort();
-  }
+  if (!b) ast_out_of_memory(a);
   b->cap = cap;
   return b;
 }
@@ -43,13 +43,13 @@ void *ast_alloc(AstArena *a, size_t size) {
   if (size > ARENA_BIG) {
     /* a dedicated block, linked behind the current one so that the current
      * block keeps serving small allocations */
-    AstArenaBlock *b = arena_block(size);
+    AstArenaBlock *b = arena_block(a, size);
     b->used = size;
     if (h) { b->next = h->next; h->next = b; }
     else a->head = b;
     return b->data;
   }
-  AstArenaBlock *b = arena_block(ARENA_CHUNK);
+  AstArenaBlock *b = arena_block(a, ARENA_CHUNK);
   b->next = h;
   a->head = b;
   b->used = size;
@@ -346,6 +346,62 @@ static void push_sync(void *p, ParseCtx *c, const Tok *at) {
   c->syntax_error = false;
 }
 
+/* Feed every token to the parser, recovering from syntax errors. */
+static void parse_tokens(void *p, ParseCtx *c, Lexer *L) {
+  Tok t;
+  memset(&t, 0, sizeof t);
+  t.line = 1;
+  t.col = 1;
+  c->cur = t;
+  GsParse(p, T_BOF, t, c);
+
+  bool skipping = false;
+  int target = 0;
+  for (;;) {
+    int m = gs_lex(L, &t);
+    if (skipping) {
+      int r = recovery_point(m, &t, target);
+      if (r == REC_NONE) continue;
+      push_sync(p, c, &t);
+      skipping = false;
+      if (r == REC_SEP) continue;
+      /* the closing '}' or the end of input goes to the parser as usual */
+    }
+    c->syntax_error = false;
+    c->cur = t;
+    GsParse(p, m, t, c);
+    if (c->stop) break;
+    if (c->syntax_error) {
+      if (m == 0) break;  /* lemon gave up; nothing more to read */
+      target = t.blk;
+      int r = recovery_point(m, &t, target);
+      if (r == REC_NONE) {
+        skipping = true;
+      } else {
+        push_sync(p, c, &t);
+        if (r == REC_CLOSE) {
+          c->syntax_error = false;
+          GsParse(p, m, t, c);
+          if (c->stop) break;
+          if (c->syntax_error) {  /* out of step: skip to the next statement */
+            target = L->sp ? L->stk[L->sp - 1].blk : 0;
+            skipping = true;
+          }
+        }
+      }
+    }
+    if (m == 0) break;
+  }
+}
+
+/* parse_tokens, or false when memory ran out (the state it works on is the
+ * caller's, so it is intact after the longjmp) */
+static bool parse_tokens_guarded(void *p, ParseCtx *c, Lexer *L, jmp_buf *oom) {
+  if (setjmp(*oom)) return false;
+  parse_tokens(p, c, L);
+  return true;
+}
+
 Node *gs_parse(AstArena *arena, const char *src, size_t len, AstErrors *errs) {
   memset(errs, 0, sizeof *errs);
   char *buf = malloc(len + 1);
@@ -366,55 +422,19 @@ Node *gs_parse(AstArena *arena, const char *src, size_t len, AstErrors *errs) {
   c.arena = arena;
   c.errs = errs;
   c.lex = &L;
-
-  Tok t;
-  memset(&t, 0, sizeof t);
-  t.line = 1;
-  t.col = 1;
-  c.cur = t;
-  GsParse(p, T_BOF, t, &c);
-
-  bool skipping = false;
-  int target = 0;
-  for (;;) {
-    int m = gs_lex(&L, &t);
-    if (skipping) {
-      int r = recovery_point(m, &t, target);
-      if (r == REC_NONE) continue;
-      push_sync(p, &c, &t);
-      skipping = false;
-      if (r == REC_SEP) continue;
-      /* the closing '}' or the end of input goes to the parser as usual */
-    }
-    c.syntax_error = false;
-    c.cur = t;
-    GsParse(p, m, t, &c);
-    if (c.stop) break;
-    if (c.syntax_error) {
-      if (m == 0) break;  /* lemon gave up; nothing more to read */
-      target = t.blk;
-      int r = recovery_point(m, &t, target);
-      if (r == REC_NONE) {
-        skipping = true;
-      } else {
-        push_sync(p, &c, &t);
-        if (r == REC_CLOSE) {
-          c.syntax_error = false;
-          GsParse(p, m, t, &c);
-          if (c.stop) break;
-          if (c.syntax_error) {  /* out of step: skip to the next statement */
-            target = L.sp ? L.stk[L.sp - 1].blk : 0;
-            skipping = true;
-          }
-        }
-      }
-    }
-    if (m == 0) break;
-  }
+  jmp_buf oom;
+  arena->oom = &oom;
+  bool parsed = parse_tokens_guarded(p, &c, &L, &oom);
+  arena->oom = NULL;
 
   GsParseFree(p, free);
   gs_lexer_free(&L);
   free(buf);
+  if (!parsed) {
+    /* what was built stays in the arena, which the caller frees */
+    ast_error(errs, c.cur.line, c.cur.col, "out of memory");
+    return NULL;
+  }
   if (errs->total > 0) return NULL;
   if (!c.root) {  /* cannot happen: the parser accepts or reports */
     ast_error(errs, L.line, 1, "unexpected end of input");

@@ -6,6 +6,7 @@
 #ifndef GS_AST_H
 #define GS_AST_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -15,11 +16,13 @@
 typedef struct AstArenaBlock AstArenaBlock;
 typedef struct {
   AstArenaBlock *head;
+  jmp_buf *oom;   /* while gs_parse runs: where running out of memory goes */
 } AstArena;
 
 void *ast_alloc(AstArena *a, size_t size);              /* zeroed memory */
 char *ast_strdup(AstArena *a, const char *s, size_t n); /* NUL-terminated copy */
 void ast_arena_free(AstArena *a);
+_Noreturn void ast_out_of_memory(AstArena *a);
 
 /* ---- nodes ---------------------------------------------------------- */
 
@@ -152,8 +155,9 @@ typedef struct {
 } AstErrors;
 
 /* Parse a whole module. Returns an S_BLOCK of the top-level statements, or
- * NULL when there were syntax errors (then errs->count > 0). Never aborts on
- * bad input. `src` need not be NUL-terminated. */
+ * NULL when there were syntax errors (then errs->count > 0; running out of
+ * memory is the error "out of memory"). Never aborts on bad input. `src`
+ * need not be NUL-terminated. */
 Node *gs_parse(AstArena *arena, const char *src, size_t len, AstErrors *errs);
 
 /* Append an error (used by the parser and by the compiler's resolver). */

@@ -27,7 +27,7 @@ static void push(Lexer *L, int kind, int line, int col) {
   if (L->sp == L->cap) {
     int ncap = L->cap ? L->cap * 2 : 64;
     BrEntry *n = realloc(L->stk, (size_t)ncap * sizeof *n);
-    if (!n) abort();
+    if (!n) ast_out_of_memory(L->arena);
     L->stk = n;
     L->cap = ncap;
   }
@@ -150,7 +150,7 @@ static int lex_float(Lexer *L, Tok *t) {
   size_t n = (size_t)(L->cur - L->tok);
   char small[64];
   char *buf = n < sizeof small ? small : malloc(n + 1);
-  if (!buf) abort();
+  if (!buf) ast_out_of_memory(L->arena);
   size_t j = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = L->tok[i];

@@ -42,6 +42,7 @@ static void *host_realloc(VM *vm, void *ptr, size_t size) {
 }
 
 _Noreturn void vm_out_of_memory(VM *vm) {
+  if (vm->setup_oom) longjmp(*vm->setup_oom, 1);
   /* give back the reserve so that raising the error can allocate */
   if (vm->reserve) {
     vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
@@ -93,6 +94,7 @@ void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size) {
       gc_collect(vm);
       if (vm->bytes_allocated > vm->heap_limit) {
         vm->bytes_allocated -= size - old;
+        if (vm->setup_oom) vm_out_of_memory(vm);   /* the VM does not fit */
         /* building the error itself may go past the limit */
         vm->oom_slack = true;
         vm_throw(vm, "out of memory");

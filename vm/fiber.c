@@ -705,7 +705,7 @@ Fiber *fiber_new_main(VM *vm) {
   f->state = FIBER_RUNNING;
   coro_init_main(&f->coro);
   f->has_coro = true;
-  vm->fiber = f;
+  vm->main_fiber = vm->fiber = f;
   fiber_grow_stack(vm, f, 256);
   f->frames_cap = 16;
   f->frames = vm_realloc(vm, NULL, 0, sizeof(CallFrame) * f->frames_cap);
@@ -794,12 +794,13 @@ void sched_mark(VM *vm) {
 
 void sched_init(VM *vm) {
   vm->sched = calloc(1, sizeof(Scheduler));
-  if (!vm->sched) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  if (!vm->sched) vm_out_of_memory(vm);
   vm->sched->until_poll = POLL_EVERY;
 }
 
 void sched_free(VM *vm) {
   loop_free(vm);
+  if (!vm->sched) return;   /* (a VM that could not be made) */
   alarm_free(vm->sched->alarm_thread);
   free(vm->sched->timers);
   free(vm->sched->failed);

@@ -183,7 +183,7 @@ ObjString *str_format(VM *vm, const char *fmt, ...) {
   if (n < 0) n = 0;
   if ((size_t)n < sizeof buf) return str_new(vm, buf, (size_t)n);
   char *big = malloc((size_t)n + 1);
-  if (!big) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+  if (!big) vm_out_of_memory(vm);
   va_start(ap, fmt);
   vsnprintf(big, (size_t)n + 1, fmt, ap);
   va_end(ap);

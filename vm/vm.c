@@ -69,9 +69,11 @@ int vm_global_slot(VM *vm, ObjString *name, bool create) {
   if (!create) return -1;
   if (vm->nglobals == vm->capglobals) {
     int nc = vm->capglobals ? vm->capglobals * 2 : 64;
-    vm->globals = realloc(vm->globals, sizeof(Value) * nc);
-    vm->global_names = realloc(vm->global_names, sizeof(ObjString *) * nc);
-    if (!vm->globals || !vm->global_names) { fprintf(stderr, "fatal: out of memory\n"); abort(); }
+    Value *g = realloc(vm->globals, sizeof(Value) * nc);
+    if (g) vm->globals = g;
+    ObjString **names = g ? realloc(vm->global_names, sizeof(ObjString *) * nc) : NULL;
+    if (!names) vm_out_of_memory(vm);   /* (a bigger globals array is harmless) */
+    vm->global_names = names;
     vm->capglobals = nc;
   }
   int slot = vm->nglobals++;
@@ -181,7 +183,6 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   vm->realloc_fn = realloc_fn ? realloc_fn : default_realloc;
   vm->alloc_ud = ud;
   alloc_init(vm);
-  vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, ud);
   vm->write_out = default_write;
   vm->write_err = default_write_err;
   vm->next_gc = GC_MIN_THRESHOLD;
@@ -199,9 +200,24 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   table_init(&vm->modules);
   table_init(&vm->userdata_classes);
   vm->args = NIL_VAL;
+  return vm;
+}
+
+/* The part of making a VM that allocates (from the host's allocator, which
+ * may fail): the scheduler, the main fiber, the core strings, Error, and
+ * then open(vm, ud) (the libraries). Running out of memory here makes it fail:
+ * false, and the caller frees the VM. */
+bool vm_setup(VM *vm, void (*open)(VM *vm, void *ud), void *ud) {
+  jmp_buf oom;
+  if (setjmp(oom)) {
+    vm->setup_oom = NULL;
+    return false;
+  }
+  vm->setup_oom = &oom;
+  vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
+  if (!vm->reserve) vm_out_of_memory(vm);
   sched_init(vm);
-  vm->main_fiber = fiber_new_main(vm);
-  vm->fiber = vm->main_fiber;
+  fiber_new_main(vm);
   vm->s_init = str_cstr(vm, "init");
   vm->s_str = str_cstr(vm, "str");
   vm->s_message = str_cstr(vm, "message");
@@ -209,7 +225,9 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   vm->s_script = str_cstr(vm, "<script>");
   vm->gc_paused = 0;
   define_error_class(vm);
-  return vm;
+  if (open) open(vm, ud);
+  vm->setup_oom = NULL;
+  return true;
 }
 
 void vm_free(VM *vm) {

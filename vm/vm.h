@@ -164,6 +164,7 @@ struct gs_vm {
   bool oom_slack;           /* raising "out of memory": the limit is off */
   void *reserve;            /* freed when the allocator fails, to raise the error */
   bool reserve_spent;       /* ... and not taken back until that error is thrown */
+  jmp_buf *setup_oom;       /* while the VM is being made: where running out goes */
   uint64_t gc_cycles;
   int gc_paused;
   Obj **gray;
@@ -259,6 +260,7 @@ static inline bool vm_take_interrupt(VM *vm) {
 }
 
 VM *vm_new_with(void *(*realloc_fn)(void *ptr, size_t size, void *ud), void *ud);
+bool vm_setup(VM *vm, void (*open)(VM *vm, void *ud), void *ud);   /* false: out of memory (free the VM) */
 void vm_free(VM *vm);
 void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
 void alloc_init(VM *vm);
@@ -268,7 +270,8 @@ void alloc_trim(VM *vm, size_t keep);   /* free cached small blocks beyond keep 
 void gc_collect(VM *vm);
 /* An allocation outside vm_realloc failed: raise the catchable `out of
  * memory` (with the reserve given back), or, with no protected call to
- * raise it in, flush standard output and stop. */
+ * raise it in, flush standard output and stop. While the VM is being made
+ * (setup_oom), making it fails instead. */
 _Noreturn void vm_out_of_memory(VM *vm);
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_obj(VM *vm, Obj *o);

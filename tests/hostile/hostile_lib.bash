@@ -68,20 +68,24 @@ hostile_done() {
   exit 0
 }
 
-# ulimit_bomb NAME PROGRAM: run PROGRAM (which prints "before" first) with
-# `ulimit -v 2097152` — 2 GiB of address space, as if the machine had run
-# out — and expect the catchable `out of memory` as an uncaught error: exit
-# 1, "before" kept on standard output, nothing fatal. Skipped (exit 77) where
-# the address space is not ours to limit (ASan reserves terabytes of shadow
-# memory, valgrind has its own) and under GS_GC_STRESS (slow, and no
-# different here).
-ulimit_bomb() {
+# ulimit_skip: skip (exit 77) where the address space is not ours to limit
+# (ASan reserves terabytes of shadow memory, valgrind has its own) and under
+# GS_GC_STRESS (slow, and no different here).
+ulimit_skip() {
   case "$GS" in *asan*) echo "skipped: ASan build"; exit 77 ;; esac
   if [ -n "${ASAN_OPTIONS:-}" ] || [ "${GS_VALGRIND:-0}" = 1 ]; then echo "skipped: ASan or valgrind"; exit 77; fi
   if [ -n "${GS_GC_STRESS:-}" ] && [ "$GS_GC_STRESS" != 0 ]; then echo "skipped under GS_GC_STRESS"; exit 77; fi
+}
+
+# ulimit_bomb NAME PROGRAM [KIB]: run PROGRAM (which prints "before" first)
+# with `ulimit -v KIB` (default 2097152: 2 GiB of address space, as if the
+# machine had run out) and expect the catchable `out of memory` as an
+# uncaught error: exit 1, "before" kept on standard output, nothing fatal.
+ulimit_bomb() {
+  ulimit_skip
   hostile_setup
   printf '%s\n' "$2" >"$HDIR/$1.gs"
-  (ulimit -v 2097152 && exec timeout -k 5 "$HTIMEOUT" "$GS" "$HDIR/$1.gs") >"$HDIR/$1.out" 2>"$HDIR/$1.err" </dev/null
+  (ulimit -v "${3:-2097152}" && exec timeout -k 5 "$HTIMEOUT" "$GS" "$HDIR/$1.gs") >"$HDIR/$1.out" 2>"$HDIR/$1.err" </dev/null
   rc=$?
   out=$(cat "$HDIR/$1.out")
   err=$(head -c 20000 "$HDIR/$1.err")
