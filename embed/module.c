@@ -87,11 +87,19 @@ static bool import_main(VM *vm, const char *resolved, char *buf, Value *out) {
  * if another fiber is (it blocked or yielded in there), wait for it to
  * finish: then the module is loaded, or gone if its top level failed. */
 static Value *known_module(VM *vm, Value key) {
+  bool collected = false;
   for (;;) {
     Value *e = table_find(&vm->modules, key);
     if (!e || AS_MODULE(*e)->loaded) return e;
     ObjModule *m = AS_MODULE(*e);
     if (!m->loader || m->loader == vm->fiber) import_cycle(vm, key, NULL);
+    if (!collected && m->loader->is_generator && m->loader->state == FIBER_SUSPENDED) {
+      /* a generator stopped in that top level: if nothing holds it any
+       * more, the collector frees it, which abandons the load */
+      collected = true;
+      gc_collect(vm);
+      continue;
+    }
     fiber_wait(vm, &m->waiters);
   }
 }

@@ -730,7 +730,26 @@ static void uncount_live(VM *vm, Fiber *f) {
   }
 }
 
+/* f, a generator, will never run again: the module top levels it was
+ * running (imports it was stopped in) are never finished. Like a top level
+ * that failed, they are not kept: the next import runs them again, and the
+ * fibers waiting for them wake up to do that. (Allocates nothing: this runs
+ * in the collector's sweep.) */
+static void abandon_loads(VM *vm, Fiber *f) {
+  if (!f->is_generator || !vm->sched) return;   /* (vm_free: the scheduler is gone) */
+  Table *t = &vm->modules;
+  for (uint32_t i = 0; i < t->count; i++) {
+    if (IS_NIL(t->entries[i].key)) continue;
+    ObjModule *m = AS_MODULE(t->entries[i].value);
+    if (m->loaded || m->loader != f) continue;
+    m->loader = NULL;
+    fiber_wake_all(vm, &m->waiters);
+    table_remove(t, t->entries[i].key);
+  }
+}
+
 void fiber_free(VM *vm, Fiber *f) {
+  abandon_loads(vm, f);
   uncount_live(vm, f);
   if (f->waiters && f->waiters != &f->waiter1) free(f->waiters);
   if (f->has_coro && f != vm->main_fiber) coro_destroy(&f->coro);
@@ -1428,6 +1447,7 @@ static void generator_abandon(VM *vm, Fiber *g) {
     g->has_coro = false;
     fiber_release_memory(vm, g);
   }
+  abandon_loads(vm, g);
   uncount_live(vm, g);
   g->state = FIBER_DONE;
   g->result = NIL_VAL;
