@@ -172,13 +172,13 @@ static void io_switch_to(gs_vm *vm, IoFile *f, int op) {
 
 /* A new file object in `slot`. Takes a copy of path. */
 static IoFile *io_new_file(gs_vm *vm, int slot, FILE *fp, const char *path, int kind) {
-  char *p = strdup(path);
-  if (!p) { if (kind == IO_FILE) fclose(fp); gs_error(vm, "out of memory"); }
   IoFile *f = gs_new_userdata(vm, slot, IO_TAG, sizeof(IoFile), io_finalize);
   memset(f, 0, sizeof *f);
   f->fp = fp;
-  f->path = p;
   f->kind = kind;
+  /* the userdata owns fp now: running out of memory here leaks nothing */
+  f->path = strdup(path);
+  if (!f->path) gs_error(vm, "out of memory");
   return f;
 }
 
