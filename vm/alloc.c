@@ -43,9 +43,12 @@ static void *host_realloc(VM *vm, void *ptr, size_t size) {
 
 _Noreturn void vm_out_of_memory(VM *vm) {
   if (vm->setup_oom) longjmp(*vm->setup_oom, 1);
-  /* give back the reserve so that raising the error can allocate */
-  if (vm->reserve) {
-    vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
+  /* give back the reserve so that raising the error can allocate. Without
+   * one (the last error took it and no collection has taken it back yet:
+   * a caught `out of memory` tried again) raising may still fit; only
+   * failing again while raising is fatal. */
+  if (!vm->reserve_spent) {
+    if (vm->reserve) vm->realloc_fn(vm->reserve, 0, vm->alloc_ud);
     vm->reserve = NULL;
     vm->reserve_spent = true;
     if (vm->fiber && vm->fiber->errjmp) vm_throw(vm, "out of memory");

@@ -302,11 +302,12 @@ static void buf_finalize(void *data) {
 }
 
 /* Containers and instances may run str() methods, which may throw or even
- * yield and never be resumed (a dropped generator). So the buffer's memory
+ * yield and never be resumed (a dropped generator), and a string's repr is
+ * as long as the string (its buffer may not fit). So their buffer's memory
  * is owned by a GC object on the VM stack: whatever happens, it is freed. */
 static ObjString *stringify(VM *vm, Value v, bool quote, const Buf *style) {
-  bool runs_script = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA;
-  if (!runs_script) {
+  bool big = IS_INSTANCE(v) || IS_LIST(v) || IS_MAP(v) || v.tag == V_USERDATA || IS_STRING(v);
+  if (!big) {
     /* no script runs here: small, no limit check. The VM owns the buffer
      * while the string is made, so running out of memory there leaks
      * nothing (it is freed by the next call, or with the VM). */
