@@ -427,13 +427,14 @@ static int cond_jump_false(FuncState *fs, Node *e) {
     int op = e->u.binary.op;
     if (op == A_EQ || op == A_NE || op == A_LT || op == A_LE || op == A_GT || op == A_GE) {
       Node *l = e->u.binary.left, *r = e->u.binary.right;
-      if ((op == A_EQ || op == A_NE) && (r->kind == E_STRING || r->kind == E_NIL || r->kind == E_TRUE || r->kind == E_FALSE || r->kind == E_INT)) {
-        int a = expr_any(fs, l);
+      if ((op == A_EQ || op == A_NE) && (r->kind == E_STRING || r->kind == E_TRUE || r->kind == E_FALSE || r->kind == E_INT)) {
         Value kv = r->kind == E_STRING ? STR_VAL(str_new(fs->C->vm, r->u.str.chars, r->u.str.len))
-                 : r->kind == E_NIL ? NIL_VAL : r->kind == E_INT ? INT_VAL(r->u.ival)
-                 : BOOL_VAL(r->kind == E_TRUE);
-        int k = r->kind == E_NIL ? -1 : add_const(fs, kv);
-        if (k >= 0 && k <= 255) {
+                 : r->kind == E_INT ? INT_VAL(r->u.ival) : BOOL_VAL(r->kind == E_TRUE);
+        int k = add_const(fs, kv);
+        /* the left side is compiled only on the path that uses it: compiled
+         * here and again below, a call in it would run twice */
+        if (k <= 255) {
+          int a = expr_any(fs, l);
           fs->line = e->line;
           /* jump (to the false branch) when the comparison does not hold */
           EMIT_ABC(fs, JEQK, a, k, op == A_EQ ? 0 : 1);
