@@ -366,7 +366,9 @@ int main(void) {
     int small = max_depth_with_stack(64 * 1024);
     int big = max_depth_with_stack(1024 * 1024);
     CHECK(small > 0 && big > 0, "deep native recursion in a fiber raises stack overflow (depth %d / %d)", small, big);
-    CHECK(small > 5000 && big > 5000,
+    /* a 64 KiB stack alone held about 200 levels; grown, thousands (about
+     * 6 000 in the release build, 2 500 under ASan's larger frames) */
+    CHECK(small > 2000 && big > 2000,
           "config.fiber_stack_size: 64 KiB and 1 MiB fiber stacks both grow to thousands of levels (%d vs %d)", small, big);
   }
 
