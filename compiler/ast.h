@@ -63,7 +63,8 @@ typedef enum {
   S_RETURN,     /* u.operand: value or NULL */
   S_FN,         /* u.fn: named function declaration */
   S_CLASS,      /* u.class_ */
-  S_TRY,        /* u.try_: body, name of the caught value (may be NULL), handler and finalizer (either may be NULL) */
+  S_TRY,        /* u.try_: body, catches (S_CATCH, in order; may be empty) and finalizer (may be NULL) */
+  S_CATCH,      /* u.catch_: name of the caught value and type (either may be NULL), body */
   S_THROW,      /* u.operand */
   S_IMPORT,     /* u.import: path string, alias (NULL: last path component) */
 } NodeKind;
@@ -75,6 +76,7 @@ typedef enum {
   A_BAND, A_BOR, A_BXOR, A_SHL, A_SHR,
   A_EQ, A_NE, A_LT, A_LE, A_GT, A_GE,
   A_RANGE,          /* a..b */
+  A_IS,             /* x is Class */
   A_NEG, A_BNOT, A_NOT,   /* unary */
   A_ASSIGN          /* plain `=` in S_ASSIGN; compound ones use A_ADD.. A_SHR */
 } AstOp;
@@ -127,7 +129,8 @@ struct Node {
              Node *pat1, *pat2; } for_;   /* pat1/pat2: an E_LIST pattern instead of var1/var2 */
     struct { const char *name; const char *super_name; int super_line, super_col;
              Node **methods; int nmethods; } class_;  /* methods are S_FN */
-    struct { Node *body; const char *name; Node *handler; Node *finalizer; } try_;
+    struct { Node *body; NodeList catches; Node *finalizer; } try_;
+    struct { const char *name; Node *type; Node *body; } catch_;
     struct { const char *path; size_t path_len; const char *alias; } import;
   } u;
 };

@@ -521,6 +521,7 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
     case A_GT: EMIT_ABC(fs, LT, dest, c, b); break;
     case A_GE: EMIT_ABC(fs, LE, dest, c, b); break;
     case A_RANGE: EMIT_ABC(fs, RANGE, dest, b, c); break;
+    case A_IS: EMIT_ABC(fs, IS, dest, b, c); break;
     default: emit(fs, MK_ABC(arith_op(op), dest, b, c)); break;
   }
   fs->freereg = save;
@@ -1366,7 +1367,9 @@ static void leave_tries(FuncState *fs, int to) {
   fs->tries = saved;
 }
 
-/* try/catch: the catch block runs with the error in a fresh local. */
+/* try/catch: each catch clause in turn tests the error (in a register
+ * below its locals) against its type; the first that matches runs with
+ * the error in its name. An error no clause takes is thrown on. */
 static void try_catch(FuncState *fs, Node *s) {
   int save = fs->freereg;
   int reg = alloc_reg(fs, 1);
@@ -1378,14 +1381,43 @@ static void try_catch(FuncState *fs, Node *s) {
   EMIT_ABC(fs, ENDTRY, 0, 0, 0);
   int skip = emit_jump(fs);
   patch_here(fs, t);
-  begin_scope(fs);
   int r = alloc_reg(fs, 1);
-  if (s->u.try_.name) add_local(fs, s->u.try_.name, r, s->line, s->col);
-  Node *h = s->u.try_.handler;
-  begin_scope(fs);
-  for (int i = 0; i < h->u.list.count; i++) statement(fs, h->u.list.items[i]);
-  end_scope(fs);
-  end_scope(fs);
+  NodeList *cs = &s->u.try_.catches;
+  int ends[64], nends = 0;   /* the clauses' jumps to the end */
+  if (cs->count > 64) error_at(fs, s->line, s->col, "too many catch clauses (the limit is 64)");
+  bool caught_all = false;
+  for (int i = 0; i < cs->count && !caught_all; i++) {
+    Node *c = cs->items[i];
+    int next = -1;
+    fs->line = c->line;
+    if (c->u.catch_.type) {
+      int tr = expr_any(fs, c->u.catch_.type);
+      int test = alloc_reg(fs, 1);
+      fs->line = c->u.catch_.type->line;
+      EMIT_ABC(fs, IS, test, r, tr);
+      EMIT_ABC(fs, TEST, test, 0, 0);
+      next = emit_jump(fs);
+      fs->freereg = r + 1;
+    } else {
+      caught_all = true;
+      if (i < cs->count - 1) error_at(fs, c->line, c->col, "a catch without a type must be the last clause");
+    }
+    begin_scope(fs);
+    if (c->u.catch_.name) add_local(fs, c->u.catch_.name, r, c->line, c->col);
+    compile_block(fs, c->u.catch_.body);
+    end_scope(fs);
+    fs->freereg = r + 1;
+    if (!caught_all) {
+      int j = emit_jump(fs);
+      if (nends < 64) ends[nends++] = j;
+      patch_here(fs, next);
+    }
+  }
+  if (!caught_all) {
+    fs->line = s->line;
+    EMIT_ABC(fs, THROW, r, 0, 0);
+  }
+  for (int i = 0; i < nends; i++) patch_here(fs, ends[i]);
   fs->freereg = save;
   patch_here(fs, skip);
 }
@@ -1403,7 +1435,7 @@ static void try_stmt(FuncState *fs, Node *s) {
   TryScope ts = {fs->tries, fin, fs->try_depth};
   fs->tries = &ts;
   fs->try_depth++;
-  if (s->u.try_.handler) try_catch(fs, s);
+  if (s->u.try_.catches.count) try_catch(fs, s);
   else compile_block(fs, s->u.try_.body);
   fs->try_depth--;
   fs->tries = ts.outer;
@@ -1603,8 +1635,12 @@ static void refs_in_functions(Compiler *C, Node *n, bool in_fn, Table *out) {
       return;
     case S_TRY:
       refs_in_functions(C, n->u.try_.body, in_fn, out);
-      if (n->u.try_.handler) refs_in_functions(C, n->u.try_.handler, in_fn, out);
+      for (int i = 0; i < n->u.try_.catches.count; i++) refs_in_functions(C, n->u.try_.catches.items[i], in_fn, out);
       if (n->u.try_.finalizer) refs_in_functions(C, n->u.try_.finalizer, in_fn, out);
+      return;
+    case S_CATCH:
+      refs_in_functions(C, n->u.catch_.type, in_fn, out);
+      refs_in_functions(C, n->u.catch_.body, in_fn, out);
       return;
     default: return;
   }

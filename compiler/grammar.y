@@ -81,6 +81,15 @@ static Node *mk_for(ParseCtx *ctx, const Tok *k, Node *iter, Node *body) {
   return n;
 }
 
+static Node *mk_catch(ParseCtx *ctx, const Tok *k, const Tok *name, Node *type, Node *body) {
+  int d = gs_depth(body) > gs_depth(type) ? gs_depth(body) : gs_depth(type);
+  Node *n = gs_node(ctx, S_CATCH, k->line, k->col, d + 1);
+  n->u.catch_.name = name ? name->v.str.s : NULL;
+  n->u.catch_.type = type;
+  n->u.catch_.body = body;
+  return n;
+}
+
 static Node *mk_block(ParseCtx *ctx, int line, int col, NVec *v) {
   Node *n = gs_node(ctx, S_BLOCK, line, col, (v ? v->depth : 0) + 1);
   if (v) n->u.list = gs_nvec_list(v);
@@ -286,33 +295,31 @@ stmt(A) ::= RETURN(K).                   { A = MK(S_RETURN, K); }
 stmt(A) ::= RETURN(K) expr(E).           { A = mk_op1(ctx, S_RETURN, &K, E); }
 stmt(A) ::= THROW(K) expr(E).            { A = mk_op1(ctx, S_THROW, &K, E); }
 
-cstmt(A) ::= TRY(K) block(B) CATCH IDENT(N) block(H). {
-  int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
+cstmt(A) ::= TRY(K) block(B) catches(H). {
+  int d = gs_depth(B) > H->depth ? gs_depth(B) : H->depth;
   A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
-  A->u.try_.body = B; A->u.try_.name = N.v.str.s; A->u.try_.handler = H;
-}
-cstmt(A) ::= TRY(K) block(B) CATCH block(H). {
-  int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
-  A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
-  A->u.try_.body = B; A->u.try_.handler = H;
+  A->u.try_.body = B; A->u.try_.catches = gs_nvec_list(H);
 }
 cstmt(A) ::= TRY(K) block(B) FINALLY block(F). {
   int d = gs_depth(B) > gs_depth(F) ? gs_depth(B) : gs_depth(F);
   A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
   A->u.try_.body = B; A->u.try_.finalizer = F;
 }
-cstmt(A) ::= TRY(K) block(B) CATCH IDENT(N) block(H) FINALLY block(F). {
-  int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
+cstmt(A) ::= TRY(K) block(B) catches(H) FINALLY block(F). {
+  int d = gs_depth(B) > H->depth ? gs_depth(B) : H->depth;
   if (gs_depth(F) > d) d = gs_depth(F);
   A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
-  A->u.try_.body = B; A->u.try_.name = N.v.str.s; A->u.try_.handler = H; A->u.try_.finalizer = F;
+  A->u.try_.body = B; A->u.try_.catches = gs_nvec_list(H); A->u.try_.finalizer = F;
 }
-cstmt(A) ::= TRY(K) block(B) CATCH block(H) FINALLY block(F). {
-  int d = gs_depth(B) > gs_depth(H) ? gs_depth(B) : gs_depth(H);
-  if (gs_depth(F) > d) d = gs_depth(F);
-  A = gs_node(ctx, S_TRY, K.line, K.col, d + 1);
-  A->u.try_.body = B; A->u.try_.handler = H; A->u.try_.finalizer = F;
-}
+
+/* `catch { }`, `catch e { }`, `catch e is Type { }`: tried in order */
+%type catches {NVec *}
+%type catch {Node *}
+catches(A) ::= catch(C).                 { A = vec_add(ctx, NULL, C); }
+catches(A) ::= catches(L) catch(C).      { A = vec_add(ctx, L, C); }
+catch(A) ::= CATCH(K) block(H).          { A = mk_catch(ctx, &K, NULL, NULL, H); }
+catch(A) ::= CATCH(K) IDENT(N) block(H). { A = mk_catch(ctx, &K, &N, NULL, H); }
+catch(A) ::= CATCH(K) IDENT(N) IS postfix(T) block(H). { A = mk_catch(ctx, &K, &N, T, H); }
 
 stmt(A) ::= IMPORT(K) STRING(S). {
   A = MK(S_IMPORT, K);
@@ -392,6 +399,7 @@ cmp(A) ::= cmp(L) LT bor(R).             { A = mk_binary(ctx, E_BINARY, A_LT, L,
 cmp(A) ::= cmp(L) LE bor(R).             { A = mk_binary(ctx, E_BINARY, A_LE, L, R); }
 cmp(A) ::= cmp(L) GT bor(R).             { A = mk_binary(ctx, E_BINARY, A_GT, L, R); }
 cmp(A) ::= cmp(L) GE bor(R).             { A = mk_binary(ctx, E_BINARY, A_GE, L, R); }
+cmp(A) ::= cmp(L) IS bor(R).             { A = mk_binary(ctx, E_BINARY, A_IS, L, R); }
 cmp(A) ::= bor(E).                       { A = E; }
 
 bor(A) ::= bor(L) PIPE bxor(R).          { A = mk_binary(ctx, E_BINARY, A_BOR, L, R); }

@@ -717,6 +717,14 @@ static void do_inherit(VM *vm, ObjClass *k, Value sup) {
   k->str = s->str;
 }
 
+/* `v is k`: v is an instance (or userdata) of class k or of a subclass */
+static bool value_is(VM *vm, Value v, Value k) {
+  if (!IS_CLASS(k)) vm_throw(vm, "'is' expects a class, not %s", value_type_name(k));
+  ObjClass *c = IS_INSTANCE(v) ? AS_INSTANCE(v)->klass : v.tag == V_USERDATA ? AS_USERDATA(v)->klass : NULL;
+  for (; c; c = c->super) if (c == AS_CLASS(k)) return true;
+  return false;
+}
+
 static void do_method(VM *vm, ObjClass *k, ObjString *name, Value m) {
   if (IS_CLOSURE(m)) AS_CLOSURE(m)->owner = k;
   table_set(vm, &k->methods, STR_VAL(name), m);
@@ -1502,6 +1510,7 @@ reload:
     R(A) = r;
     DISPATCH();
   }
+  CASE(IS) { bool r; PROTECT(r = value_is(vm, R(B), R(C))); R(A) = BOOL_VAL(r); DISPATCH(); }
   CASE(UNPACK) PROTECT(unpack_list(vm, R(B), &R(A), C & 127, C >> 7)); DISPATCH();
   CASE(NOP) DISPATCH();
 #undef A

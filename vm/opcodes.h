@@ -65,6 +65,7 @@
   X(SPAWNV)     /* R[A] = spawn R[A](...R[B]) */ \
   X(YIELD)      /* R[A] = yield R[B] */ \
   X(IMPORT)     /* R[A] = module at path K[Bx] */ \
+  X(IS)         /* R[A] = R[B] is an instance of class R[C] (or of a subclass) */ \
   X(UNPACK)     /* R[A..A+n) = the n items of list R[B] (n = C & 127); C & 128: R[A+n] = the rest */ \
   X(NOP)
 
