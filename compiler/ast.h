@@ -100,6 +100,7 @@ typedef struct {
   int nparams;
   bool has_rest;      /* last param is `...name` (then params[nparams-1] is it) */
   bool expr_body;     /* `=> expr`: body is the expression itself */
+  bool is_static;     /* `static fn` in a class: no self */
   Node *body;         /* S_BLOCK, or an expression when expr_body */
 } FnNode;
 

@@ -1331,7 +1331,7 @@ static void class_stmt(FuncState *fs, Node *s) {
   for (int i = 0; i < s->u.class_.nmethods; i++) {
     Node *m = s->u.class_.methods[i];
     int mr = alloc_reg(fs, 1);
-    int idx = function(fs, &m->u.fn, true, m->line, m->col);
+    int idx = function(fs, &m->u.fn, !m->u.fn.is_static, m->line, m->col);
     fs->line = m->line;
     EMIT_ABX(fs, CLOSURE, mr, idx);
     EMIT_ABC(fs, METHOD, r, name_const(fs, m->u.fn.name, m->line, m->col), mr);

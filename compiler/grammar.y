@@ -353,6 +353,7 @@ members(A) ::= member(M).                { A = vec_add(ctx, NULL, M); }
 members(A) ::= members(L) member(M).     { A = vec_add(ctx, L, M); }
 member(A) ::= sep.                       { A = NULL; }
 member(A) ::= fndecl(F).                 { A = F; }
+member(A) ::= STATIC fndecl(F).          { A = F; A->u.fn.is_static = true; }
 member(A) ::= error SYNC.                { A = NULL; }
 
 /* ---- expressions ------------------------------------------------------ */

@@ -108,6 +108,11 @@ static bool is_instance_method(Value m) {
   return (IS_CLOSURE(m) && AS_CLOSURE(m)->p->is_method) || (m.tag == V_NATIVE && AS_NATIVE(m)->is_method);
 }
 
+/* a `static fn` of a class: a script function without self */
+static bool is_static_method(Value m) {
+  return IS_CLOSURE(m) && !AS_CLOSURE(m)->p->is_method;
+}
+
 static _Noreturn void arity_error(VM *vm, ObjProto *p, int nargs) {
   if (p->is_method && nargs == 0) instance_method_error(vm, p->name->chars);
   int self = p->is_method ? 1 : 0;
@@ -337,7 +342,7 @@ Value vm_get_field(VM *vm, Value obj, ObjString *name) {
     if (IS_MAP(obj)) return NIL_VAL;   /* m.key for a missing key reads nil, like m["key"] */
     no_field(vm, obj, name);
   }
-  if (is_field) return m;
+  if (is_field || (IS_INSTANCE(obj) && is_static_method(m))) return m;   /* static methods are not bound */
   if (m.tag == V_NATIVE && AS_NATIVE(m)->is_getter) return vm_call(vm, m, 1, &obj);
   vm_push(vm, m);
   ObjBound *b = bound_new(vm, obj, m);
@@ -1188,10 +1193,13 @@ reload:
       ObjClass *klass = inst->klass;
       /* fields come first; they can only hide a method if the class says so */
       Value *fv = klass->methods_shadowed ? table_find_str(&inst->fields, name) : NULL;
-      if (!fv && ic->klass != klass && !table_find_str(&klass->methods, name))
-        fv = table_find_str(&inst->fields, name);
+      if (!fv && ic->klass != klass) {
+        Value *mp = table_find_str(&klass->methods, name);
+        if (!mp) fv = table_find_str(&inst->fields, name);
+        else if (is_static_method(*mp)) fv = mp;   /* no self, not cached */
+      }
       if (fv) {
-        /* a field holding a function: call it without self */
+        /* a field holding a function (or a static method): call it without self */
         R(A) = *fv;
         memmove(&R(A + 1), &R(A + 2), sizeof(Value) * nargs);
         if (prepare_call(vm, f, fnslot, nargs)) goto reload;
