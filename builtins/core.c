@@ -168,6 +168,11 @@ static Value core_len(VM *vm, int argc, Value *args) {
       return INT_VAL((int64_t)n);
     }
     case V_CHANNEL: return INT_VAL(channel_len(v));
+    case V_INSTANCE: {
+      Value m;
+      if (vm_op_method(vm, v, "len", &m)) return vm_call_op(vm, m, 1, v, NIL_VAL, NIL_VAL);
+    }
+      /* fall through */
     default: vm_throw(vm, "len() of %s", value_type_name(v));
   }
 }

@@ -89,15 +89,17 @@ static Value lm_len(VM *vm, int argc, Value *args) {
 
 static Value lm_index_of(VM *vm, int argc, Value *args) {
   ObjList *l = self_list(vm, "index_of", argc, args, 1, 1);
+  Value needle = args[1];   /* a class's == may run script: args may move */
   for (uint32_t i = 0; i < l->count; i++)
-    if (values_equal(l->items[i], args[1])) return INT_VAL((int64_t)i);
+    if (vm_equal(vm, l->items[i], needle)) return INT_VAL((int64_t)i);
   return INT_VAL(-1);
 }
 
 static Value lm_contains(VM *vm, int argc, Value *args) {
   ObjList *l = self_list(vm, "contains", argc, args, 1, 1);
+  Value needle = args[1];   /* a class's == may run script: args may move */
   for (uint32_t i = 0; i < l->count; i++)
-    if (values_equal(l->items[i], args[1])) return BOOL_VAL(true);
+    if (vm_equal(vm, l->items[i], needle)) return BOOL_VAL(true);
   return BOOL_VAL(false);
 }
 

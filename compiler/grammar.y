@@ -127,6 +127,19 @@ static Node *mk_fn(ParseCtx *ctx, NodeKind k, const Tok *fntok, const Tok *name,
   return n;
 }
 
+/* `fn -()` is unary minus, named so that it cannot clash with `fn -(o)`;
+ * each operator takes a fixed number of parameters */
+static Node *mk_operator(ParseCtx *ctx, const Tok *k, Tok *op, PVec *ps, Node *body) {
+  int n = ps ? ps->count : 0;
+  if (strcmp(op->v.str.s, "-") == 0 && n == 0) op->v.str.s = "unary -";
+  const char *name = op->v.str.s;
+  int want = strcmp(name, "[]=") == 0 ? 2 : strcmp(name, "unary -") == 0 ? 0 : 1;
+  if (n != want || (ps && ps->rest_at >= 0))
+    ast_error(ctx->errs, op->line, op->col, "operator method '%s' takes %s", name,
+              strcmp(name, "-") == 0 ? "no parameter (unary) or 1" : want == 2 ? "2 parameters" : "1 parameter");
+  return mk_fn(ctx, S_FN, k, op, ps, body, false);
+}
+
 static Node *mk_postfix_slice(ParseCtx *ctx, Node *obj, Node *lo, Node *hi) {
   int d = gs_depth(obj);
   if (gs_depth(lo) > d) d = gs_depth(lo);
@@ -354,6 +367,21 @@ members(A) ::= members(L) member(M).     { A = vec_add(ctx, L, M); }
 member(A) ::= sep.                       { A = NULL; }
 member(A) ::= fndecl(F).                 { A = F; }
 member(A) ::= STATIC fndecl(F).          { A = F; A->u.fn.is_static = true; }
+member(A) ::= FN(K) opname(O) LPAREN params(P) RPAREN block(B). { A = mk_operator(ctx, &K, &O, P, B); }
+
+/* the operators a class may define (`fn +(other)`, `fn [](i)`, ...) */
+%type opname {Tok}
+opname(A) ::= PLUS(T).                   { A = T; A.v.str.s = "+"; }
+opname(A) ::= MINUS(T).                  { A = T; A.v.str.s = "-"; }
+opname(A) ::= STAR(T).                   { A = T; A.v.str.s = "*"; }
+opname(A) ::= SLASH(T).                  { A = T; A.v.str.s = "/"; }
+opname(A) ::= DSLASH(T).                 { A = T; A.v.str.s = "//"; }
+opname(A) ::= PERCENT(T).                { A = T; A.v.str.s = "%"; }
+opname(A) ::= POW(T).                    { A = T; A.v.str.s = "**"; }
+opname(A) ::= EQ(T).                     { A = T; A.v.str.s = "=="; }
+opname(A) ::= LT(T).                     { A = T; A.v.str.s = "<"; }
+opname(A) ::= LBRACKET(T) RBRACKET.      { A = T; A.v.str.s = "[]"; }
+opname(A) ::= LBRACKET(T) RBRACKET ASSIGN. { A = T; A.v.str.s = "[]="; }
 member(A) ::= error SYNC.                { A = NULL; }
 
 /* ---- expressions ------------------------------------------------------ */

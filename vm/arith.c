@@ -1,5 +1,6 @@
 /* arith.c — the slow paths of arithmetic and comparison: mixed int/float,
- * string and list concatenation, and the errors for everything else. */
+ * string and list concatenation, operator methods of classes, and the
+ * errors for everything else. */
 #include <math.h>
 #include <string.h>
 #include "arith.h"
@@ -7,6 +8,60 @@
 
 static _Noreturn void bad_operands(VM *vm, const char *verb, Value a, Value b) {
   vm_throw(vm, "cannot %s %s and %s", verb, value_type_name(a), value_type_name(b));
+}
+
+/* ---- operator methods -------------------------------------------------
+ * `fn +(other)`, `fn <(other)`, `fn [](i)`, ... of a class. They are looked
+ * for only here, on the slow paths, once the built-in meaning of the
+ * operator did not apply: the interpreter's fast paths never see them. */
+
+bool vm_op_method(VM *vm, Value a, const char *name, Value *m) {
+  if (!IS_INSTANCE(a)) return false;
+  Value *v = table_find_str(&AS_INSTANCE(a)->klass->methods, str_cstr(vm, name));
+  if (!v) return false;
+  *m = *v;
+  return true;
+}
+
+/* method m of receiver a, with argc - 1 arguments b, c */
+Value vm_call_op(VM *vm, Value m, int argc, Value a, Value b, Value c) {
+  Value args[3] = {a, b, c};
+  return vm_call(vm, m, argc, args);
+}
+
+/* a's method for the operator, or the error for operands it does not take */
+static Value binary_op(VM *vm, const char *op, const char *verb, Value a, Value b) {
+  Value m;
+  if (vm_op_method(vm, a, op, &m)) return vm_call_op(vm, m, 2, a, b, NIL_VAL);
+  bad_operands(vm, verb, a, b);
+}
+
+bool vm_equal(VM *vm, Value a, Value b) {
+  if (values_equal(a, b)) return true;
+  Value m;
+  return vm_op_method(vm, a, "==", &m) && IS_TRUTHY(vm_call_op(vm, m, 2, a, b, NIL_VAL));
+}
+
+/* a < b (or_equal: a <= b) through the `<` of either side: a <= b is
+ * not (b < a); with only a's `<`, a <= b is a < b or a == b, and with only
+ * b's, a < b is neither b < a nor b == a */
+static bool instance_less(VM *vm, Value a, Value b, bool or_equal) {
+  Value m;
+  if (vm_op_method(vm, or_equal ? b : a, "<", &m)) {
+    bool r = IS_TRUTHY(vm_call_op(vm, m, 2, or_equal ? b : a, or_equal ? a : b, NIL_VAL));
+    return or_equal ? !r : r;
+  }
+  if (vm_op_method(vm, or_equal ? a : b, "<", &m)) {
+    if (or_equal) return IS_TRUTHY(vm_call_op(vm, m, 2, a, b, NIL_VAL)) || vm_equal(vm, a, b);
+    return !IS_TRUTHY(vm_call_op(vm, m, 2, b, a, NIL_VAL)) && !vm_equal(vm, b, a);
+  }
+  bad_operands(vm, "compare", a, b);
+}
+
+Value arith_unm(VM *vm, Value a) {
+  Value m;
+  if (vm_op_method(vm, a, "unary -", &m)) return vm_call_op(vm, m, 1, a, NIL_VAL, NIL_VAL);
+  vm_throw(vm, "cannot negate %s", value_type_name(a));
 }
 
 Value arith_add(VM *vm, Value a, Value b) {
@@ -22,24 +77,24 @@ Value arith_add(VM *vm, Value a, Value b) {
     r->count = n;
     return LIST_VAL(r);
   }
-  bad_operands(vm, "add", a, b);
+  return binary_op(vm, "+", "add", a, b);
 }
 
 Value arith_sub(VM *vm, Value a, Value b) {
   if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_sub(AS_INT(a), AS_INT(b)));
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) - AS_NUMBER(b));
-  bad_operands(vm, "subtract", a, b);
+  return binary_op(vm, "-", "subtract", a, b);
 }
 
 Value arith_mul(VM *vm, Value a, Value b) {
   if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_mul(AS_INT(a), AS_INT(b)));
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) * AS_NUMBER(b));
-  bad_operands(vm, "multiply", a, b);
+  return binary_op(vm, "*", "multiply", a, b);
 }
 
 Value arith_div(VM *vm, Value a, Value b) {
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) / AS_NUMBER(b));
-  bad_operands(vm, "divide", a, b);
+  return binary_op(vm, "/", "divide", a, b);
 }
 
 Value arith_idiv(VM *vm, Value a, Value b) {
@@ -52,7 +107,7 @@ Value arith_idiv(VM *vm, Value a, Value b) {
     return INT_VAL(q);
   }
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(floor(AS_NUMBER(a) / AS_NUMBER(b)));
-  bad_operands(vm, "divide", a, b);
+  return binary_op(vm, "//", "divide", a, b);
 }
 
 Value arith_mod(VM *vm, Value a, Value b) {
@@ -70,7 +125,7 @@ Value arith_mod(VM *vm, Value a, Value b) {
     if (m != 0 && ((m < 0) != (y < 0))) m += y;
     return FLOAT_VAL(m);
   }
-  bad_operands(vm, "take the modulo of", a, b);
+  return binary_op(vm, "%", "take the modulo of", a, b);
 }
 
 Value arith_pow(VM *vm, Value a, Value b) {
@@ -85,7 +140,7 @@ Value arith_pow(VM *vm, Value a, Value b) {
     return INT_VAL((int64_t)r);
   }
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(pow(AS_NUMBER(a), AS_NUMBER(b)));
-  bad_operands(vm, "raise", a, b);
+  return binary_op(vm, "**", "raise", a, b);
 }
 
 static bool to_exact_int(Value v, int64_t *out) {
@@ -161,7 +216,7 @@ bool cmp_lt(VM *vm, Value a, Value b) {
   if (IS_INT(a) && IS_FLOAT(b)) return lt_int_float(AS_INT(a), AS_FLOAT(b));
   if (IS_FLOAT(a) && IS_INT(b)) return lt_float_int(AS_FLOAT(a), AS_INT(b));
   if (IS_STRING(a) && IS_STRING(b)) return str_cmp(AS_STRING(a), AS_STRING(b)) < 0;
-  bad_operands(vm, "compare", a, b);
+  return instance_less(vm, a, b, false);
 }
 
 bool cmp_le(VM *vm, Value a, Value b) {
@@ -170,5 +225,5 @@ bool cmp_le(VM *vm, Value a, Value b) {
   if (IS_INT(a) && IS_FLOAT(b)) return le_int_float(AS_INT(a), AS_FLOAT(b));
   if (IS_FLOAT(a) && IS_INT(b)) return le_float_int(AS_FLOAT(a), AS_INT(b));
   if (IS_STRING(a) && IS_STRING(b)) return str_cmp(AS_STRING(a), AS_STRING(b)) <= 0;
-  bad_operands(vm, "compare", a, b);
+  return instance_less(vm, a, b, true);
 }

@@ -21,7 +21,11 @@ Value arith_idiv(VM *vm, Value a, Value b);
 Value arith_mod(VM *vm, Value a, Value b);
 Value arith_pow(VM *vm, Value a, Value b);
 Value arith_bit(VM *vm, int op, Value a, Value b);
+Value arith_unm(VM *vm, Value a);
 bool cmp_lt(VM *vm, Value a, Value b);
+bool vm_equal(VM *vm, Value a, Value b);   /* ==, with a class's `==` */
+bool vm_op_method(VM *vm, Value a, const char *name, Value *m);
+Value vm_call_op(VM *vm, Value m, int argc, Value a, Value b, Value c);
 bool cmp_le(VM *vm, Value a, Value b);
 void vm_check_interrupt(VM *vm);
 Value vm_get_index(VM *vm, Value obj, Value idx);

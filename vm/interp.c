@@ -411,8 +411,11 @@ Value vm_get_index(VM *vm, Value obj, Value idx) {
       if (i >= 0 ? (uint64_t)i >= n : back > n) vm_throw(vm, "index out of range");
       return INT_VAL(range_at(r, i >= 0 ? (uint64_t)i : n - back));
     }
-    case V_INSTANCE:
+    case V_INSTANCE: {
+      Value m;
+      if (vm_op_method(vm, obj, "[]", &m)) return vm_call_op(vm, m, 2, obj, idx, NIL_VAL);
       if (IS_STRING(idx)) return vm_get_field(vm, obj, AS_STRING(idx));
+    }
       /* fall through */
     default: vm_throw(vm, "cannot index %s", value_type_name(obj));
   }
@@ -432,8 +435,11 @@ void vm_set_index(VM *vm, Value obj, Value idx, Value v) {
       table_set(vm, &AS_MAP(obj)->t, k, v);
       return;
     }
-    case V_INSTANCE:
+    case V_INSTANCE: {
+      Value m;
+      if (vm_op_method(vm, obj, "[]=", &m)) { vm_call_op(vm, m, 3, obj, idx, v); return; }
       if (IS_STRING(idx)) { set_field(vm, obj, AS_STRING(idx), v); return; }
+    }
       /* fall through */
     default:
       if (IS_STRING(obj)) vm_throw(vm, "strings are immutable");
@@ -480,9 +486,14 @@ static Value userdata_iter(VM *vm, Value v) {
   return m ? vm_call(vm, *m, 1, &v) : v;
 }
 
-static void iter_check(VM *vm, Value v) {
+/* What `for x in v` walks: v itself, or what the iter() of its class (an
+ * instance's, or a userdata class's) returns. */
+static Value iter_source(VM *vm, Value v) {
+  Value m;
+  if (vm_op_method(vm, v, "iter", &m)) v = vm_call_op(vm, m, 1, v, NIL_VAL, NIL_VAL);
+  else if (v.tag == V_USERDATA) v = userdata_iter(vm, v);
   switch (v.tag) {
-    case V_LIST: case V_MAP: case V_STRING: case V_RANGE: case V_FIBER: case V_CHANNEL: return;
+    case V_LIST: case V_MAP: case V_STRING: case V_RANGE: case V_FIBER: case V_CHANNEL: return v;
     default: vm_throw(vm, "cannot iterate over %s", value_type_name(v));
   }
 }
@@ -1079,13 +1090,15 @@ reload:
     Value x = R(B);
     if (IS_INT(x)) R(A) = INT_VAL((int64_t)(0ULL - (uint64_t)AS_INT(x)));
     else if (IS_FLOAT(x)) R(A) = FLOAT_VAL(-AS_FLOAT(x));
-    else { SAVEPC(); vm_throw(vm, "cannot negate %s", value_type_name(x)); }
+    else { Value r; PROTECT(r = arith_unm(vm, x)); R(A) = r; }
     DISPATCH();
   }
   CASE(BNOT) { Value r; PROTECT(r = arith_bit(vm, OP_BNOT, R(B), INT_VAL(0))); R(A) = r; DISPATCH(); }
   CASE(NOT) R(A) = BOOL_VAL(IS_FALSY(R(B))); DISPATCH();
-  CASE(EQ) R(A) = BOOL_VAL(values_equal(R(B), R(C))); DISPATCH();
-  CASE(NE) R(A) = BOOL_VAL(!values_equal(R(B), R(C))); DISPATCH();
+/* == and != ask an instance's `==` only once identity said no */
+#define EQUAL_SLOW(r, x, y) do { if (!(r) && IS_INSTANCE(x)) PROTECT(r = vm_equal(vm, x, y)); } while (0)
+  CASE(EQ) { bool r = values_equal(R(B), R(C)); EQUAL_SLOW(r, R(B), R(C)); R(A) = BOOL_VAL(r); DISPATCH(); }
+  CASE(NE) { bool r = values_equal(R(B), R(C)); EQUAL_SLOW(r, R(B), R(C)); R(A) = BOOL_VAL(!r); DISPATCH(); }
   CASE(LT) {
     Value x = R(B), y = R(C);
     bool r;
@@ -1109,12 +1122,16 @@ reload:
   } while (0)
   CASE(JEQ) {
     Value x = R(A), y = R(B);
-    bool r = (IS_INT(x) && IS_INT(y)) ? AS_INT(x) == AS_INT(y) : values_equal(x, y);
+    bool r;
+    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) == AS_INT(y);
+    else { r = values_equal(x, y); EQUAL_SLOW(r, x, y); }
     COND_JUMP(r);
   }
   CASE(JEQK) {
     Value x = R(A), y = k[B];
-    bool r = (IS_INT(x) && IS_INT(y)) ? AS_INT(x) == AS_INT(y) : values_equal(x, y);
+    bool r;
+    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) == AS_INT(y);
+    else { r = values_equal(x, y); EQUAL_SLOW(r, x, y); }
     COND_JUMP(r);
   }
   CASE(JLT) {
@@ -1345,13 +1362,9 @@ reload:
     DISPATCH();
   }
   CASE(ITERPREP) {
-    SAVEPC();
-    if (R(A).tag == V_USERDATA) {
-      Value it;
-      PROTECT(it = userdata_iter(vm, R(A)));
-      R(A) = it;
-    }
-    iter_check(vm, R(A));
+    Value v;
+    PROTECT(v = iter_source(vm, R(A)));
+    R(A) = v;
     R(A + 1) = INT_VAL(0);
     DISPATCH();
   }

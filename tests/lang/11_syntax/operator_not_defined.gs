@@ -1,0 +1,4 @@
+# An instance without the operator method keeps the usual error.
+class P {}
+print(P() + 1)
+# expect error: operator_not_defined.gs:3: cannot add instance and int
