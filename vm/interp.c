@@ -388,6 +388,15 @@ static int64_t index_of(VM *vm, Value idx, int64_t len, const char *what) {
   return i;
 }
 
+/* obj[idx] on an instance: its `[]`, or a field named by a string (out of
+ * line, like set_index_instance) */
+static __attribute__((noinline)) Value get_index_instance(VM *vm, Value obj, Value idx) {
+  Value m;
+  if (vm_op_method(vm, obj, "[]", &m)) return vm_call_op(vm, m, 2, obj, idx, NIL_VAL);
+  if (IS_STRING(idx)) return vm_get_field(vm, obj, AS_STRING(idx));
+  vm_throw(vm, "cannot index %s", value_type_name(obj));
+}
+
 Value vm_get_index(VM *vm, Value obj, Value idx) {
   switch (obj.tag) {
     case V_LIST: { ObjList *l = AS_LIST(obj); return l->items[index_of(vm, idx, l->count, "list")]; }
@@ -411,12 +420,7 @@ Value vm_get_index(VM *vm, Value obj, Value idx) {
       if (i >= 0 ? (uint64_t)i >= n : back > n) vm_throw(vm, "index out of range");
       return INT_VAL(range_at(r, i >= 0 ? (uint64_t)i : n - back));
     }
-    case V_INSTANCE: {
-      Value m;
-      if (vm_op_method(vm, obj, "[]", &m)) return vm_call_op(vm, m, 2, obj, idx, NIL_VAL);
-      if (IS_STRING(idx)) return vm_get_field(vm, obj, AS_STRING(idx));
-    }
-      /* fall through */
+    case V_INSTANCE: return get_index_instance(vm, obj, idx);
     default: vm_throw(vm, "cannot index %s", value_type_name(obj));
   }
 }
@@ -424,6 +428,15 @@ Value vm_get_index(VM *vm, Value obj, Value idx) {
 void vm_check_key(VM *vm, Value k) {
   if (IS_NIL(k)) vm_throw(vm, "map key cannot be nil");
   if (IS_FLOAT(k) && isnan(AS_FLOAT(k))) vm_throw(vm, "map key cannot be NaN");
+}
+
+/* obj[idx] = v on an instance: its `[]=`, or a field named by a string;
+ * out of line, so that vm_set_index stays as small as the map path needs */
+static __attribute__((noinline)) bool set_index_instance(VM *vm, Value obj, Value idx, Value v) {
+  Value m;
+  if (vm_op_method(vm, obj, "[]=", &m)) { vm_call_op(vm, m, 3, obj, idx, v); return true; }
+  if (IS_STRING(idx)) { set_field(vm, obj, AS_STRING(idx), v); return true; }
+  return false;
 }
 
 void vm_set_index(VM *vm, Value obj, Value idx, Value v) {
@@ -435,11 +448,8 @@ void vm_set_index(VM *vm, Value obj, Value idx, Value v) {
       table_set(vm, &AS_MAP(obj)->t, k, v);
       return;
     }
-    case V_INSTANCE: {
-      Value m;
-      if (vm_op_method(vm, obj, "[]=", &m)) { vm_call_op(vm, m, 3, obj, idx, v); return; }
-      if (IS_STRING(idx)) { set_field(vm, obj, AS_STRING(idx), v); return; }
-    }
+    case V_INSTANCE:
+      if (set_index_instance(vm, obj, idx, v)) return;
       /* fall through */
     default:
       if (IS_STRING(obj)) vm_throw(vm, "strings are immutable");
