@@ -993,13 +993,24 @@ static gs_status run_closure(VM *vm, ObjClosure *cl, int dest) {
   return st;
 }
 
-static gs_status compile_failed(VM *vm, const char *name, const AstErrors *errs) {
+/* The message of a failed compilation; with src (a program the gs command
+ * runs), each error is followed by its source line and a caret. */
+static gs_status compile_failed(VM *vm, const char *name, const AstErrors *errs, const char *src, size_t srclen) {
   size_t cap = 256 + (size_t)errs->count * (sizeof errs->errors[0].message + strlen(name) + 32), len = 0;
+  for (int i = 0; src && i < errs->count; i++)
+    cap += vm_source_excerpt(NULL, src, srclen, errs->errors[i].line, errs->errors[i].col) + 1;
   char *buf = api_alloc(vm, cap);
   if (!buf) { record_message(vm, "compile error (out of memory)"); return GS_COMPILE_ERROR; }
-  for (int i = 0; i < errs->count && len < cap; i++)
+  for (int i = 0; i < errs->count && len < cap; i++) {
     len += (size_t)snprintf(buf + len, cap - len, "%s%s:%d:%d: %s", i ? "\n" : "", name,
                             errs->errors[i].line, errs->errors[i].col, errs->errors[i].message);
+    size_t ex = src ? vm_source_excerpt(NULL, src, srclen, errs->errors[i].line, errs->errors[i].col) : 0;
+    if (ex && len + ex + 1 < cap) {
+      buf[len++] = '\n';
+      vm_source_excerpt(buf + len, src, srclen, errs->errors[i].line, errs->errors[i].col);
+      len += ex - 1;   /* without its last newline: messages are joined by one */
+    }
+  }
   if (errs->total > errs->count && len < cap)
     len += (size_t)snprintf(buf + len, cap - len, "\n%s: %d more errors not shown", name, errs->total - errs->count);
   if (errs->count == 0) len = (size_t)snprintf(buf, cap, "%s: compile error", name);
@@ -1039,7 +1050,7 @@ static gs_status run_string(VM *vm, const char *name, const char *source, size_t
   ObjClosure *cl = gs_compile_source(vm, m, source ? source : "", source ? len : 0, &opt, &errs);
   vm_pop(vm);
   if (!cl) {
-    gs_status st = compile_failed(vm, name, &errs);
+    gs_status st = compile_failed(vm, name, &errs, (flags & API_RUN_PROGRAM) && source ? source : NULL, len);
     return (flags & API_RUN_REPL) && errs.at_eof ? GS_INCOMPLETE : st;
   }
   if (flags & API_RUN_DISASSEMBLE) {

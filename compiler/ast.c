@@ -309,13 +309,56 @@ static void describe(char *out, size_t outsz, int major, const Tok *t) {
   }
 }
 
-void gs_syntax_error(ParseCtx *c, int major, const Tok *t) {
+_Static_assert(T_STATIC < GS_NTOKENS, "GS_NTOKENS must exceed every terminal's number");
+
+/* Tokens that can start an expression: one "an expression" in messages. */
+static bool starts_expression(int t) {
+  switch (t) {
+    case T_IDENT: case T_INT: case T_FLOAT: case T_STRING: case T_ISTR_BEGIN: case T_NIL:
+    case T_TRUE: case T_FALSE: case T_SELF: case T_SUPER: case T_LPAREN: case T_LBRACKET:
+    case T_LMAP: case T_FN: case T_NOT: case T_MINUS: case T_TILDE: case T_YIELD: case T_SPAWN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/* "expected an expression", "expected ')' or ','": what would have fit,
+ * when that is short enough to help (empty otherwise). */
+static void describe_expected(char *out, size_t outsz, const bool *expected) {
+  const char *names[8];
+  int n = 0;
+  bool expr = expected[T_IDENT] && expected[T_INT];
+  if (expr) names[n++] = "an expression";
+  for (int t = 1; t < GS_NTOKENS; t++) {
+    if (!expected[t] || (expr && starts_expression(t))) continue;
+    if (t == T_BOF || t == T_SYNC || t == T_ILLEGAL || t == T_ISTR_MID || t == T_ISTR_END) continue;
+    if (n == 5) { out[0] = 0; return; }   /* too many to list */
+    names[n++] = t == T_NEWLINE ? "newline" : t == T_IDENT ? "a name" : t == T_STRING ? "a string" :
+                 t == T_INT ? "an integer" : t == T_LBRACE ? "'{'" : token_spelling(t);
+  }
+  size_t j = 0;
+  out[0] = 0;
+  for (int i = 0; i < n && j < outsz; i++) {
+    const char *sep = i == 0 ? "; expected " : i == n - 1 ? " or " : ", ";
+    bool quote = names[i][0] != '\'' && strncmp(names[i], "a ", 2) && strncmp(names[i], "an ", 3) && strcmp(names[i], "newline");
+    j += (size_t)snprintf(out + j, outsz - j, quote ? "%s'%s'" : "%s%s", sep, names[i]);
+  }
+}
+
+void gs_syntax_error(ParseCtx *c, int major, const Tok *t, const bool *expected) {
   c->syntax_error = true;
   if (t->reported) return;
   if (major == 0 && c->errs->total == 0) c->errs->at_eof = true;
-  char what[128];
+  char what[128], after[140] = "", fit[160];
   describe(what, sizeof what, major, t);
-  ast_error(c->errs, t->line, t->col, "unexpected %s", what);
+  if (c->prev_major && c->prev_major != T_BOF && c->prev_major != T_NEWLINE && c->prev_major != T_SEMI) {
+    char prev[128];
+    describe(prev, sizeof prev, c->prev_major, &c->prev);
+    snprintf(after, sizeof after, " after %s", prev);
+  }
+  describe_expected(fit, sizeof fit, expected);
+  ast_error(c->errs, t->line, t->col, "unexpected %s%s%s", what, after, fit);
 }
 
 void gs_stack_overflow(ParseCtx *c) {
@@ -344,6 +387,7 @@ static void push_sync(void *p, ParseCtx *c, const Tok *at) {
   GsParse(p, T_SYNC, s, c);
   GsParseResetErrors(p);
   c->syntax_error = false;
+  c->prev_major = 0;   /* what came before the skipped tokens says nothing */
 }
 
 /* Feed every token to the parser, recovering from syntax errors. */
@@ -370,6 +414,8 @@ static void parse_tokens(void *p, ParseCtx *c, Lexer *L) {
     c->syntax_error = false;
     c->cur = t;
     GsParse(p, m, t, c);
+    c->prev = t;
+    c->prev_major = m;
     if (c->stop) break;
     if (c->syntax_error) {
       if (m == 0) break;  /* lemon gave up; nothing more to read */

@@ -48,7 +48,7 @@ typedef struct FuncState {
   struct FuncState *parent;
   struct Compiler *C;
   ObjProto *p;
-  uint32_t *code; int32_t *lines; int ncode, capcode, caplines;
+  uint32_t *code; int32_t *lines; uint16_t *cols; int ncode, capcode, caplines, capcols;
   Value *k; int nk, capk;
   Table kindex;               /* constant -> index (ints and strings) */
   ObjProto **protos; int nprotos, capprotos;
@@ -65,7 +65,7 @@ typedef struct FuncState {
   bool is_method;
   bool is_main;               /* the module's top-level function */
   bool class_has_super;
-  int line;
+  int line, col;               /* where the code being emitted comes from */
 } FuncState;
 
 typedef struct Compiler {
@@ -125,7 +125,9 @@ static int emit(FuncState *fs, uint32_t ins) {
   if (fs->ncode == fs->capcode) fs->code = grow(fs, fs->code, &fs->capcode, sizeof(uint32_t), 64);
   if (fs->ncode == fs->caplines) fs->lines = grow(fs, fs->lines, &fs->caplines, sizeof(int32_t), 64);
   fs->code[fs->ncode] = ins;
+  if (fs->ncode == fs->capcols) fs->cols = grow(fs, fs->cols, &fs->capcols, sizeof(uint16_t), 64);
   fs->lines[fs->ncode] = fs->line;
+  fs->cols[fs->ncode] = (uint16_t)(fs->col > 65535 ? 65535 : fs->col);
   return fs->ncode++;
 }
 #define EMIT_ABC(fs, op, a, b, c) emit(fs, MK_ABC(OP_##op, a, b, c))
@@ -390,7 +392,7 @@ static void call_expr(FuncState *fs, Node *e, int dest, bool spawn) {
     expr_into(fs, callee->u.field.object, recv);
     int k = name_const(fs, callee->u.field.name, callee->line, callee->col);
     int n = args_regs(fs, args, recv + 1);
-    fs->line = e->line;
+    fs->line = e->line; fs->col = e->col;
     EMIT_ABC(fs, INVOKE, base, n, k);
   } else {
     if (callee->kind == E_SUPER) {
@@ -406,12 +408,12 @@ static void call_expr(FuncState *fs, Node *e, int dest, bool spawn) {
     if (has_spread(args)) {
       int lr = alloc_reg(fs, 1);
       args_list(fs, args, lr);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       if (spawn) EMIT_ABC(fs, SPAWNV, base, lr, 0);
       else EMIT_ABC(fs, CALLV, base, lr, 0);
     } else {
       int n = args_regs(fs, args, base + 1);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       if (spawn) EMIT_ABC(fs, SPAWN, base, n, 0);
       else EMIT_ABC(fs, CALL, base, n, 0);
     }
@@ -435,7 +437,7 @@ static int cond_jump_false(FuncState *fs, Node *e) {
          * here and again below, a call in it would run twice */
         if (k <= 255) {
           int a = expr_any(fs, l);
-          fs->line = e->line;
+          fs->line = e->line; fs->col = e->col;
           /* jump (to the false branch) when the comparison does not hold */
           EMIT_ABC(fs, JEQK, a, k, op == A_EQ ? 0 : 1);
           fs->freereg = save;
@@ -444,7 +446,7 @@ static int cond_jump_false(FuncState *fs, Node *e) {
       }
       if (op != A_EQ && op != A_NE && is_small_int(r, -128, 127)) {
         int a = expr_any(fs, l);
-        fs->line = e->line;
+        fs->line = e->line; fs->col = e->col;
         OpCode jop = op == A_LT ? OP_JLTI : op == A_LE ? OP_JLEI : op == A_GT ? OP_JGTI : OP_JGEI;
         emit(fs, MK_ABC(jop, a, (uint8_t)(int8_t)r->u.ival, 0));
         fs->freereg = save;
@@ -453,7 +455,7 @@ static int cond_jump_false(FuncState *fs, Node *e) {
       int a, b;
       if (op == A_GT || op == A_GE) { a = expr_any(fs, l); b = expr_any(fs, r); int t = a; a = b; b = t; }
       else { a = expr_any(fs, l); b = expr_any(fs, r); }
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       switch (op) {
         case A_EQ: EMIT_ABC(fs, JEQ, a, b, 0); break;
         case A_NE: EMIT_ABC(fs, JEQ, a, b, 1); break;
@@ -492,7 +494,7 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
   Node *l = e->u.binary.left, *r = e->u.binary.right;
   if ((op == A_ADD || op == A_SUB) && is_small_int(r, -127, 127)) {
     int b = expr_any(fs, l);
-    fs->line = e->line;
+    fs->line = e->line; fs->col = e->col;
     emit(fs, MK_ABC(op == A_ADD ? OP_ADDI : OP_SUBI, dest, b, (uint8_t)(int8_t)r->u.ival));
     fs->freereg = save;
     return;
@@ -502,7 +504,7 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
     int k = add_const(fs, r->kind == E_INT ? INT_VAL(r->u.ival) : FLOAT_VAL(r->u.fval));
     if (k <= 255) {
       int b = expr_any(fs, l);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       static const OpCode kops[] = {[A_ADD] = OP_ADDK, [A_SUB] = OP_SUBK, [A_MUL] = OP_MULK,
                                     [A_DIV] = OP_DIVK, [A_IDIV] = OP_IDIVK, [A_MOD] = OP_MODK};
       emit(fs, MK_ABC(kops[op], dest, b, k));
@@ -512,7 +514,7 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
   }
   int b = expr_any(fs, l);
   int c = expr_any(fs, r);
-  fs->line = e->line;
+  fs->line = e->line; fs->col = e->col;
   switch (op) {
     case A_EQ: EMIT_ABC(fs, EQ, dest, b, c); break;
     case A_NE: EMIT_ABC(fs, NE, dest, b, c); break;
@@ -537,8 +539,8 @@ static int build_reg(FuncState *fs, int dest) {
 static void expr_into(FuncState *fs, Node *e, int dest) {
   if (deep_enough(fs, e->line, e->col)) return;
   int save = fs->freereg;
-  int line_save = fs->line;
-  fs->line = e->line;
+  int line_save = fs->line, col_save = fs->col;
+  fs->line = e->line; fs->col = e->col;
   switch (e->kind) {
     case E_NIL: EMIT_ABC(fs, LOADNIL, dest, 0, 0); break;
     case E_TRUE: EMIT_ABC(fs, LOADBOOL, dest, 1, 0); break;
@@ -559,7 +561,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
       int n = e->u.list.count;
       int base = alloc_reg(fs, n);
       for (int i = 0; i < n; i++) expr_into(fs, e->u.list.items[i], base + i);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       if (n > 255) error_at(fs, e->line, e->col, "too many parts in one interpolated string");
       EMIT_ABC(fs, CONCAT, dest, base, n);
       break;
@@ -569,7 +571,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
       if (!has_spread(l) && l->count <= 100) {
         int base = alloc_reg(fs, l->count);
         for (int i = 0; i < l->count; i++) expr_into(fs, l->items[i], base + i);
-        fs->line = e->line;
+        fs->line = e->line; fs->col = e->col;
         EMIT_ABC(fs, NEWLIST, dest, base, l->count);
       } else {
         int r = build_reg(fs, dest);
@@ -586,7 +588,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
           expr_into(fs, e->u.map.keys[i], base + 2 * i);
           expr_into(fs, e->u.map.values[i], base + 2 * i + 1);
         }
-        fs->line = e->line;
+        fs->line = e->line; fs->col = e->col;
         EMIT_ABC(fs, NEWMAP, dest, base, n);
       } else {
         int r = build_reg(fs, dest);
@@ -607,7 +609,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
       if (e->u.unary.op == A_NEG && o->kind == E_INT) { load_int(fs, (int64_t)(0ULL - (uint64_t)o->u.ival), dest); break; }
       if (e->u.unary.op == A_NEG && o->kind == E_FLOAT) { load_k(fs, FLOAT_VAL(-o->u.fval), dest); break; }
       int b = expr_any(fs, o);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       if (e->u.unary.op == A_NEG) EMIT_ABC(fs, UNM, dest, b, 0);
       else if (e->u.unary.op == A_BNOT) EMIT_ABC(fs, BNOT, dest, b, 0);
       else EMIT_ABC(fs, NOT, dest, b, 0);
@@ -639,7 +641,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
     case E_INDEX: {
       int b = expr_any(fs, e->u.index.object);
       int c = expr_any(fs, e->u.index.index);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       EMIT_ABC(fs, GETINDEX, dest, b, c);
       break;
     }
@@ -648,13 +650,13 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
       int lo = alloc_reg(fs, 2);
       if (e->u.slice.lo) expr_into(fs, e->u.slice.lo, lo); else EMIT_ABC(fs, LOADNIL, lo, 0, 0);
       if (e->u.slice.hi) expr_into(fs, e->u.slice.hi, lo + 1); else EMIT_ABC(fs, LOADNIL, lo + 1, 0, 0);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       EMIT_ABC(fs, SLICE, dest, b, lo);
       break;
     }
     case E_FIELD: {
       int b = expr_any(fs, e->u.field.object);
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       EMIT_ABC(fs, GETFIELD, dest, b, name_const(fs, e->u.field.name, e->line, e->col));
       break;
     }
@@ -670,7 +672,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
       int b;
       if (e->u.operand) b = expr_any(fs, e->u.operand);
       else { b = alloc_reg(fs, 1); EMIT_ABC(fs, LOADNIL, b, 0, 0); }
-      fs->line = e->line;
+      fs->line = e->line; fs->col = e->col;
       EMIT_ABC(fs, YIELD, dest, b, 0);
       break;
     }
@@ -696,6 +698,7 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
   }
   fs->freereg = save;
   fs->line = line_save;
+  fs->col = col_save;
 }
 
 /* ---- functions ------------------------------------------------------- */
@@ -723,6 +726,7 @@ static void fs_free(FuncState *fs) {
   fs->C->fs = fs->parent;
   VM_FREE(vm, uint32_t, fs->code, fs->capcode);
   VM_FREE(vm, int32_t, fs->lines, fs->caplines);
+  VM_FREE(vm, uint16_t, fs->cols, fs->capcols);
   VM_FREE(vm, Value, fs->k, fs->capk);
   VM_FREE(vm, ObjProto *, fs->protos, fs->capprotos);
   VM_FREE(vm, int, fs->jumps, fs->capjumps);
@@ -739,6 +743,8 @@ static ObjProto *fs_finish(FuncState *fs) {
   memcpy(p->code, fs->code, sizeof(uint32_t) * fs->ncode);
   p->lines = vm_realloc(vm, NULL, 0, sizeof(int32_t) * fs->ncode);
   memcpy(p->lines, fs->lines, sizeof(int32_t) * fs->ncode);
+  p->cols = vm_realloc(vm, NULL, 0, sizeof(uint16_t) * fs->ncode);
+  memcpy(p->cols, fs->cols, sizeof(uint16_t) * fs->ncode);
   p->ncode = fs->ncode;
   p->k = vm_realloc(vm, NULL, 0, sizeof(Value) * fs->nk);
   if (fs->nk) memcpy(p->k, fs->k, sizeof(Value) * fs->nk);
@@ -861,6 +867,7 @@ static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int
   fs->is_method = is_method;
   fs->class_has_super = parent->class_has_super && is_method;
   fs->line = line;
+  fs->col = col;
   fs->scope_depth = 1;
   ObjProto *p = fs->p;
   if (is_method) add_local(fs, "self", alloc_reg(fs, 1), line, col);
@@ -879,7 +886,7 @@ static int function(FuncState *parent, FnNode *fn, bool is_method, int line, int
     if (pa->def) {
       seen_default = true;
       int reg = i + (is_method ? 1 : 0);
-      fs->line = pa->line;
+      fs->line = pa->line; fs->col = pa->col;
       int j = emit(fs, MK_ASBX(OP_TESTARG, reg, 0));
       expr_into(fs, pa->def, reg);
       patch_here(fs, j);
@@ -940,6 +947,7 @@ static int let_module_slot(FuncState *fs, const char *name, int line, int col) {
 
 static void let_module_store(FuncState *fs, const char *name, int slot, int line, int col, int r) {
   fs->line = line;
+  fs->col = col;
   if (module_slot_ok(fs, slot, line, col)) EMIT_ABX(fs, SETMOD, r, slot);
   declare_module_name(fs, name);
 }
@@ -992,12 +1000,12 @@ static void store_target(FuncState *fs, Node *t, int r) {
     store_name(fs, t->u.name, t->line, t->col, r);
   } else if (t->kind == E_FIELD) {
     int obj = expr_any(fs, t->u.field.object);
-    fs->line = t->line;
+    fs->line = t->line; fs->col = t->col;
     EMIT_ABC(fs, SETFIELD, obj, name_const(fs, t->u.field.name, t->line, t->col), r);
   } else {
     int obj = expr_any(fs, t->u.index.object);
     int idx = expr_any(fs, t->u.index.index);
-    fs->line = t->line;
+    fs->line = t->line; fs->col = t->col;
     EMIT_ABC(fs, SETINDEX, obj, idx, r);
   }
   fs->freereg = save;
@@ -1028,7 +1036,7 @@ static void unpack_pattern(FuncState *fs, Unpack *u, Node *pat, int src) {
   bool flat = u->mode == BIND_LOCAL;
   for (int i = 0; i < n; i++) if (pat->u.list.items[i]->kind == E_LIST) flat = false;
   int dst = flat ? u->leafbase + u->nleaf : alloc_reg(fs, n);
-  fs->line = pat->line;
+  fs->line = pat->line; fs->col = pat->col;
   EMIT_ABC(fs, UNPACK, dst, src, (n - rest) | (rest ? 128 : 0));
   for (int i = 0; i < n; i++) {
     Node *e = pat->u.list.items[i];
@@ -1099,12 +1107,12 @@ static void let_stmt(FuncState *fs, Node *s) {
 static void compound_update(FuncState *fs, Node *s, int r, Node *v) {
   int op = s->u.assign.op;
   if ((op == A_ADD || op == A_SUB) && is_small_int(v, -127, 127)) {
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     emit(fs, MK_ABC(op == A_ADD ? OP_ADDI : OP_SUBI, r, r, (uint8_t)(int8_t)v->u.ival));
     return;
   }
   int c = expr_any(fs, v);
-  fs->line = s->line;
+  fs->line = s->line; fs->col = s->col;
   emit(fs, MK_ABC(arith_op(op), r, r, c));
 }
 
@@ -1145,11 +1153,11 @@ static void assign_stmt(FuncState *fs, Node *s) {
     if (op == A_ASSIGN) r = expr_any(fs, v);
     else {
       r = alloc_reg(fs, 1);
-      fs->line = s->line;
+      fs->line = s->line; fs->col = s->col;
       emit(fs, MK_ABC(field ? OP_GETFIELD : OP_GETINDEX, r, obj, key));
       compound_update(fs, s, r, v);
     }
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     emit(fs, MK_ABC(field ? OP_SETFIELD : OP_SETINDEX, obj, key, r));
   } else if (t->kind == E_LIST && pattern_leaves(fs, t, BIND_ASSIGN) >= 0) {
     /* the whole right side first: `[a, b] = [b, a]` swaps */
@@ -1216,7 +1224,7 @@ static void for_stmt(FuncState *fs, Node *s) {
     int base = alloc_reg(fs, 3);
     expr_into(fs, it->u.binary.left, base);
     expr_into(fs, it->u.binary.right, base + 1);
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     int prep = emit(fs, MK_ASBX(OP_FORPREP, base, 0));
     int body = fs->ncode;
     push_loop(fs, &loop);
@@ -1224,7 +1232,7 @@ static void for_stmt(FuncState *fs, Node *s) {
     compile_block(fs, s->u.for_.body);
     int cont = fs->ncode;
     if (fs->ncaptured != captured_before) EMIT_ABC(fs, CLOSE, base + 2, 0, 0);
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     int fl = emit(fs, MK_ASBX(OP_FORLOOP, base, 0));
     patch_to(fs, fl, body);
     patch_here(fs, prep);
@@ -1234,7 +1242,7 @@ static void for_stmt(FuncState *fs, Node *s) {
   } else {
     int base = alloc_reg(fs, 4);
     expr_into(fs, it, base);
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     EMIT_ABC(fs, ITERPREP, base, two ? 1 : 0, 0);
     int next = emit(fs, MK_ASBX(two ? OP_ITERNEXT2 : OP_ITERNEXT, base, 0));
     push_loop(fs, &loop);
@@ -1282,7 +1290,7 @@ static void declare_fn(FuncState *fs, Node *s) {
     int save = fs->freereg;
     int r = alloc_reg(fs, 1);
     int idx = function(fs, &s->u.fn, false, s->line, s->col);
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     EMIT_ABX(fs, CLOSURE, r, idx);
     if (module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
     fs->freereg = save;
@@ -1291,7 +1299,7 @@ static void declare_fn(FuncState *fs, Node *s) {
   int r = alloc_reg(fs, 1);
   add_local(fs, name, r, s->line, s->col);   /* visible in its own body: recursion */
   int idx = function(fs, &s->u.fn, false, s->line, s->col);
-  fs->line = s->line;
+  fs->line = s->line; fs->col = s->col;
   EMIT_ABX(fs, CLOSURE, r, idx);
 }
 
@@ -1313,7 +1321,7 @@ static void class_stmt(FuncState *fs, Node *s) {
     add_local(fs, name, r, s->line, s->col);
     save = fs->freereg;
   }
-  fs->line = s->line;
+  fs->line = s->line; fs->col = s->col;
   EMIT_ABX(fs, CLASS, r, str_const(fs, name));
   if (module && module_slot_ok(fs, slot, s->line, s->col)) EMIT_ABX(fs, SETMOD, r, slot);
   bool had_super = fs->class_has_super;
@@ -1322,7 +1330,7 @@ static void class_stmt(FuncState *fs, Node *s) {
     sup.u.name = s->u.class_.super_name;
     if (strcmp(sup.u.name, name) == 0) error_at(fs, sup.line, sup.col, "a class cannot inherit from itself");
     int sr = expr_any(fs, &sup);
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     EMIT_ABC(fs, INHERIT, r, sr, 0);
     fs->class_has_super = true;
   } else {
@@ -1332,7 +1340,7 @@ static void class_stmt(FuncState *fs, Node *s) {
     Node *m = s->u.class_.methods[i];
     int mr = alloc_reg(fs, 1);
     int idx = function(fs, &m->u.fn, !m->u.fn.is_static, m->line, m->col);
-    fs->line = m->line;
+    fs->line = m->line; fs->col = m->col;
     EMIT_ABX(fs, CLOSURE, mr, idx);
     EMIT_ABC(fs, METHOD, r, name_const(fs, m->u.fn.name, m->line, m->col), mr);
     fs->freereg = mr;
@@ -1389,11 +1397,11 @@ static void try_catch(FuncState *fs, Node *s) {
   for (int i = 0; i < cs->count && !caught_all; i++) {
     Node *c = cs->items[i];
     int next = -1;
-    fs->line = c->line;
+    fs->line = c->line; fs->col = c->col;
     if (c->u.catch_.type) {
       int tr = expr_any(fs, c->u.catch_.type);
       int test = alloc_reg(fs, 1);
-      fs->line = c->u.catch_.type->line;
+      fs->line = c->u.catch_.type->line; fs->col = c->u.catch_.type->col;
       EMIT_ABC(fs, IS, test, r, tr);
       EMIT_ABC(fs, TEST, test, 0, 0);
       next = emit_jump(fs);
@@ -1414,7 +1422,7 @@ static void try_catch(FuncState *fs, Node *s) {
     }
   }
   if (!caught_all) {
-    fs->line = s->line;
+    fs->line = s->line; fs->col = s->col;
     EMIT_ABC(fs, THROW, r, 0, 0);
   }
   for (int i = 0; i < nends; i++) patch_here(fs, ends[i]);
@@ -1445,7 +1453,7 @@ static void try_stmt(FuncState *fs, Node *s) {
   patch_here(fs, t);
   int r = alloc_reg(fs, 1);   /* the pending error, written by the handler */
   compile_finally(fs, fin);
-  fs->line = s->line;
+  fs->line = s->line; fs->col = s->col;
   EMIT_ABC(fs, THROW, r, 0, 0);
   fs->freereg = save;
   patch_here(fs, skip);
@@ -1462,7 +1470,7 @@ static const char *import_default_name(Compiler *C, const char *path) {
 
 static void statement(FuncState *fs, Node *s) {
   if (deep_enough(fs, s->line, s->col)) return;
-  fs->line = s->line;
+  fs->line = s->line; fs->col = s->col;
   int save = fs->freereg;
   switch (s->kind) {
     case S_EXPR: {
@@ -1504,14 +1512,14 @@ static void statement(FuncState *fs, Node *s) {
         if (s->u.operand) expr_into(fs, s->u.operand, r);
         else EMIT_ABC(fs, LOADNIL, r, 0, 0);
         leave_tries(fs, 0);
-        fs->line = s->line;
+        fs->line = s->line; fs->col = s->col;
         EMIT_ABC(fs, RETURN, r, 1, 0);
         fs->freereg = ret_save;
         break;
       }
       if (s->u.operand) {
         int r = expr_any(fs, s->u.operand);
-        fs->line = s->line;
+        fs->line = s->line; fs->col = s->col;
         EMIT_ABC(fs, RETURN, r, 1, 0);
       } else {
         EMIT_ABC(fs, RETURN, 0, 0, 0);
@@ -1523,7 +1531,7 @@ static void statement(FuncState *fs, Node *s) {
     case S_TRY: try_stmt(fs, s); break;
     case S_THROW: {
       int r = expr_any(fs, s->u.operand);
-      fs->line = s->line;
+      fs->line = s->line; fs->col = s->col;
       EMIT_ABC(fs, THROW, r, 0, 0);
       break;
     }
@@ -1736,7 +1744,7 @@ static void compile_module(VM *vm, void *ud) {
     Node *s = ast->u.list.items[i];
     if (C->opt->repl && i == n - 1 && s->kind == S_EXPR) {
       int r = alloc_reg(fs, 1);
-      fs->line = s->line;
+      fs->line = s->line; fs->col = s->col;
       expr_into(fs, s->u.operand, r);
       EMIT_ABC(fs, RETURN, r, 1, 0);
       continue;
@@ -1803,5 +1811,11 @@ ObjClosure *gs_compile_source(VM *vm, ObjModule *module, const char *src, size_t
   if (ast) cl = compile_tree(vm, module, ast, opt, errs, src, len);
   ast_arena_free(&arena);
   vm->gc_paused--;
+  ObjString *file = opt->file ? opt->file : module->file;
+  if (cl && file && !opt->repl) {   /* REPL inputs share one name: no excerpts */
+    vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
+    vm_remember_source(vm, file, src, len);
+    vm_pop(vm);
+  }
   return cl;
 }

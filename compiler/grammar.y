@@ -32,6 +32,8 @@
 
 #define MK(k, t) gs_node(ctx, (k), (t).line, (t).col, 1)
 
+static void parser_expected(void *parser, bool *tokens, int n);
+
 static Node *mk_str(ParseCtx *ctx, const Tok *t) {
   Node *n = gs_node(ctx, E_STRING, t->line, t->col, 1);
   n->u.str.chars = t->v.str.s;
@@ -156,10 +158,42 @@ static Node *mk_postfix_slice(ParseCtx *ctx, Node *obj, Node *lo, Node *hi) {
 void GsParseResetErrors(void *p) {
   ((yyParser *)p)->yyerrcnt = -1;
 }
+
+/* Would the parser take terminal t next? Replays on a copy of the top of
+ * the state stack the reductions t would cause, until t is shifted or
+ * refused. */
+static bool parser_accepts(yyParser *p, int t) {
+  YYACTIONTYPE over[64];        /* states pushed by the replay */
+  int nover = 0;
+  int real = (int)(p->yytos - p->yystack) + 1;   /* entries of the real stack in use */
+#define TOP() (nover ? over[nover - 1] : p->yystack[real - 1].stateno)
+  YYACTIONTYPE act = yy_find_shift_action((YYCODETYPE)t, TOP());
+  for (int steps = 0; steps < 1000; steps++) {
+    if (act == YY_ERROR_ACTION || act == YY_NO_ACTION) return false;
+    if (act <= YY_MAX_SHIFTREDUCE || act == YY_ACCEPT_ACTION) return true;
+    int rule = act - YY_MIN_REDUCE;
+    int pop = -yyRuleInfoNRhs[rule];
+    while (pop > 0 && nover > 0) { nover--; pop--; }
+    real -= pop;
+    if (real < 1 || nover == 64) return false;
+    YYACTIONTYPE g = yy_find_reduce_action(TOP(), yyRuleInfoLhs[rule]);
+    over[nover++] = g;
+    act = g >= YY_MIN_REDUCE ? g : yy_find_shift_action((YYCODETYPE)t, g);
+  }
+  return false;
+#undef TOP
+}
+
+/* The terminals the parser would take now (tokens[i] set for each). */
+static void parser_expected(void *parser, bool *tokens, int n) {
+  for (int t = 1; t < n && t < YYNTOKEN; t++) tokens[t] = parser_accepts(parser, t);
+}
 }
 
 %syntax_error {
-  gs_syntax_error(ctx, yymajor, &TOKEN);
+  bool expected[GS_NTOKENS] = {false};
+  parser_expected(yypParser, expected, GS_NTOKENS);
+  gs_syntax_error(ctx, yymajor, &TOKEN, expected);
 }
 
 %stack_overflow {

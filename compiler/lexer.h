@@ -92,6 +92,8 @@ typedef struct {
   bool syntax_error;      /* set by %syntax_error for the token just pushed */
   bool stop;              /* stop parsing (nesting too deep) */
   Tok cur;                /* the token being pushed */
+  Tok prev;               /* and the one before it (prev_major 0: none) */
+  int prev_major;
 } ParseCtx;
 
 /* Node construction helpers used by grammar actions (defined in ast.c). */
@@ -104,7 +106,11 @@ PVec *gs_pvec(ParseCtx *c);
 void gs_pvec_push(ParseCtx *c, PVec *v, PItem p);
 MVec *gs_mvec(ParseCtx *c);
 void gs_mvec_push(ParseCtx *c, MVec *v, Node *k, Node *val);
-void gs_syntax_error(ParseCtx *c, int major, const Tok *t);
+/* Room for every terminal's number (grammar.h numbers them from 1). */
+#define GS_NTOKENS 96
+/* A syntax error at token t; expected[i]: the parser would have taken
+ * terminal i there. */
+void gs_syntax_error(ParseCtx *c, int major, const Tok *t, const bool *expected);
 void gs_stack_overflow(ParseCtx *c);
 
 /* lemon push parser (grammar.y) */

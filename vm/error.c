@@ -1,4 +1,5 @@
 /* error.c — raising errors, Error instances and tracebacks. */
+#define _GNU_SOURCE   /* memrchr */
 #include <string.h>
 #include <stdlib.h>
 #include "vm.h"
@@ -34,6 +35,16 @@ Value vm_traceback(VM *vm) {
   return LIST_VAL(l);
 }
 
+static void set_field_cstr(VM *vm, Value e, const char *name, Value v) {
+  vm_push(vm, v);
+  table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(str_cstr(vm, name)), v);
+  vm_pop(vm);
+}
+
+void vm_error_set_kind(VM *vm, Value e, const char *kind) {
+  set_field_cstr(vm, e, "kind", STR_VAL(str_cstr(vm, kind)));
+}
+
 Value vm_make_error(VM *vm, ObjString *message) {
   vm_push(vm, STR_VAL(message));
   ObjInstance *e = instance_new(vm, vm->error_class);
@@ -41,6 +52,7 @@ Value vm_make_error(VM *vm, ObjString *message) {
   vm_push(vm, ev);
   table_set(vm, &e->fields, STR_VAL(vm->s_message), STR_VAL(message));
   table_set(vm, &e->fields, STR_VAL(vm->s_trace), NIL_VAL);
+  vm_error_set_kind(vm, ev, "runtime");
   vm_pop(vm);
   vm_pop(vm);
   return ev;
@@ -54,6 +66,26 @@ static bool is_error_instance(VM *vm, Value v) {
 }
 
 static _Noreturn void unwind(VM *vm, Fiber *f, Value v);
+
+/* e.file, e.line, e.column: where the innermost script frame was (the
+ * start of the expression that failed, or of the call of the native that
+ * raised); nil when no script is running. */
+static void set_position(VM *vm, Value e) {
+  Fiber *f = vm->fiber;
+  Value file = NIL_VAL, line = NIL_VAL, col = NIL_VAL;
+  if (f->nframes > 0) {
+    CallFrame *fr = &f->frames[f->nframes - 1];
+    ObjProto *p = fr->cl->p;
+    int pcoff = (int)(fr->pc - p->code) - 1;
+    if (pcoff >= p->ncode) pcoff = p->ncode - 1;
+    if (pcoff < 0) pcoff = 0;
+    if (p->file) file = STR_VAL(p->file);
+    if (p->ncode) { line = INT_VAL(p->lines[pcoff]); col = INT_VAL(p->cols[pcoff]); }
+  }
+  set_field_cstr(vm, e, "file", file);
+  set_field_cstr(vm, e, "line", line);
+  set_field_cstr(vm, e, "column", col);
+}
 
 _Noreturn void vm_throw_again(VM *vm, Value v, Value trace) {
   Fiber *f = vm->fiber;
@@ -81,6 +113,7 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
       vm_push(vm, tr);
       table_set(vm, &AS_INSTANCE(v)->fields, STR_VAL(vm->s_trace), tr);
       vm_pop(vm);
+      set_position(vm, v);
     }
   }
   vm_pop(vm);
@@ -101,6 +134,39 @@ static _Noreturn void unwind(VM *vm, Fiber *f, Value v) {
   longjmp(f->errjmp->buf, 1);
 }
 
+/* The kind of an error raised with vm_throw, from the shape of its message
+ * (the format, or the text when the format is only "%s"): first match wins.
+ * Errors raised with vm_throw_kind name theirs. */
+static const struct { const char *part; const char *kind; } kinds[] = {
+  {"stack overflow", "stack"},
+  {"out of memory", "memory"},
+  {"format:", "value"},
+  {"has no field", "key"}, {"has no method", "key"}, {"has no variable", "key"},
+  {"map key cannot", "key"},
+  {"expects %d", "arity"}, {"expects at least", "arity"}, {"expects 0 arguments", "arity"},
+  {"is an instance method", "arity"}, {"passes at most one value", "arity"},
+  {"too many arguments (", "arity"},
+  {"out of range", "index"},
+  {"too large", "overflow"}, {"too long", "overflow"}, {"too many elements", "overflow"},
+  {"out of int range", "overflow"},
+  {"division by zero", "value"}, {"invalid int", "value"}, {"invalid float", "value"},
+  {"cannot unpack %u", "value"}, {"empty list", "value"}, {"with a fraction", "value"},
+  {"buffer size must be", "value"}, {"invalid timeout", "value"},
+  {"cannot resume", "runtime"}, {"cannot join", "runtime"}, {"cannot close", "runtime"},
+  {"cannot park", "runtime"}, {"cannot create", "runtime"}, {"module", "runtime"},
+  {"cannot register", "runtime"},
+  {"cannot ", "type"}, {"must return", "type"}, {"len() of", "type"}, {"must be", "type"}, {"needs an int", "type"}, {"needs ints", "type"},
+  {"expected a", "type"}, {"expects a", "type"}, {"expects an", "type"}, {"expects channels", "type"},
+  {"strings are immutable", "type"},
+};
+
+static const char *kind_of(const char *fmt, const char *msg) {
+  const char *text = strcmp(fmt, "%s") == 0 ? msg : fmt;
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (strstr(text, kinds[i].part)) return kinds[i].kind;
+  return "runtime";
+}
+
 _Noreturn void vm_throw(VM *vm, const char *fmt, ...) {
   char buf[512];
   va_list ap;
@@ -108,16 +174,17 @@ _Noreturn void vm_throw(VM *vm, const char *fmt, ...) {
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   ObjString *msg = str_cstr(vm, buf);
-  vm_throw_value(vm, vm_make_error(vm, msg));
+  Value e = vm_make_error(vm, msg);
+  vm_push(vm, e);
+  vm_error_set_kind(vm, e, kind_of(fmt, buf));
+  vm_pop(vm);
+  vm_throw_value(vm, e);
 }
 
 static Value make_error_kind(VM *vm, const char *kind, const char *msg) {
   Value e = vm_make_error(vm, str_cstr(vm, msg));
   vm_push(vm, e);
-  ObjString *k = str_cstr(vm, kind);
-  vm_push(vm, STR_VAL(k));
-  table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(str_cstr(vm, "kind")), STR_VAL(k));
-  vm_pop(vm);
+  vm_error_set_kind(vm, e, kind);
   vm_pop(vm);
   return e;
 }
@@ -210,9 +277,69 @@ void vm_report_error(VM *vm, const char *head, Value err, Value trace) {
   vm->oom_slack = slack;
 }
 
-/* "file:line: message\ntraceback:\n  file:line in name\n..." */
+void vm_remember_source(VM *vm, ObjString *file, const char *src, size_t len) {
+  vm_push(vm, STR_VAL(file));
+  ObjString *text = str_new(vm, src, len);
+  vm_push(vm, STR_VAL(text));
+  table_set(vm, &vm->sources, STR_VAL(file), STR_VAL(text));
+  vm_pop(vm);
+  vm_pop(vm);
+}
+
+size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int col) {
+  const char *p = src, *end = src + len;
+  for (int l = 1; l < line && p < end; l++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    p = nl ? nl + 1 : end;
+  }
+  if (line < 1 || p >= end) return 0;
+  const char *e = memchr(p, '\n', (size_t)(end - p));
+  if (!e) e = end;
+  if (e > p && e[-1] == '\r') e--;
+  size_t n = 0;
+  char num[32];
+  int k = snprintf(num, sizeof num, "%5d | ", line);
+#define PUT(s, m) do { size_t m_ = (m); if (out) memcpy(out + n, s, m_); n += m_; } while (0)
+  PUT(num, (size_t)k);
+  PUT(p, (size_t)(e - p));
+  PUT("\n", 1);
+  if (col >= 1 && col - 1 <= e - p) {
+    PUT("      | ", 8);
+    /* under each character a space (a tab under a tab), so the caret lines
+     * up whatever the tab width; a UTF-8 character is one column */
+    for (const char *q = p; q < p + col - 1; q++) {
+      if ((*q & 0xC0) == 0x80) continue;
+      PUT(*q == '\t' ? "\t" : " ", 1);
+    }
+    PUT("^\n", 2);
+  }
+#undef PUT
+  return n;
+}
+
+/* The line and column of the report's first line: the error's own fields
+ * when it has them, else the line of the first trace entry. */
+static void report_position(VM *vm, Value err, ObjString *first, ObjString **src, int *line, int *col) {
+  *src = NULL;
+  *line = 0;
+  *col = 0;
+  const char *in = strstr(first->chars, " in ");
+  size_t n = in ? (size_t)(in - first->chars) : first->len;
+  const char *colon = n ? memrchr(first->chars, ':', n) : NULL;
+  if (!colon) return;
+  *line = atoi(colon + 1);
+  if (is_error_instance(vm, err)) {
+    Value *c = table_find_str(&AS_INSTANCE(err)->fields, str_cstr(vm, "column"));
+    if (c && IS_INT(*c)) *col = (int)AS_INT(*c);
+  }
+  ObjString *file = str_new(vm, first->chars, (size_t)(colon - first->chars));
+  Value *s = table_find(&vm->sources, STR_VAL(file));
+  if (s && IS_STRING(*s)) *src = AS_STRING(*s);
+}
+
+/* "file:line: message\n   12 | source line\n      |   ^\ntraceback:\n  file:line in name\n..." */
 /* Writes the report into out (NULL: only measures it); returns its length. */
-static size_t write_report(char *out, ObjString *msg, ObjList *tl) {
+static size_t write_report(char *out, ObjString *msg, ObjList *tl, ObjString *src, int line, int col) {
   size_t len = 0;
 #define ADD(s, n) do { size_t n_ = (n); if (out) memcpy(out + len, s, n_); len += n_; } while (0)
   if (tl && tl->count > 0 && IS_STRING(tl->items[0])) {
@@ -223,6 +350,7 @@ static size_t write_report(char *out, ObjString *msg, ObjList *tl) {
   }
   ADD(msg->chars, msg->len);
   ADD("\n", 1);
+  if (src) len += vm_source_excerpt(out ? out + len : NULL, src->chars, src->len, line, col);
   if (tl && tl->count > 0) {
     ADD("traceback:\n", 11);
     for (uint32_t i = 0; i < tl->count; i++) {
@@ -244,8 +372,11 @@ ObjString *vm_error_report(VM *vm, Value err, Value trace) {
   ObjString *msg = vm_error_message(vm, err);
   vm_push(vm, STR_VAL(msg));
   ObjList *tl = IS_LIST(trace) ? AS_LIST(trace) : NULL;
-  ObjString *r = str_alloc(vm, write_report(NULL, msg, tl));
-  write_report(r->chars, msg, tl);
+  ObjString *src = NULL;
+  int line = 0, col = 0;
+  if (tl && tl->count > 0 && IS_STRING(tl->items[0])) report_position(vm, err, AS_STRING(tl->items[0]), &src, &line, &col);
+  ObjString *r = str_alloc(vm, write_report(NULL, msg, tl, src, line, col));
+  write_report(r->chars, msg, tl, src, line, col);
   r = str_take_buffer(vm, r);
   vm_pop(vm);
   vm_pop(vm);

@@ -143,6 +143,7 @@ static void mark_roots(VM *vm) {
   mark_table(vm, &vm->channel_methods);
   mark_table(vm, &vm->range_methods);
   mark_table(vm, &vm->modules);
+  mark_table(vm, &vm->sources);
   mark_table(vm, &vm->userdata_classes);
   gc_mark_obj(vm, (Obj *)vm->error_class);
   gc_mark_obj(vm, (Obj *)vm->main_module);

@@ -156,6 +156,7 @@ void obj_free(VM *vm, Obj *o) {
       ObjProto *p = (ObjProto *)o;
       VM_FREE(vm, uint32_t, p->code, p->ncode);
       VM_FREE(vm, int32_t, p->lines, p->ncode);
+      VM_FREE(vm, uint16_t, p->cols, p->ncode);
       VM_FREE(vm, Value, p->k, p->nk);
       VM_FREE(vm, ObjProto *, p->protos, p->nprotos);
       VM_FREE(vm, UpvalDesc, p->upvals, p->nupvals);

@@ -74,6 +74,7 @@ typedef struct ObjProto {
   Obj obj;
   uint32_t *code;
   int32_t *lines;          /* source line per instruction */
+  uint16_t *cols;          /* and column (where its expression starts) */
   int ncode;
   Value *k;                /* constants */
   int nk;

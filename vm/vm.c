@@ -150,6 +150,7 @@ static Value error_init(VM *vm, int argc, Value *args) {
   self = AS_INSTANCE(vm->fiber->stack[base]);
   table_set(vm, &self->fields, STR_VAL(vm->s_message), msg);
   table_set(vm, &self->fields, STR_VAL(vm->s_trace), NIL_VAL);
+  vm_error_set_kind(vm, vm->fiber->stack[base], "runtime");
   vm_pop(vm);
   return NIL_VAL;
 }
@@ -198,6 +199,7 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   table_init(&vm->channel_methods);
   table_init(&vm->range_methods);
   table_init(&vm->modules);
+  table_init(&vm->sources);
   table_init(&vm->userdata_classes);
   vm->args = NIL_VAL;
   return vm;
@@ -256,6 +258,7 @@ void vm_free(VM *vm) {
   table_free(vm, &vm->channel_methods);
   table_free(vm, &vm->range_methods);
   table_free(vm, &vm->modules);
+  table_free(vm, &vm->sources);
   table_free(vm, &vm->userdata_classes);
   api_free_handles(vm);
   free(vm->last_error);

@@ -197,6 +197,7 @@ struct gs_vm {
   ObjClass *error_class;
 
   Table modules;            /* resolved path -> module */
+  Table sources;            /* chunk file name -> its source text, for error excerpts */
   ObjString *import_scratch; /* a spare for vm_import's path buffers (module.c) */
   char *str_scratch;        /* str() of values that run no script (value.c) */
   ObjModule *main_module;
@@ -316,7 +317,14 @@ _Noreturn void vm_throw_again(VM *vm, Value v, Value trace);
 _Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 Value vm_make_error_kind(VM *vm, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool vm_error_is_kind(VM *vm, Value err, const char *kind);
-Value vm_make_error(VM *vm, ObjString *message);
+Value vm_make_error(VM *vm, ObjString *message);   /* kind "runtime" */
+void vm_error_set_kind(VM *vm, Value err, const char *kind);
+/* Keep the source of a compiled chunk, so that reports of errors raised in
+ * it can show the failing line. */
+void vm_remember_source(VM *vm, ObjString *file, const char *src, size_t len);
+/* "   12 |   text of line 12\n      |   ^\n" (no caret when col < 1), from
+ * a source text; returns the length written to out (NULL: only measures). */
+size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int col);
 Value vm_traceback(VM *vm);           /* list of "file:line in name" for the running fiber */
 /* Format an uncaught error: "file:line: message\n" plus traceback lines. */
 ObjString *vm_error_report(VM *vm, Value err, Value trace);
