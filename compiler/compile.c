@@ -1811,8 +1811,10 @@ ObjClosure *gs_compile_source(VM *vm, ObjModule *module, const char *src, size_t
   if (ast) cl = compile_tree(vm, module, ast, opt, errs, src, len);
   ast_arena_free(&arena);
   vm->gc_paused--;
-  ObjString *file = opt->file ? opt->file : module->file;
-  if (cl && file && !opt->repl) {   /* REPL inputs share one name: no excerpts */
+  ObjString *file = opt && opt->file ? opt->file : module->file;
+  /* REPL inputs share one name, and a huge generated source is not worth
+   * a second copy: no excerpts for those */
+  if (cl && file && !(opt && opt->repl) && len <= 8u << 20) {
     vm_push(vm, OBJ_VAL(V_CLOSURE, cl));
     vm_remember_source(vm, file, src, len);
     vm_pop(vm);

@@ -29,12 +29,17 @@ Value vm_call_op(VM *vm, Value m, int argc, Value a, Value b, Value c) {
   return vm_call(vm, m, argc, args);
 }
 
+enum { OPM_ADD, OPM_SUB, OPM_MUL, OPM_DIV, OPM_IDIV, OPM_MOD, OPM_POW };
+
 /* a's method for the operator, or the error for operands it does not take
- * (out of line: the arithmetic functions above stay as small as without) */
-static __attribute__((noinline)) Value binary_op(VM *vm, const char *op, const char *verb, Value a, Value b) {
+ * (out of line, with its arguments in registers: the arithmetic functions
+ * below stay as small as without it) */
+static __attribute__((noinline)) Value binary_op(VM *vm, int op, Value a, Value b) {
+  static const char *const names[] = {"+", "-", "*", "/", "//", "%", "**"};
+  static const char *const verbs[] = {"add", "subtract", "multiply", "divide", "divide", "take the modulo of", "raise"};
   Value m;
-  if (vm_op_method(vm, a, op, &m)) return vm_call_op(vm, m, 2, a, b, NIL_VAL);
-  bad_operands(vm, verb, a, b);
+  if (vm_op_method(vm, a, names[op], &m)) return vm_call_op(vm, m, 2, a, b, NIL_VAL);
+  bad_operands(vm, verbs[op], a, b);
 }
 
 bool vm_equal(VM *vm, Value a, Value b) {
@@ -78,24 +83,24 @@ Value arith_add(VM *vm, Value a, Value b) {
     r->count = n;
     return LIST_VAL(r);
   }
-  return binary_op(vm, "+", "add", a, b);
+  return binary_op(vm, OPM_ADD, a, b);
 }
 
 Value arith_sub(VM *vm, Value a, Value b) {
   if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_sub(AS_INT(a), AS_INT(b)));
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) - AS_NUMBER(b));
-  return binary_op(vm, "-", "subtract", a, b);
+  return binary_op(vm, OPM_SUB, a, b);
 }
 
 Value arith_mul(VM *vm, Value a, Value b) {
   if (IS_INT(a) && IS_INT(b)) return INT_VAL(int_mul(AS_INT(a), AS_INT(b)));
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) * AS_NUMBER(b));
-  return binary_op(vm, "*", "multiply", a, b);
+  return binary_op(vm, OPM_MUL, a, b);
 }
 
 Value arith_div(VM *vm, Value a, Value b) {
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(AS_NUMBER(a) / AS_NUMBER(b));
-  return binary_op(vm, "/", "divide", a, b);
+  return binary_op(vm, OPM_DIV, a, b);
 }
 
 Value arith_idiv(VM *vm, Value a, Value b) {
@@ -108,7 +113,7 @@ Value arith_idiv(VM *vm, Value a, Value b) {
     return INT_VAL(q);
   }
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(floor(AS_NUMBER(a) / AS_NUMBER(b)));
-  return binary_op(vm, "//", "divide", a, b);
+  return binary_op(vm, OPM_IDIV, a, b);
 }
 
 Value arith_mod(VM *vm, Value a, Value b) {
@@ -126,7 +131,7 @@ Value arith_mod(VM *vm, Value a, Value b) {
     if (m != 0 && ((m < 0) != (y < 0))) m += y;
     return FLOAT_VAL(m);
   }
-  return binary_op(vm, "%", "take the modulo of", a, b);
+  return binary_op(vm, OPM_MOD, a, b);
 }
 
 Value arith_pow(VM *vm, Value a, Value b) {
@@ -141,7 +146,7 @@ Value arith_pow(VM *vm, Value a, Value b) {
     return INT_VAL((int64_t)r);
   }
   if (IS_NUMBER(a) && IS_NUMBER(b)) return FLOAT_VAL(pow(AS_NUMBER(a), AS_NUMBER(b)));
-  return binary_op(vm, "**", "raise", a, b);
+  return binary_op(vm, OPM_POW, a, b);
 }
 
 static bool to_exact_int(Value v, int64_t *out) {

@@ -277,13 +277,24 @@ void vm_report_error(VM *vm, const char *head, Value err, Value trace) {
   vm->oom_slack = slack;
 }
 
-void vm_remember_source(VM *vm, ObjString *file, const char *src, size_t len) {
-  vm_push(vm, STR_VAL(file));
-  ObjString *text = str_new(vm, src, len);
+typedef struct { ObjString *file; const char *src; size_t len; } SourceJob;
+
+static void remember_job(VM *vm, void *ud) {
+  SourceJob *j = ud;
+  vm_push(vm, STR_VAL(j->file));
+  ObjString *text = str_new(vm, j->src, j->len);
   vm_push(vm, STR_VAL(text));
-  table_set(vm, &vm->sources, STR_VAL(file), STR_VAL(text));
+  table_set(vm, &vm->sources, STR_VAL(j->file), STR_VAL(text));
   vm_pop(vm);
   vm_pop(vm);
+}
+
+/* Protected: out of memory here only costs the excerpts, never the run. */
+void vm_remember_source(VM *vm, ObjString *file, const char *src, size_t len) {
+  SourceJob job = {file, src, len};
+  Value err;
+  table_remove(&vm->sources, STR_VAL(file));   /* an old text would show wrong lines */
+  vm_protect(vm, remember_job, &job, &err);
 }
 
 size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int col) {
@@ -301,15 +312,24 @@ size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int c
   int k = snprintf(num, sizeof num, "%5d | ", line);
 #define PUT(s, m) do { size_t m_ = (m); if (out) memcpy(out + n, s, m_); n += m_; } while (0)
   PUT(num, (size_t)k);
-  PUT(p, (size_t)(e - p));
+  /* control bytes (a NUL in the source) are shown escaped, never raw */
+  for (const char *q = p; q < e; q++) {
+    unsigned char c = (unsigned char)*q;
+    char esc[8];
+    if ((c < 0x20 && c != '\t') || c == 0x7f) PUT(esc, (size_t)snprintf(esc, sizeof esc, "\\x%02X", c));
+    else PUT(q, 1);
+  }
   PUT("\n", 1);
   if (col >= 1 && col - 1 <= e - p) {
     PUT("      | ", 8);
-    /* under each character a space (a tab under a tab), so the caret lines
-     * up whatever the tab width; a UTF-8 character is one column */
+    /* under each character a space (a tab under a tab, four under an
+     * escaped byte), so the caret lines up whatever the tab width; a UTF-8
+     * character is one column */
     for (const char *q = p; q < p + col - 1; q++) {
-      if ((*q & 0xC0) == 0x80) continue;
-      PUT(*q == '\t' ? "\t" : " ", 1);
+      unsigned char c = (unsigned char)*q;
+      if ((c & 0xC0) == 0x80) continue;
+      if ((c < 0x20 && c != '\t') || c == 0x7f) PUT("    ", 4);
+      else PUT(c == '\t' ? "\t" : " ", 1);
     }
     PUT("^\n", 2);
   }
