@@ -16,7 +16,8 @@ static void test_program(void) {
 
   vm = new_captured_vm(&cap);
   CHECK(program(vm, "fn f() {\n  error(\"boom\")\n}\nf()\n") == GS_RUNTIME_ERROR, "an uncaught error");
-  CHECK(strcmp(cap.err, "prog.gs:2: boom\ntraceback:\n  prog.gs:2 in f\n  prog.gs:4 in <script>\n") == 0,
+  CHECK(strcmp(cap.err, "prog.gs:2: boom\n    2 |   error(\"boom\")\n      |   ^\n"
+                        "traceback:\n  prog.gs:2 in f\n  prog.gs:4 in <script>\n") == 0,
         "is reported as gs shows it: [%s]", cap.err);
   gs_free(vm);
 
@@ -26,7 +27,8 @@ static void test_program(void) {
   gs_free(vm);
 
   vm = new_captured_vm(&cap);
-  CHECK(program(vm, "let x = ") == GS_COMPILE_ERROR && strcmp(cap.err, "prog.gs:1:9: unexpected end of input\n") == 0,
+  CHECK(program(vm, "let x = ") == GS_COMPILE_ERROR && strcmp(cap.err, "prog.gs:1:9: unexpected end of input after '='; expected an expression\n"
+                                                                     "    1 | let x = \n      |         ^\n") == 0,
         "compile errors: [%s]", cap.err);
   gs_free(vm);
 
@@ -83,7 +85,8 @@ static void test_repl(void) {
   cap_reset(&cap);
   CHECK(entry(vm, "let x = ") == GS_INCOMPLETE, "given up on");
   gs_report_error(vm);
-  CHECK(strcmp(cap.err, "<repl>:1:9: unexpected end of input\n") == 0, "the report says why: [%s]", cap.err);
+  CHECK(strcmp(cap.err, "<repl>:1:9: unexpected end of input after '='; expected an expression\n") == 0,
+        "the report says why: [%s]", cap.err);
   gs_free(vm);
 }
 
