@@ -37,7 +37,11 @@ Value vm_traceback(VM *vm) {
 
 static void set_field_cstr(VM *vm, Value e, const char *name, Value v) {
   vm_push(vm, v);
-  table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(str_cstr(vm, name)), v);
+  /* the key is rooted too: growing the field table may collect */
+  Value key = STR_VAL(str_cstr(vm, name));
+  vm_push(vm, key);
+  table_set(vm, &AS_INSTANCE(e)->fields, key, v);
+  vm_pop(vm);
   vm_pop(vm);
 }
 
