@@ -1,4 +1,6 @@
 # Many fibers recurse through map callbacks and yield at every level; each one hits and catches its own overflow.
+# slow
+# (a fiber's C stack grows to the main fiber's: thousands of nested re-entries)
 fn f(n) {
   yield
   return [n].map(fn(x) => f(x + 1))
