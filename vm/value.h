@@ -63,7 +63,11 @@ typedef struct {
 #define AS_BOOL(v)         ((v).as.b)
 #define AS_NUMBER(v)       (IS_INT(v) ? (double)AS_INT(v) : AS_FLOAT(v))
 
-#define IS_FALSY(v)        ((v).tag == V_NIL || ((v).tag == V_BOOL && !(v).as.b))
-#define IS_TRUTHY(v)       (!IS_FALSY(v))
+/* Functions, not macros: the argument is often an expression with a side
+ * effect or a cost (a register read through the frame, a call). */
+static inline bool value_falsy(Value v) { return v.tag == V_NIL || (v.tag == V_BOOL && !v.as.b); }
+static inline bool value_truthy(Value v) { return !value_falsy(v); }
+#define IS_FALSY(v)        value_falsy(v)
+#define IS_TRUTHY(v)       value_truthy(v)
 
 #endif
