@@ -35,7 +35,7 @@ LIB_OBJ := $(addprefix $(BUILD)/,$(addsuffix .o,$(basename $(LIB_SRC)))) \
            $(BUILD)/gen/lexer.o $(BUILD)/gen/grammar.o
 CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRC))
 
-.PHONY: all tools clean test test-asan test-valgrind test-gcstress bench layers
+.PHONY: all tools clean test test-asan test-valgrind test-gcstress bench bench-io layers
 all: tools $(BUILD)/gs $(BUILD)/libgs.a
 
 # ---- build tools ---------------------------------------------------------
@@ -154,6 +154,16 @@ test-valgrind: all $(CHECK_BINS) shared
 bench: all
 	@command -v luajit >/dev/null 2>&1 || { missing=" luajit"; echo "make: installing luajit for the benchmarks"; $(APT_INSTALL); }
 	@bench/run
+
+# The I/O benchmarks beside Go and Node.js (bench/io/run, docs/benchmarks.md);
+# make test does not need them.
+bench-io: all
+	@missing=""; \
+	command -v go >/dev/null 2>&1 || missing="$$missing golang-go"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	if [ -n "$$missing" ]; then echo "make: installing$$missing for bench-io"; $(APT_INSTALL); fi
+	@bench/io/run
 
 # the folder graph of the library (docs/internals.md); tests/layers/ checks it
 layers: all

@@ -4,8 +4,12 @@
 # Each connection is served by its own fiber: it reads a request line and
 # headers, answers, and keeps the connection open for the next request
 # unless the client asked to close it (or spoke HTTP/1.0).
+#
+# `gs examples/http_hello.gs ADDR` only serves, on ADDR, until it is killed
+# (make bench-io measures it so).
 
-let srv = net.listen("127.0.0.1:0")
+let serve_only = os.args.len() > 0
+let srv = net.listen(serve_only ? os.args[0] : "127.0.0.1:0")
 
 # The request line and headers of the next request, or nil at end of stream.
 fn read_request(conn) {
@@ -50,6 +54,7 @@ fn serve(conn) {
 let server = spawn {
   for conn in srv { spawn serve(conn) }
 }
+if serve_only { server.join() }
 
 # ---- the client ---------------------------------------------------------
 
