@@ -173,7 +173,7 @@ static void set_last_error(VM *vm, const char *msg, size_t msglen, const char *t
   vm->last_trace = t;
 }
 
-/* Record the error value err: message "file:line: message" and the trace
+/* Record the error value err: message "file:line:col: message" and the trace
  * lines without their indentation. May run script (a thrown instance's
  * str()). Like vm_report_error, with the heap limit lifted: recording the
  * error that hit the limit must not hit it again. */

@@ -51,7 +51,7 @@
  * Errors
  * ------
  *  - Functions that run script return a gs_status. The message
- *    ("file:line: message") and traceback of the last error are then
+ *    ("file:line:col: message") and traceback of the last error are then
  *    available from gs_error_message() / gs_error_trace().
  *  - Inside a native, the functions documented as "raises" throw a script
  *    error (an Error instance) on misuse (wrong type, slot out of range, out
@@ -235,7 +235,7 @@ void gs_free(gs_vm *vm);
  *  - or, while gs_run_fibers sleeps for a timer, to the scheduler.
  * The entry point that delivered it returns GS_RUNTIME_ERROR (gs_run_ready:
  * -1; gs_yield from host code: only records it) with gs_error_message()
- * "interrupted" ("file:line: interrupted" when a script was running). Fibers
+ * "interrupted" ("file:line:col: interrupted" when a script was running). Fibers
  * that were not running are untouched: the next gs_run_* runs them.
  * gs_clear_interrupt() drops a request that is still pending. */
 void gs_interrupt(gs_vm *vm);
@@ -337,14 +337,14 @@ gs_status gs_disassemble_source(gs_vm *vm, const char *name, const char *source,
 gs_status gs_run_repl(gs_vm *vm, const char *name, const char *source, size_t len, int dest);
 /* Write the last recorded error (gs_error_message() and gs_error_trace())
  * to write_error as gs shows it:
- *     file:line: message
+ *     file:line:col: message
  *     traceback:
  *       file:line in function
  * (compile errors: one per line). Nothing if none has been recorded. */
 void gs_report_error(gs_vm *vm);
 
 /* The last error recorded by a gs_run_*, gs_call or failed host-side call:
- * "file:line: message" (just the message if no script was running), and the
+ * "file:line:col: message" (just the message if no script was running), and the
  * traceback lines ("file:line in function", innermost first) joined with
  * newlines ("" if none). The strings are owned by the VM and valid until the
  * next error is recorded or the VM is freed. "" before any error. */

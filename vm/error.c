@@ -71,21 +71,27 @@ static bool is_error_instance(VM *vm, Value v) {
 
 static _Noreturn void unwind(VM *vm, Fiber *f, Value v);
 
-/* e.file, e.line, e.column: where the innermost script frame was (the
- * start of the expression that failed, or of the call of the native that
- * raised); nil when no script is running. */
-static void set_position(VM *vm, Value e) {
+/* Where the innermost script frame is: the start of the expression that
+ * failed, or of the call of the native that raised; nil when no script is
+ * running. */
+static ObjProto *innermost_position(VM *vm, Value *line, Value *col) {
   Fiber *f = vm->fiber;
-  Value file = NIL_VAL, line = NIL_VAL, col = NIL_VAL;
-  if (f->nframes > 0) {
-    CallFrame *fr = &f->frames[f->nframes - 1];
-    ObjProto *p = fr->cl->p;
-    int pcoff = (int)(fr->pc - p->code) - 1;
-    if (pcoff >= p->ncode) pcoff = p->ncode - 1;
-    if (pcoff < 0) pcoff = 0;
-    if (p->file) file = STR_VAL(p->file);
-    if (p->ncode) { line = INT_VAL(p->lines[pcoff]); col = INT_VAL(p->cols[pcoff]); }
-  }
+  *line = *col = NIL_VAL;
+  if (f->nframes == 0) return NULL;
+  CallFrame *fr = &f->frames[f->nframes - 1];
+  ObjProto *p = fr->cl->p;
+  int pcoff = (int)(fr->pc - p->code) - 1;
+  if (pcoff >= p->ncode) pcoff = p->ncode - 1;
+  if (pcoff < 0) pcoff = 0;
+  if (p->ncode) { *line = INT_VAL(p->lines[pcoff]); *col = INT_VAL(p->cols[pcoff]); }
+  return p;
+}
+
+/* e.file, e.line, e.column */
+static void set_position(VM *vm, Value e) {
+  Value file = NIL_VAL, line, col;
+  ObjProto *p = innermost_position(vm, &line, &col);
+  if (p && p->file) file = STR_VAL(p->file);
   set_field_cstr(vm, e, "file", file);
   set_field_cstr(vm, e, "line", line);
   set_field_cstr(vm, e, "column", col);
@@ -118,6 +124,12 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
       table_set(vm, &AS_INSTANCE(v)->fields, STR_VAL(vm->s_trace), tr);
       vm_pop(vm);
       set_position(vm, v);
+    } else {
+      /* a thrown string or plain instance has no fields to keep its column
+       * in: its trace, never shown to scripts, ends with it */
+      Value line, col;
+      innermost_position(vm, &line, &col);
+      if (IS_INT(col)) list_push(vm, AS_LIST(tr), col);
     }
   }
   vm_pop(vm);
@@ -341,9 +353,9 @@ size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int c
   return n;
 }
 
-/* The line and column of the report's first line: the error's own fields
- * when it has them, else the line of the first trace entry. */
-static void report_position(VM *vm, Value err, ObjString *first, ObjString **src, int *line, int *col) {
+/* The line and column of the report's first line: the line of the first
+ * trace entry, the column the error kept (no column: "file:line: message"). */
+static void report_position(VM *vm, Value err, Value trace, ObjString *first, ObjString **src, int *line, int *col) {
   *src = NULL;
   *line = 0;
   *col = 0;
@@ -355,13 +367,16 @@ static void report_position(VM *vm, Value err, ObjString *first, ObjString **src
   if (is_error_instance(vm, err)) {
     Value *c = table_find_str(&AS_INSTANCE(err)->fields, str_cstr(vm, "column"));
     if (c && IS_INT(*c)) *col = (int)AS_INT(*c);
+  } else {
+    ObjList *tl = AS_LIST(trace);
+    if (IS_INT(tl->items[tl->count - 1])) *col = (int)AS_INT(tl->items[tl->count - 1]);
   }
   ObjString *file = str_new(vm, first->chars, (size_t)(colon - first->chars));
   Value *s = table_find(&vm->sources, STR_VAL(file));
   if (s && IS_STRING(*s)) *src = AS_STRING(*s);
 }
 
-/* "file:line: message\n   12 | source line\n      |   ^\ntraceback:\n  file:line in name\n..." */
+/* "file:line:col: message\n   12 | source line\n      |   ^\ntraceback:\n  file:line in name\n..." */
 /* Writes the report into out (NULL: only measures it); returns its length. */
 static size_t write_report(char *out, ObjString *msg, ObjList *tl, ObjString *src, int line, int col) {
   size_t len = 0;
@@ -370,6 +385,8 @@ static size_t write_report(char *out, ObjString *msg, ObjList *tl, ObjString *sr
     ObjString *first = AS_STRING(tl->items[0]);
     const char *in = strstr(first->chars, " in ");
     ADD(first->chars, in ? (size_t)(in - first->chars) : first->len);
+    char colnum[16];
+    if (col > 0) ADD(colnum, (size_t)snprintf(colnum, sizeof colnum, ":%d", col));
     ADD(": ", 2);
   }
   ADD(msg->chars, msg->len);
@@ -398,7 +415,7 @@ ObjString *vm_error_report(VM *vm, Value err, Value trace) {
   ObjList *tl = IS_LIST(trace) ? AS_LIST(trace) : NULL;
   ObjString *src = NULL;
   int line = 0, col = 0;
-  if (tl && tl->count > 0 && IS_STRING(tl->items[0])) report_position(vm, err, AS_STRING(tl->items[0]), &src, &line, &col);
+  if (tl && tl->count > 0 && IS_STRING(tl->items[0])) report_position(vm, err, trace, AS_STRING(tl->items[0]), &src, &line, &col);
   ObjString *r = str_alloc(vm, write_report(NULL, msg, tl, src, line, col));
   write_report(r->chars, msg, tl, src, line, col);
   r = str_take_buffer(vm, r);

@@ -46,7 +46,7 @@ expected='Hello, world!
 Hello, fiber! Hello, fiber!
 caught: expected a string, got int
 area(6, 7) = 42
-area("six", 7) failed: minimal.gs:3: cannot multiply string and int [at minimal.gs:3 in area]'
+area("six", 7) failed: minimal.gs:3:24: cannot multiply string and int [at minimal.gs:3 in area]'
 out=$("$BIN/minimal" 2>"$TMP/err"); rc=$?
 if [ $rc = 0 ] && [ "$out" = "$expected" ] && [ ! -s "$TMP/err" ]; then
   pass "minimal: output"
@@ -65,7 +65,7 @@ fi
 
 printf 'fn f() {\n  greet("x", 99)\n}\nf()\n' >"$TMP/bad.gs"
 out=$("$BIN/minimal" "$TMP/bad.gs" 2>&1); rc=$?
-want="error: $TMP/bad.gs:2: greet: times must be 1..10, got 99
+want="error: $TMP/bad.gs:2:3: greet: times must be 1..10, got 99
 $TMP/bad.gs:2 in f
 $TMP/bad.gs:4 in <script>"
 if [ $rc = 1 ] && [ "$out" = "$want" ]; then

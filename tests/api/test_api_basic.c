@@ -277,13 +277,13 @@ int main(void) {
         "outer()\n";
     gs_status st = gs_run_string(vm, "err.gs", src, strlen(src));
     CHECK(st == GS_RUNTIME_ERROR, "runtime error: GS_RUNTIME_ERROR");
-    CHECK(strcmp(gs_error_message(vm), "err.gs:2: cannot add int and string") == 0, "message is file:line: message (%s)",
+    CHECK(strcmp(gs_error_message(vm), "err.gs:2:10: cannot add int and string") == 0, "message is file:line:col: message (%s)",
           gs_error_message(vm));
     CHECK(strcmp(gs_error_trace(vm), "err.gs:2 in inner\nerr.gs:4 in outer\nerr.gs:5 in <script>") == 0,
           "trace lines innermost first (%s)", gs_error_trace(vm));
     CHECK(c.nerr == 0, "errors are not printed by gs_run_string");
     st = gs_run_string(vm, "t.gs", "throw [1, 2]", 12);
-    CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1: [1, 2]") == 0,
+    CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1:1: [1, 2]") == 0,
           "a thrown non-Error value (%s)", gs_error_message(vm));
     /* compile errors: nothing runs, every error reported */
     const char *bad = "print(\"ran\")\nlet a = \nlet b = undefined_name\nfoo(\n";
@@ -299,7 +299,7 @@ int main(void) {
     char src3[] = {'l', 'e', 't', ' ', 'q', ' ', '=', ' ', '1', 'X'};
     CHECK(gs_run_string(vm, NULL, src3, 9) == GS_OK, "source need not be NUL-terminated; NULL name");
     st = gs_run_string(vm, NULL, "error(\"x\")", 10);
-    CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "<string>:1: x") == 0,
+    CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "<string>:1:1: x") == 0,
           "chunks share the main module, but errors name their own chunk (%s)", gs_error_message(vm));
     gs_free(vm);
   }

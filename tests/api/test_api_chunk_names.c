@@ -12,27 +12,27 @@ int main(void) {
   const char *second = "let x = 1\nlet y = x + nil\n";
   gs_status st = gs_run_string(vm, "rt.gs", second, strlen(second));
   CHECK(st == GS_RUNTIME_ERROR, "the second chunk fails");
-  CHECK(strncmp(gs_error_message(vm), "rt.gs:2: ", 9) == 0, "its error names it: %s", gs_error_message(vm));
+  CHECK(strncmp(gs_error_message(vm), "rt.gs:2:9: ", 11) == 0, "its error names it: %s", gs_error_message(vm));
   CHECK(strstr(gs_error_trace(vm), "rt.gs:2") != NULL, "and so does the traceback: %s", gs_error_trace(vm));
 
   /* a function defined by one chunk and called from another: each frame
    * names its own chunk */
   const char *third = "\n\nboom()\n";
   st = gs_run_string(vm, "third.gs", third, strlen(third));
-  CHECK(st == GS_RUNTIME_ERROR && strncmp(gs_error_message(vm), "syntax.gs:2: from first", 23) == 0,
+  CHECK(st == GS_RUNTIME_ERROR && strncmp(gs_error_message(vm), "syntax.gs:2:3: from first", 25) == 0,
         "the error is where boom() is: %s", gs_error_message(vm));
   CHECK(strstr(gs_error_trace(vm), "syntax.gs:2 in boom") && strstr(gs_error_trace(vm), "third.gs:3"),
         "the traceback names both chunks: %s", gs_error_trace(vm));
 
   /* a chunk without a name is "<string>" */
   st = gs_run_string(vm, NULL, "error(\"anon\")", 13);
-  CHECK(st == GS_RUNTIME_ERROR && strncmp(gs_error_message(vm), "<string>:1: anon", 16) == 0, "unnamed: %s", gs_error_message(vm));
+  CHECK(st == GS_RUNTIME_ERROR && strncmp(gs_error_message(vm), "<string>:1:1: anon", 18) == 0, "unnamed: %s", gs_error_message(vm));
 
   /* uncaught errors of fibers spawned by a chunk name it too */
   const char *fib = "spawn {\n  error(\"in fiber\")\n}\n";
   gs_run_string(vm, "fib.gs", fib, strlen(fib));
   gs_run_fibers(vm);
-  CHECK(strstr(cap.err, "fib.gs:2: in fiber") != NULL, "fiber errors name the chunk: %s", cap.err);
+  CHECK(strstr(cap.err, "fib.gs:2:3: in fiber") != NULL, "fiber errors name the chunk: %s", cap.err);
   gs_free(vm);
   return tap_done();
 }

@@ -16,14 +16,14 @@ static void test_program(void) {
 
   vm = new_captured_vm(&cap);
   CHECK(program(vm, "fn f() {\n  error(\"boom\")\n}\nf()\n") == GS_RUNTIME_ERROR, "an uncaught error");
-  CHECK(strcmp(cap.err, "prog.gs:2: boom\n    2 |   error(\"boom\")\n      |   ^\n"
+  CHECK(strcmp(cap.err, "prog.gs:2:3: boom\n    2 |   error(\"boom\")\n      |   ^\n"
                         "traceback:\n  prog.gs:2 in f\n  prog.gs:4 in <script>\n") == 0,
         "is reported as gs shows it: [%s]", cap.err);
   gs_free(vm);
 
   vm = new_captured_vm(&cap);
   CHECK(program(vm, "spawn { error(\"x\") }\nsleep(0.01)\nprint(\"after\")\n") == GS_RUNTIME_ERROR, "a fiber nobody joined failed");
-  CHECK(strstr(cap.err, "error in fiber 1: prog.gs:1: x") && strstr(cap.out, "after"), "reported, and the program went on: [%s]", cap.err);
+  CHECK(strstr(cap.err, "error in fiber 1: prog.gs:1:9: x") && strstr(cap.out, "after"), "reported, and the program went on: [%s]", cap.err);
   gs_free(vm);
 
   vm = new_captured_vm(&cap);
@@ -77,7 +77,7 @@ static void test_repl(void) {
   cap_reset(&cap);
   CHECK(entry(vm, "error(\"bad\")") == GS_RUNTIME_ERROR, "a runtime error");
   gs_report_error(vm);
-  CHECK(strcmp(cap.err, "<repl>:1: bad\ntraceback:\n  <repl>:1 in <script>\n") == 0, "gs_report_error: [%s]", cap.err);
+  CHECK(strcmp(cap.err, "<repl>:1:1: bad\ntraceback:\n  <repl>:1 in <script>\n") == 0, "gs_report_error: [%s]", cap.err);
   CHECK(gs_run_repl(vm, "<repl>", "1", 1, 5) == GS_RUNTIME_ERROR, "a dest out of range is refused");
   CHECK(gs_run_repl(vm, "<repl>", "spawn { print(\"later\") }\n2", 26, -1) == GS_OK && !strstr(cap.out, "later"),
         "dest -1; spawned fibers wait");
@@ -96,7 +96,7 @@ static void test_slice_reports(void) {
   gs_vm *vm = new_captured_vm(&cap);
   CHECK(gs_run_string(vm, "s.gs", "spawn { error(\"late\") }", 23) == GS_OK, "a fiber that will fail");
   gs_run_ready(vm);
-  CHECK(strstr(cap.err, "error in fiber 1: s.gs:1: late") != NULL, "gs_run_ready reports it at the end of the slice: [%s]", cap.err);
+  CHECK(strstr(cap.err, "error in fiber 1: s.gs:1:9: late") != NULL, "gs_run_ready reports it at the end of the slice: [%s]", cap.err);
   gs_free(vm);
 }
 

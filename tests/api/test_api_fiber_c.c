@@ -41,7 +41,7 @@ int main(void) {
   CHECK(gs_fiber_status(vm, 2) == GS_FIBER_FAILED, "the failing fiber ran meanwhile: FAILED");
   cap_reset(&cap);
   st = gs_fiber_join(vm, 2, 5);
-  CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "test.gs:2: failed 3"), "joining it: its error (%s)", gs_error_message(vm));
+  CHECK(st == GS_RUNTIME_ERROR && strstr(gs_error_message(vm), "test.gs:2:14: failed 3"), "joining it: its error (%s)", gs_error_message(vm));
   CHECK(gs_get_type(vm, 5) == GS_INSTANCE, "the error value is in dest");
   CHECK(gs_run_fibers(vm) == GS_OK && cap.nerr == 0, "a joined fiber's error is not reported again: %s", cap.err);
 

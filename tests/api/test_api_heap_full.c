@@ -27,8 +27,8 @@ int main(void) {
   int64_t first = 0;
   for (int round = 0; round < 4; round++) {
     gs_status st = gs_run_string(vm, "fill.gs", fill, strlen(fill));
-    CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "fill.gs:4: out of memory") == 0,
-          "round %d: the heap fills up: 'fill.gs:4: out of memory' (%s)", round, gs_error_message(vm));
+    CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "fill.gs:4:11: out of memory") == 0,
+          "round %d: the heap fills up: 'fill.gs:4:11: out of memory' (%s)", round, gs_error_message(vm));
     st = gs_run_string(vm, drop_name, drop, strlen(drop));
     CHECK(st == GS_OK, "round %d: the next chunk runs and frees the chain (%s)", round,
           st == GS_OK ? "ok" : gs_error_message(vm));

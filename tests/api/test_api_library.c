@@ -88,7 +88,7 @@ static void test_flush_failure(void) {
   dup2(saved, 1);
   close(saved);
   CHECK(st == GS_RUNTIME_ERROR && after == 1, "flush(false) goes on, flush(true) stops the script, try or not (after=%lld)", (long long)after);
-  CHECK(strstr(message, "flush.gs:5: write error on standard output: No space left on device") != NULL, "message: %s", message);
+  CHECK(strstr(message, "flush.gs:5:7: write error on standard output: No space left on device") != NULL, "message: %s", message);
 }
 
 static void test_bound_function(void) {
@@ -133,7 +133,7 @@ static void test_check_interrupt(void) {
   gs_register(vm, "wait", interrupt_and_check, 0);
   const char *src = "let caught = false\ntry { wait() } catch e { caught = true }\n";
   gs_status st = gs_run_string(vm, "int.gs", src, strlen(src));
-  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "int.gs:2: interrupted") == 0,
+  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "int.gs:2:7: interrupted") == 0,
         "gs_check_interrupt delivers a pending interrupt: %s", gs_error_message(vm));
   gs_ensure_slots(vm, 1);
   CHECK(gs_get_global(vm, "caught", 0) && !gs_get_bool(vm, 0), "no try catches it");

@@ -182,10 +182,10 @@ int main(void) {
   CHECK(run(vm, "print(add(2, 3), describe(), describe(1, \"x\"))") == GS_OK && strcmp(c.out, "5 0:-:- 2:int:string\n") == 0,
         "gs_register: natives with fixed and any arity (%s)", c.out);
   gs_status st = gs_run_string(vm, "t.gs", "add(1)", 6);
-  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1: add() expects 2 arguments, got 1") == 0,
+  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1:1: add() expects 2 arguments, got 1") == 0,
         "the arity is checked before the native runs (%s)", gs_error_message(vm));
   st = gs_run_string(vm, "t.gs", "describe(1, 2, 3)", 17);
-  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1: describe() expects 0 to 2 arguments, got 3") == 0,
+  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1:1: describe() expects 0 to 2 arguments, got 3") == 0,
         "gs_check_argc (%s)", gs_error_message(vm));
 
   /* every gs_return_* */
@@ -199,7 +199,7 @@ int main(void) {
 
   /* gs_error */
   st = gs_run_string(vm, "t.gs", "fail()", 6);
-  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1: failed with 42 and text") == 0,
+  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "t.gs:1:1: failed with 42 and text") == 0,
         "gs_error raises a formatted message (%s)", gs_error_message(vm));
   cap_reset(&c);
   cap_reset(&c);
@@ -240,7 +240,7 @@ int main(void) {
   CHECK(run(vm, "print(map_sum([1, 2, 3], fn(x) => x * 10))") == GS_OK && strcmp(c.out, "60\n") == 0,
         "a native calling back into script with gs_call");
   st = gs_run_string(vm, "cb.gs", "map_sum([1, 2], fn(x) { error(\"inner\") })", 41);
-  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "cb.gs:1: map_sum: callback failed: cb.gs:1: inner") == 0,
+  CHECK(st == GS_RUNTIME_ERROR && strcmp(gs_error_message(vm), "cb.gs:1:1: map_sum: callback failed: cb.gs:1:25: inner") == 0,
         "gs_call inside a native catches the callback's error (%s)", gs_error_message(vm));
   cap_reset(&c);
   CHECK(run(vm, "fn cb(...a) { return add(1, 2) }\nprint(early_return(cb))") == GS_OK && strcmp(c.out, "early value\n") == 0,

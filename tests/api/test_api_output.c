@@ -42,7 +42,7 @@ int main(void) {
   CHECK(err == ENOSPC, "gs_output_error flushes and reports ENOSPC (got %d)", err);
   CHECK(stopped == GS_RUNTIME_ERROR, "the next print stops the script");
   CHECK(!ran_on, "try does not catch the write error");
-  CHECK(strstr(message, "out:2: write error on standard output: No space left on device") != NULL,
+  CHECK(strstr(message, "out:2:7: write error on standard output: No space left on device") != NULL,
         "message: %s", message);
 
   Capture cap;

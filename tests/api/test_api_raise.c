@@ -51,7 +51,7 @@ int main(void) {
   const char *uncaught = "fn bad2(x) {\n  throw MyErr(x)\n}\napply(bad2, 1)\n";
   st = gs_run_string(vm, "up.gs", uncaught, strlen(uncaught));
   CHECK(st == GS_RUNTIME_ERROR, "uncaught: GS_RUNTIME_ERROR");
-  CHECK(strncmp(gs_error_message(vm), "up.gs:2: ", 9) == 0 && !strstr(gs_error_message(vm), "apply"),
+  CHECK(strncmp(gs_error_message(vm), "up.gs:2:3: ", 11) == 0 && !strstr(gs_error_message(vm), "apply"),
         "the message is the original one, position once: %s", gs_error_message(vm));
   CHECK(strncmp(gs_error_trace(vm), "up.gs:2 in bad2", 15) == 0, "the traceback starts where it was thrown: %s", gs_error_trace(vm));
 

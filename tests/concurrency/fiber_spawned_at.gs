@@ -4,7 +4,7 @@ fn start() {
   return spawn work()
 }
 start()
-# expect error: fiber_spawned_at.gs:2: deep
+# expect error: fiber_spawned_at.gs:2:13: deep
 # expect error: fiber_spawned_at.gs:2 in work
 # expect error: fiber_spawned_at.gs:4 in start
 # expect error:   spawned at 

@@ -21,7 +21,7 @@ rc=$?
 fail=0
 [ "$rc" = 1 ] || { echo "exit status $rc, expected 1"; fail=1; }
 [ "$(cat out.txt)" = "other fiber" ] || { echo "stdout:"; cat out.txt; fail=1; }
-expected='error in fiber 1: errfmt.gs:2: kaboom
+expected='error in fiber 1: errfmt.gs:2:3: kaboom
     2 |   error("kaboom")
       |   ^
 traceback:
@@ -41,7 +41,7 @@ GS
 "$GS" mainerr.gs >out.txt 2>err.txt
 rc=$?
 [ "$rc" = 1 ] || { echo "main: exit status $rc, expected 1"; fail=1; }
-expected='mainerr.gs:2: in main
+expected='mainerr.gs:2:3: in main
     2 |   error("in main")
       |   ^
 traceback:

@@ -10,5 +10,5 @@ print("main done")
 # expect: first
 # expect: third still runs
 # expect error: error in fiber 2:
-# expect error: fiber_error_unjoined.gs:3: kaboom
+# expect error: fiber_error_unjoined.gs:3:3: kaboom
 # expect exit: 1

@@ -6,5 +6,5 @@ let g = fiber(fn() {
 g.resume()
 g.resume()
 print("not reached")
-# expect error: gen_error_uncaught.gs:4: division by zero
+# expect error: gen_error_uncaught.gs:4:10: division by zero
 # expect error: traceback:

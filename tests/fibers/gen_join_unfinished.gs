@@ -16,4 +16,4 @@ fiber(fn() { yield 1 }).join()
 # expect: done
 # expect: resume: boom
 # expect: join: boom
-# expect error: gen_join_unfinished.gs:11: cannot join an unfinished generator (use resume)
+# expect error: gen_join_unfinished.gs:11:1: cannot join an unfinished generator (use resume)

@@ -9,4 +9,4 @@ try {
 g.resume()
 # expect: 1
 # expect: cannot resume dead fiber
-# expect error: gen_resume_dead.gs:9: cannot resume dead fiber
+# expect error: gen_resume_dead.gs:9:1: cannot resume dead fiber

@@ -22,7 +22,7 @@ bomb() {  # expected-error-regex program
   rc=$?
   out=$(head -c 2000 "$HDIR/bomb$n.out")
   err=$(head -c 2000 "$HDIR/bomb$n.err")
-  expect_clean_error "$2" "bomb$n\.gs:1: $1"
+  expect_clean_error "$2" "bomb$n\.gs:1:[0-9]+: $1"
 }
 
 bomb 'out of memory' 'let l = []; while true { l.push([1, 2, 3]) }'

@@ -39,5 +39,5 @@ try { r9(0) } catch e { let keep = [emsg(e)]; for i in 0..100000 { keep.push("t9
 print("after")
 PROG
 timeout -k 5 120 "$GS" --heap-limit=200k "$dir/main.gs" >"$dir/out" 2>"$dir/err"
-check $? "the main script's error while handling out of memory" "start" 'main\.gs:[0-9]+: out of memory$' 1
+check $? "the main script's error while handling out of memory" "start" 'main\.gs:[0-9]+:[0-9]+: out of memory$' 1
 [ "$fails" = 0 ]

@@ -18,7 +18,7 @@ kill -INT $pid
 wait $pid
 st=$?
 [ $st = 1 ] || { echo "exit $st, expected 1"; cat "$tmp/err"; exit 1; }
-grep -q "spin.gs:3: interrupted" "$tmp/err" || { echo "no error line"; cat "$tmp/err"; exit 1; }
+grep -qE "spin.gs:3:[0-9]+: interrupted" "$tmp/err" || { echo "no error line"; cat "$tmp/err"; exit 1; }
 grep -q "in spin" "$tmp/err" || { echo "no traceback"; cat "$tmp/err"; exit 1; }
 [ ! -s "$tmp/out" ] || { echo "try must not catch it"; cat "$tmp/out"; exit 1; }
 

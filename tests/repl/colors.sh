@@ -31,7 +31,7 @@ exit 0
 SCRIPT
 has "$T/raw" "${esc}[33m3${esc}[0m"
 has "$T/raw" "[${esc}[32m\"a\"${esc}[0m, ${esc}[35mnil${esc}[0m, ${esc}[35mtrue${esc}[0m, ${esc}[33m2.5${esc}[0m]"
-has "$T/raw" "${esc}[31m<repl>:1: boom"
+has "$T/raw" "${esc}[31m<repl>:1:1: boom"
 has "$T/raw" "[${esc}[33m0${esc}[0m, ${esc}[33m1${esc}[0m"
 has "$T/raw" "… 99"
 

@@ -1,5 +1,5 @@
 # REPL: errors are reported as the CLI reports them (compile errors as
-# <repl>:LINE:COL: message, runtime errors as <repl>:LINE: message plus a
+# <repl>:LINE:COL: message, runtime errors as <repl>:LINE:COL: message plus a
 # traceback) and the session goes on with all its state; `let` may redeclare
 # a name at the top level.
 . "$(dirname "$0")/lib.bash"
@@ -17,7 +17,7 @@ next "let x = \"again\"\ngs> "
 send x\r
 next "x\n\"again\"\ngs> "
 send 1 // 0\r
-next "1 // 0\n<repl>:1: division by zero\n"
+next "1 // 0\n<repl>:1:1: division by zero\n"
 expect "\ngs> "
 send fn bad(l) {\r
 expect "... "
@@ -26,7 +26,7 @@ expect "... "
 send }\r
 expect "gs> "
 send bad([1])\r
-next "bad([1])\n<repl>:2: index out of range\n"
+next "bad([1])\n<repl>:2:8: index out of range\n"
 expect "in bad"
 expect "\ngs> "
 send throw "boom"\r

@@ -35,7 +35,8 @@ send while true { n += 1 }\r
 next "while true { n += 1 }\n"
 sleep 0.3
 send \x03
-expect "<repl>:1: interrupted\n"
+expect "<repl>:1:"
+expect ": interrupted\n"
 expect "\ngs> "
 send n > 0\r
 next "n > 0\ntrue\ngs> "
@@ -43,7 +44,7 @@ send sleep(30)\r
 next "sleep(30)\n"
 sleep 0.3
 send \x03
-expect "<repl>:1: interrupted\n"
+expect "<repl>:1:1: interrupted\n"
 expect "\ngs> "
 send spawn { while true {} }\r
 next "spawn { while true {} }\n<fiber "

@@ -20,7 +20,7 @@ printf 'print(1)\nerror("bad")\nprint(2)\n' | "$GS" >"$T/out" 2>"$T/err"
 rc=$?
 [ $rc = 1 ] || fail "piped error exited $rc"
 [ "$(cat "$T/out")" = 1 ] || fail "piped error printed: $(cat "$T/out")"
-grep -q '<stdin>:2: bad' "$T/err" || fail "piped error message: $(cat "$T/err")"
+grep -q '<stdin>:2:1: bad' "$T/err" || fail "piped error message: $(cat "$T/err")"
 
 out=$("$GS" --version) || fail "--version exited $?"
 case $out in "GreenScript "[0-9]*) ;; *) fail "--version printed: $out" ;; esac

@@ -1,4 +1,4 @@
 # Uncaught: file:LINE: cannot add string and int, exit status 1.
 let s = "a"
 print(s + 1)
-# expect error: add_string_int_uncaught.gs:3: cannot add string and int
+# expect error: add_string_int_uncaught.gs:3:7: cannot add string and int

@@ -2,4 +2,4 @@
 let l = [1, 2, 3]
 let i = 7
 print(l[i])
-# expect error: index_out_of_range_uncaught.gs:4: index out of range
+# expect error: index_out_of_range_uncaught.gs:4:7: index out of range

@@ -4,4 +4,4 @@ let z = 0
 print(10 // z)
 print("after")
 # expect: before
-# expect error: int_division_by_zero_uncaught.gs:4: division by zero
+# expect error: int_division_by_zero_uncaught.gs:4:7: division by zero

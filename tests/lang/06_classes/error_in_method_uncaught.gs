@@ -5,5 +5,5 @@ class Account {
   }
 }
 Account().withdraw(5)
-# expect error: error_in_method_uncaught.gs:4: insufficient funds
+# expect error: error_in_method_uncaught.gs:4:5: insufficient funds
 # expect error: in withdraw

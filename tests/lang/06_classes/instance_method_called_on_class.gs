@@ -18,4 +18,4 @@ P.make()
 # expect: init() is an instance method; call it on an instance
 # expect: make() is an instance method; call it on an instance
 # expect: 1 7
-# expect error: instance_method_called_on_class.gs:14: make() is an instance method; call it on an instance
+# expect error: instance_method_called_on_class.gs:14:1: make() is an instance method; call it on an instance

@@ -8,4 +8,4 @@ nil.foo()
 # expect: nil has no field 'foo'
 # expect: nil has no field 'foo'
 # expect: nil has no field 'size'
-# expect error: method_call_on_nil.gs:7: nil has no field 'foo'
+# expect error: method_call_on_nil.gs:7:1: nil has no field 'foo'

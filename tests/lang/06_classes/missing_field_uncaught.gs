@@ -4,4 +4,4 @@ class Point {
 }
 let p = Point(1, 2)
 print(p.q)
-# expect error: missing_field_uncaught.gs:6: Point instance has no field 'q'
+# expect error: missing_field_uncaught.gs:6:7: Point instance has no field 'q'

@@ -3,4 +3,4 @@ print("before")
 error("bad input")
 print("after")
 # expect: before
-# expect error: error_builtin_uncaught.gs:3: bad input
+# expect error: error_builtin_uncaught.gs:3:1: bad input

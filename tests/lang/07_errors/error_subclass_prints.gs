@@ -20,4 +20,4 @@ throw Coded(3)
 # expect: Named 7
 # expect: Coded 500
 # expect: [in list]
-# expect error: error_subclass_prints.gs:16: Coded
+# expect error: error_subclass_prints.gs:16:1: Coded

@@ -3,4 +3,4 @@ fn f(l) {
   return l[10]
 }
 f([1])
-# expect error: runtime_error_line_in_function.gs:3: index out of range
+# expect error: runtime_error_line_in_function.gs:3:10: index out of range

@@ -8,5 +8,5 @@ fn f() {
 }
 f()
 error("boom")
-# expect error: try_return_no_stale_handler.gs:10: boom
+# expect error: try_return_no_stale_handler.gs:10:1: boom
 # expect no output

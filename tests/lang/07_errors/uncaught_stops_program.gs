@@ -7,4 +7,4 @@ fn f() {
 f()
 print("not reached either")
 # expect: in f
-# expect error: uncaught_stops_program.gs:4: index out of range
+# expect error: uncaught_stops_program.gs:4:11: index out of range

@@ -6,6 +6,6 @@ fn outer() {
   return inner()
 }
 outer()
-# expect error: uncaught_traceback.gs:3: division by zero
+# expect error: uncaught_traceback.gs:3:10: division by zero
 # expect error: in inner
 # expect error: in outer

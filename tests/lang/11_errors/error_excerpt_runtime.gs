@@ -6,6 +6,6 @@ fn total() {
   return t
 }
 total()
-# expect error: error_excerpt_runtime.gs:5: cannot add string and int
+# expect error: error_excerpt_runtime.gs:5:11: cannot add string and int
 # expect error:     5 |   let t = name + count
 # expect error:       |           ^

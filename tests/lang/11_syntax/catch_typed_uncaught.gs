@@ -3,4 +3,4 @@ class A : Error {}
 fn fail() { error("deep") }
 try { fail() } catch e is A { print("no") }
 # expect no output
-# expect error: catch_typed_uncaught.gs:3: deep
+# expect error: catch_typed_uncaught.gs:3:13: deep

@@ -4,4 +4,4 @@ try { import "mods/runtime_error" } catch e { print(e); print(e.trace[0]) }
 import "mods/runtime_error"
 # expect: cannot add int and nil
 # expect: tests/lib/import/mods/runtime_error.gs:3 in <script>
-# expect error: runtime_error.gs:3: cannot add int and nil
+# expect error: runtime_error.gs:3:11: cannot add int and nil
