@@ -30,6 +30,7 @@
 #include "vm.h"
 #include "fiber.h"
 #include "loop.h"
+#include "stream.h"
 #include "api.h"
 #include "builtins.h"
 #include "compile.h"
@@ -1288,16 +1289,39 @@ int gs_wait_fd(gs_vm *vm, int fd, int events, double timeout_s) {
 void gs_forget_fd(gs_vm *vm, int fd) { loop_forget_fd(vm, fd); }
 
 static _Noreturn void misuse_outside_native(VM *vm, const char *what);
-static void run_blocking(VM *vm, void (*work)(void *arg), void *arg) {
-  if (!loop_run_blocking(vm, work, arg)) vm_throw_kind(vm, "io", "the worker thread pool refused the work");
+static void run_blocking(VM *vm, const void *key, void (*work)(void *arg), void *arg) {
+  if (!loop_run_blocking(vm, key, work, arg)) vm_throw_kind(vm, "io", "the worker thread pool refused the work");
 }
 void gs_run_blocking(gs_vm *vm, void (*work)(void *arg), void *arg) {
   if (!vm->fiber->errjmp) misuse_outside_native(vm, "gs_run_blocking()");
   ApiScope sc;
   api_enter(vm, &sc);
-  run_blocking(vm, work, arg);
+  run_blocking(vm, NULL, work, arg);
   api_leave(&sc);
 }
+
+void gs_run_blocking_on(gs_vm *vm, const void *key, void (*work)(void *arg), void *arg) {
+  if (!vm->fiber->errjmp) misuse_outside_native(vm, "gs_run_blocking_on()");
+  ApiScope sc;
+  api_enter(vm, &sc);
+  run_blocking(vm, key, work, arg);
+  api_leave(&sc);
+}
+
+bool gs_alone(gs_vm *vm) { return stream_alone(vm); }
+
+bool gs_fd_busy(gs_vm *vm, int fd, int events) { return loop_fd_busy(vm, fd, events); }
+
+size_t gs_fill_stream(gs_vm *vm, FILE *fp, const char *name, const char **bytes) {
+  if (!vm->fiber->errjmp) misuse_outside_native(vm, "gs_fill_stream()");
+  ApiScope sc;
+  api_enter(vm, &sc);
+  size_t n = stream_fill(vm, fp, name, bytes);
+  api_leave(&sc);
+  return n;
+}
+
+const char *gs_errno_kind(int err) { return stream_errno_kind(err); }
 
 int gs_loop_fd(gs_vm *vm) { return loop_backend_fd(vm); }
 

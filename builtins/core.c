@@ -9,6 +9,7 @@
 #include "builtins.h"
 #include "arith.h"
 #include "fiber.h"
+#include "stream.h"
 
 static Value core_print(VM *vm, int argc, Value *args) {
   int base = (int)(args - vm->fiber->stack);
@@ -214,33 +215,34 @@ static Value core_input(VM *vm, int argc, Value *args) {
   }
   vm_flush(vm);
   vm_check_output(vm);
-  size_t cap = 128, len = 0;
-  char *buf = malloc(cap);
-  if (!buf) vm_throw(vm, "out of memory");
-  int c;
-  bool any = false;
-  while ((c = getchar()) != EOF) {
-    any = true;
-    if (c == '\n') break;
-    if (len + 1 >= cap) {
-      char *nb = realloc(buf, cap * 2);
-      if (!nb) { free(buf); vm_throw(vm, "out of memory"); }
-      buf = nb;
-      cap *= 2;
+  /* Only this fiber waits for the line (stream.c). A line that spans
+   * refills of stdin's buffer collects its pieces in a rooted string. */
+  int acc = vm->fiber->top;
+  vm_push(vm, NIL_VAL);
+  for (;;) {
+    const char *bytes;
+    size_t n = stream_fill(vm, stdin, "stdin", &bytes);
+    if (n == 0) break;
+    const char *nl = memchr(bytes, '\n', n);
+    size_t take = nl ? (size_t)(nl - bytes) + 1 : n;
+    ObjString *piece = str_new(vm, bytes, nl ? take - 1 : take);
+    stream_consume(stdin, take);
+    Value *slot = vm_slot(vm, acc);
+    if (IS_NIL(*slot)) *slot = STR_VAL(piece);
+    else {
+      vm_push(vm, STR_VAL(piece));
+      ObjString *joined = str_concat(vm, AS_STRING(*vm_slot(vm, acc)), piece);
+      *vm_slot(vm, acc) = STR_VAL(joined);
+      vm_pop(vm);
     }
-    buf[len++] = (char)c;
+    if (nl) break;
   }
-  if (c == EOF && ferror(stdin) && vm->interrupted) {
-    /* Ctrl-C broke the read (EINTR): not the end of input */
-    clearerr(stdin);
-    free(buf);
-    vm_check_interrupt(vm);
-  }
-  if (!any) { free(buf); return NIL_VAL; }
-  if (len && buf[len - 1] == '\r') len--;
-  ObjString *s = str_new(vm, buf, len);
-  free(buf);
-  return STR_VAL(s);
+  Value line = *vm_slot(vm, acc);
+  vm->fiber->top = acc;
+  if (IS_NIL(line)) return NIL_VAL;
+  ObjString *s = AS_STRING(line);
+  if (s->len && s->chars[s->len - 1] == '\r') return STR_VAL(str_new(vm, s->chars, s->len - 1));
+  return line;
 }
 
 /* range methods */

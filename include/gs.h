@@ -81,6 +81,7 @@
 #define GS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdbool.h>
 
@@ -735,6 +736,29 @@ void gs_forget_fd(gs_vm *vm, int fd);
  * gs_run_blocking returns or raises, so it may live on the native's stack.
  * Raises if the pool cannot take the work. */
 void gs_run_blocking(gs_vm *vm, void (*work)(void *arg), void *arg);
+/* As gs_run_blocking, with `key` naming what work uses (a FILE, say):
+ * while a job with the same key is queued or running, raises kind "busy". */
+void gs_run_blocking_on(gs_vm *vm, const void *key, void (*work)(void *arg), void *arg);
+/* Inside a native: true when no spawned fiber is alive, so a short blocking
+ * call (reading a regular file) delays nobody and may run right here rather
+ * than through gs_run_blocking. */
+bool gs_alone(gs_vm *vm);
+/* Another fiber already waits for one of `events` on fd: a native can raise
+ * its own "busy" error, naming what it does, before gs_wait_fd would. */
+bool gs_fd_busy(gs_vm *vm, int fd, int events);
+/* Inside a native, before reading the stdio stream fp (`name` for messages):
+ * how many bytes fp's buffer holds, *bytes pointing at them. An empty
+ * buffer is first filled with one read while only the running fiber waits:
+ * a pipe, socket or terminal in the event loop, anything else (a regular
+ * file) on the worker pool, or right here when gs_alone. Take the bytes with
+ * fread or getc: they then make no system call. 0 at end of file. Raises
+ * "cannot read 'NAME': reason" (kind and errno as gs_new_error), kind "busy"
+ * when another fiber is filling fp, and a pending cancel or timeout (a wait
+ * point). input() and io.stdin read standard input this way. */
+size_t gs_fill_stream(gs_vm *vm, FILE *fp, const char *name, const char **bytes);
+/* The kind of an I/O error for an OS error number: "not_found" for ENOENT,
+ * "permission", "exists", ... and "io" for the rest (docs/io.md). */
+const char *gs_errno_kind(int err);
 
 /* For a host that runs its own event loop: a descriptor (libuv's backend,
  * an epoll descriptor) that becomes readable when the VM's loop has

@@ -4,23 +4,33 @@
  * through the VM's writers, so they interleave exactly with print (and go to
  * the host's writers when it has its own). Errors carry the OS reason:
  * "cannot open 'nope.txt': No such file or directory". */
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "libs.h"
 
 #define IO_TAG "io.file"
+#define JOB_TAG "io.job"
+#define FILE_BUFFER 65536   /* fewer trips to the worker pool per file */
 
 enum { IO_FILE, IO_STDIN, IO_STDOUT, IO_STDERR };
 
 typedef struct {
   FILE *fp;            /* NULL once closed */
   char *path;          /* as given, for messages (malloc'ed) */
-  char *line;          /* getline buffer (malloc'ed) */
-  size_t linecap;
+  char *line;          /* bytes taken from fp, not yet returned: line[0..pend) */
+  size_t linecap, pend;
   int kind;
   int last_op;         /* IO_OP_READ or IO_OP_WRITE: what the stream did last */
+  int waits;           /* fibers waiting on fp now (more if a wait raised) */
   bool close_at_eof;   /* io.lines(path): the iteration owns the file */
 } IoFile;
 
@@ -35,7 +45,7 @@ static void io_finalize(void *data) {
   f->path = f->line = NULL;
 }
 
-/* ---- helpers --------------------------------------------------------- */
+/* ---- errors ------------------------------------------------------------- */
 
 static const char *io_path_arg(gs_vm *vm, const char *fname, int slot) {
   size_t len;
@@ -44,27 +54,180 @@ static const char *io_path_arg(gs_vm *vm, const char *fname, int slot) {
   return p;
 }
 
+/* "cannot open 'nope.txt': No such file or directory", with e.kind
+ * ("not_found") and e.errno */
 static _Noreturn void io_os_error(gs_vm *vm, const char *what, const char *path, int err) {
-  gs_error(vm, "cannot %s '%s': %s", what, path, strerror(err));
+  int slot = gs_slot_count(vm);
+  gs_ensure_slots(vm, slot + 1);
+  gs_new_error(vm, slot, gs_errno_kind(err), err, "cannot %s '%s': %s", what, path, strerror(err));
+  gs_raise(vm, slot);
 }
 
-/* A read of f failed with err. Ctrl-C breaks a waiting read (EINTR): that
- * stops the program, as it does anywhere else. */
-static _Noreturn void io_read_error(gs_vm *vm, IoFile *f, int err) {
-  clearerr(f->fp);
-  gs_check_interrupt(vm);
-  io_os_error(vm, "read", f->path, err);
+/* ---- blocking calls: only the calling fiber waits -------------------------
+ * File system calls run on the worker pool; when no other fiber exists
+ * they run right here, which is the same to the script and much cheaper
+ * (docs/io.md, Files). Work on a file object is keyed by its FILE, so two
+ * fibers never use one FILE at once: the second raises "busy". */
+
+static void io_blocking(gs_vm *vm, const void *key, void (*work)(void *), void *arg) {
+  if (gs_alone(vm)) work(arg);
+  else gs_run_blocking_on(vm, key, work, arg);
+}
+
+/* What a pool call needs and makes. Whatever it makes (an open FILE, a
+ * buffer) belongs to a userdata, so a cancel raised once it has finished
+ * leaves nothing behind: the collector's finalizer frees it. */
+typedef struct {
+  const char *path, *mode;   /* strings held in the native's slots */
+  const char *data;
+  size_t len;
+  bool parents;
+  FILE *fp;
+  int fd;                    /* read_file / write_file's descriptor, or -1 */
+  int flags;                 /* open(2) flags */
+  bool opened;               /* the open succeeded: a later error is the transfer's */
+  char *buf;                 /* read_file's bytes; list_dir's names, NUL-separated */
+  size_t n, cap, count;
+  struct stat st;
+  int err;
+  char *where;               /* the path that failed, when not `path` (malloc'ed) */
+} Job;
+
+static void job_finalize(void *data) {
+  Job *j = data;
+  if (j->fp) fclose(j->fp);
+  if (j->fd >= 0) close(j->fd);
+  free(j->buf);
+  free(j->where);
+  j->fp = NULL;
+  j->fd = -1;
+  j->where = NULL;
+  j->buf = NULL;
+}
+
+static Job *job_new(gs_vm *vm, int slot) {
+  Job *j = gs_new_userdata(vm, slot, JOB_TAG, sizeof(Job), job_finalize);
+  memset(j, 0, sizeof *j);
+  j->fd = -1;
+  return j;
+}
+
+static bool job_grow(Job *j, size_t need) {
+  if (need <= j->cap) return true;
+  size_t nc = j->cap ? j->cap : 8192;
+  while (nc < need) nc *= 2;
+  char *nb = realloc(j->buf, nc);
+  if (!nb) return false;
+  j->buf = nb;
+  j->cap = nc;
+  return true;
+}
+
+/* Opening a regular file for reading fills the buffer too: the first read (often the
+ * only one) then needs no second trip to the pool. */
+static void work_open(void *arg) {
+  Job *j = arg;
+  j->fp = fopen(j->path, j->mode);
+  j->err = j->fp ? 0 : errno;
+  if (!j->fp) return;
+  setvbuf(j->fp, NULL, _IOFBF, FILE_BUFFER);
+  struct stat st;
+  if (strcmp(j->mode, "rb") == 0 && fstat(fileno(j->fp), &st) == 0 && S_ISREG(st.st_mode)) {
+    int c = getc(j->fp);
+    if (c != EOF) ungetc(c, j->fp);
+    clearerr(j->fp);   /* a directory: its read error comes again at the first read */
+  }
 }
 
 /* fopen, collecting garbage once when the process is out of descriptors:
  * files that were dropped without close() are closed by their finalizers. */
-static FILE *io_fopen(gs_vm *vm, const char *path, const char *mode) {
-  FILE *fp = fopen(path, mode);
-  if (!fp && (errno == EMFILE || errno == ENFILE)) {
+static void io_fopen(gs_vm *vm, Job *j, const char *path, const char *mode) {
+  j->path = path;
+  j->mode = mode;
+  io_blocking(vm, NULL, work_open, j);
+  if (!j->fp && (j->err == EMFILE || j->err == ENFILE)) {
     gs_collect(vm);
-    fp = fopen(path, mode);
+    io_blocking(vm, NULL, work_open, j);
   }
-  return fp;
+  if (!j->fp) io_os_error(vm, "open", path, j->err);
+}
+
+/* Read everything left in fp into j->buf[0..n); j->err on a read error. */
+static void read_rest(Job *j, FILE *fp) {
+  for (;;) {
+    if (j->n == j->cap && !job_grow(j, j->n + 1)) { j->err = ENOMEM; return; }
+    size_t r = fread(j->buf + j->n, 1, j->cap - j->n, fp);
+    j->n += r;
+    if (r == 0) break;
+  }
+  if (ferror(fp)) j->err = errno ? errno : EIO;
+}
+
+static void work_read_all(void *arg) {
+  Job *j = arg;
+  errno = 0;
+  read_rest(j, j->fp);
+}
+
+/* read_file and write_file: open, the whole transfer and close in one trip */
+static void work_open_fd(void *arg) {
+  Job *j = arg;
+  j->fd = open(j->path, j->flags | O_CLOEXEC, 0666);
+  j->err = j->fd < 0 ? errno : 0;
+  j->opened = j->fd >= 0;
+}
+
+static void work_read_fd(void *arg) {
+  Job *j = arg;
+  struct stat st;
+  size_t want = fstat(j->fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 8192;
+  if (!job_grow(j, want)) { j->err = ENOMEM; return; }
+  for (;;) {
+    if (j->n == j->cap && !job_grow(j, j->n + 1)) { j->err = ENOMEM; return; }
+    ssize_t r = read(j->fd, j->buf + j->n, j->cap - j->n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { j->err = errno; return; }
+    if (r == 0) break;
+    j->n += (size_t)r;
+  }
+  close(j->fd);
+  j->fd = -1;
+}
+
+static void work_write_fd(void *arg) {
+  Job *j = arg;
+  size_t off = 0;
+  while (off < j->len) {
+    ssize_t w = write(j->fd, j->data + off, j->len - off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) { j->err = errno; return; }
+    off += (size_t)w;
+  }
+  int fd = j->fd;
+  j->fd = -1;
+  if (close(fd) != 0) j->err = errno;
+}
+
+static void work_read_file(void *arg) {
+  work_open_fd(arg);
+  if (!((Job *)arg)->err) work_read_fd(arg);
+}
+
+static void work_write_file(void *arg) {
+  work_open_fd(arg);
+  if (!((Job *)arg)->err) work_write_fd(arg);
+}
+
+/* Run an open-and-transfer job; raises "cannot open" / "cannot OP". Out of
+ * descriptors, collects garbage once (dropped files close) and retries. */
+static void io_whole_file(gs_vm *vm, Job *j, void (*work)(void *), const char *op) {
+  io_blocking(vm, NULL, work, j);
+  if (j->fd < 0 && (j->err == EMFILE || j->err == ENFILE)) {
+    gs_collect(vm);
+    j->err = 0;
+    io_blocking(vm, NULL, work, j);
+  }
+  if (j->err) io_os_error(vm, j->opened ? op : "open", j->path, j->err);
 }
 
 /* The string to write for the value in `slot`: strings as they are, other
@@ -76,69 +239,34 @@ static const char *io_bytes(gs_vm *vm, int slot, int scratch, size_t *len) {
   return gs_get_string(vm, slot, len);
 }
 
-/* Read everything left in fp into a malloc'ed buffer. Returns NULL with
- * errno set on a read error. */
-static char *io_read_all(FILE *fp, size_t *len) {
-  size_t cap = 8192, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) { errno = ENOMEM; return NULL; }
-  for (;;) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap * 2);
-      if (!nb) { free(buf); errno = ENOMEM; return NULL; }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t r = fread(buf + n, 1, cap - n, fp);
-    n += r;
-    if (r == 0) break;
-  }
-  if (ferror(fp)) {
-    int e = errno ? errno : EIO;
-    free(buf);
-    errno = e;
-    return NULL;
-  }
-  *len = n;
-  return buf;
-}
-
 /* ---- whole files ------------------------------------------------------ */
 
 static void io_read_file(gs_vm *vm, int argc) {
   lib_argc(vm, "io.read_file", argc, 1, 1);
-  const char *path = io_path_arg(vm, "io.read_file", 0);
-  FILE *fp = io_fopen(vm, path, "rb");
-  if (!fp) io_os_error(vm, "open", path, errno);
-  size_t len;
-  errno = 0;
-  char *buf = io_read_all(fp, &len);
-  int err = errno;
-  fclose(fp);
-  if (!buf) io_os_error(vm, "read", path, err);
-  gs_set_string(vm, 0, buf, len);   /* the path stays valid until here */
-  free(buf);
-  gs_return_slot(vm, 0);
+  gs_ensure_slots(vm, 2);
+  Job *j = job_new(vm, 1);
+  j->path = io_path_arg(vm, "io.read_file", 0);
+  j->flags = O_RDONLY;
+  io_whole_file(vm, j, work_read_file, "read");
+  gs_return_string(vm, j->buf ? j->buf : "", j->n);
+  job_finalize(j);
 }
 
-static void io_put_file(gs_vm *vm, int argc, const char *fname, const char *mode) {
+static void io_put_file(gs_vm *vm, int argc, const char *fname, int flags) {
   lib_argc(vm, fname, argc, 2, 2);
-  gs_ensure_slots(vm, 3);
+  gs_ensure_slots(vm, 4);
   io_path_arg(vm, fname, 0);
   size_t len;
-  const char *data = io_bytes(vm, 1, 2, &len);
-  const char *path = gs_get_string(vm, 0, NULL);
-  FILE *fp = io_fopen(vm, path, mode);
-  if (!fp) io_os_error(vm, "open", path, errno);
-  errno = 0;
-  size_t w = fwrite(data, 1, len, fp);
-  int err = errno;
-  if (fclose(fp) != 0 && w == len) { w = 0; err = errno; }
-  if (w != len) io_os_error(vm, "write", path, err ? err : EIO);
+  io_bytes(vm, 1, 2, &len);
+  Job *j = job_new(vm, 3);
+  j->path = gs_get_string(vm, 0, NULL);
+  j->data = gs_get_string(vm, 1, &j->len);
+  j->flags = flags;
+  io_whole_file(vm, j, work_write_file, "write");
 }
 
-static void io_write_file(gs_vm *vm, int argc) { io_put_file(vm, argc, "io.write_file", "wb"); }
-static void io_append_file(gs_vm *vm, int argc) { io_put_file(vm, argc, "io.append_file", "ab"); }
+static void io_write_file(gs_vm *vm, int argc) { io_put_file(vm, argc, "io.write_file", O_WRONLY | O_CREAT | O_TRUNC); }
+static void io_append_file(gs_vm *vm, int argc) { io_put_file(vm, argc, "io.append_file", O_WRONLY | O_CREAT | O_APPEND); }
 
 /* ---- file objects ----------------------------------------------------- */
 
@@ -154,19 +282,61 @@ static IoFile *io_open_self(gs_vm *vm, const char *method) {
   return f;
 }
 
+/* One stdio call on a file object's FILE, on the pool */
+typedef struct {
+  FILE *fp;
+  const char *data;
+  size_t len;
+  int rc, err;
+} Call;
+
+static void work_flush(void *arg) {
+  Call *c = arg;
+  c->rc = fflush(c->fp);
+  c->err = errno;
+}
+static void work_seek(void *arg) {
+  Call *c = arg;
+  c->rc = fseek(c->fp, 0, SEEK_CUR);
+}
+static void work_write(void *arg) {
+  Call *c = arg;
+  errno = 0;
+  c->rc = fwrite(c->data, 1, c->len, c->fp) == c->len ? 0 : -1;
+  c->err = errno ? errno : EIO;
+}
+static void work_close(void *arg) {
+  Call *c = arg;
+  c->rc = fclose(c->fp);
+  c->err = errno;
+}
+
+static void io_call(gs_vm *vm, IoFile *f, void (*work)(void *), Call *c) {
+  c->fp = f->fp;
+  f->waits++;
+  io_blocking(vm, f->fp, work, c);
+  f->waits--;
+}
+
 /* C's rule for update streams ("r+", "w+", "a+"): a read must not follow a
  * write without a flush, nor a write follow a read without a seek; without
  * them the written bytes are lost or land at the wrong place. Called before
  * every read and write of a file object. */
 static void io_switch_to(gs_vm *vm, IoFile *f, int op) {
   if (f->kind != IO_FILE) return;
-  if (op == IO_OP_READ && f->last_op == IO_OP_WRITE && fflush(f->fp) != 0) {
-    int e = errno;
-    clearerr(f->fp);
-    io_os_error(vm, "write", f->path, e);
+  Call c = {0};
+  if (op == IO_OP_READ && f->last_op == IO_OP_WRITE) {
+    io_call(vm, f, work_flush, &c);
+    if (c.rc != 0) {
+      clearerr(f->fp);
+      io_os_error(vm, "write", f->path, c.err);
+    }
   }
   /* a pipe cannot seek; glibc then just drops its read buffer, as wanted */
-  if (op == IO_OP_WRITE && f->last_op == IO_OP_READ) fseek(f->fp, 0, SEEK_CUR);
+  if (op == IO_OP_WRITE && f->last_op == IO_OP_READ) {
+    io_call(vm, f, work_seek, &c);
+    f->pend = 0;
+  }
   f->last_op = op;
 }
 
@@ -179,6 +349,14 @@ static IoFile *io_new_file(gs_vm *vm, int slot, FILE *fp, const char *path, int 
   /* the userdata owns fp now: running out of memory here leaks nothing */
   f->path = strdup(path);
   if (!f->path) gs_error(vm, "out of memory");
+  return f;
+}
+
+/* A file object in `slot` for the FILE the job opened (the object owns it) */
+static IoFile *io_adopt(gs_vm *vm, int slot, Job *j, const char *path) {
+  IoFile *f = io_new_file(vm, slot, NULL, path, IO_FILE);
+  f->fp = j->fp;
+  j->fp = NULL;
   return f;
 }
 
@@ -202,11 +380,47 @@ static void io_open(gs_vm *vm, int argc) {
   if (!io_valid_mode(mode)) gs_error(vm, "io.open: invalid mode '%s' (use r, w, a, optionally with + and b)", mode);
   char cmode[4] = {mode[0], 'b', 0, 0};
   if (strchr(mode, '+')) cmode[2] = '+';
-  gs_ensure_slots(vm, argc + 1);
-  FILE *fp = io_fopen(vm, path, cmode);
-  if (!fp) io_os_error(vm, "open", path, errno);
-  io_new_file(vm, argc, fp, path, IO_FILE);
+  gs_ensure_slots(vm, argc + 2);
+  Job *j = job_new(vm, argc + 1);
+  io_fopen(vm, j, path, cmode);
+  io_adopt(vm, argc, j, path);
   gs_return_slot(vm, argc);
+}
+
+/* Make room for n more bytes in f->line. */
+static void io_reserve(gs_vm *vm, IoFile *f, size_t n) {
+  if (f->pend + n <= f->linecap) return;
+  size_t nc = f->linecap ? f->linecap : 128;
+  while (nc < f->pend + n) nc *= 2;
+  char *nb = realloc(f->line, nc);
+  if (!nb) gs_error(vm, "out of memory");
+  f->line = nb;
+  f->linecap = nc;
+}
+
+/* Move up to `max` bytes of the stream into f->line (after what is pending),
+ * stopping after a newline when `to_newline`; waits only this fiber. 0 at
+ * end of file. */
+static size_t io_take(gs_vm *vm, IoFile *f, size_t max, bool to_newline) {
+  if (f->kind == IO_STDIN) gs_flush(vm, false);
+  io_switch_to(vm, f, IO_OP_READ);
+  const char *bytes;
+  f->waits++;
+  size_t n = gs_fill_stream(vm, f->fp, f->path, &bytes);
+  f->waits--;
+  if (n > max) n = max;
+  const char *nl = to_newline ? memchr(bytes, '\n', n) : NULL;
+  if (nl) n = (size_t)(nl - bytes) + 1;
+  io_reserve(vm, f, n);
+  f->pend += fread(f->line + f->pend, 1, n, f->fp);   /* from the buffer: no system call */
+  return n;
+}
+
+/* f->line[0..keep) into slot dest; what follows byte n stays pending. */
+static void io_give(gs_vm *vm, IoFile *f, size_t n, size_t keep, int dest) {
+  gs_set_string(vm, dest, f->line ? f->line : "", keep);
+  memmove(f->line, f->line + n, f->pend - n);
+  f->pend -= n;
 }
 
 /* f.read(n?): n bytes at most (nil at end of file), or everything left */
@@ -223,63 +437,67 @@ static void io_m_read(gs_vm *vm, int argc) {
     else gs_error(vm, "read() argument 1 must be an int, not %s", gs_type_name(vm, 1));
   }
   if (want < 0) gs_error(vm, "read() argument 1 must not be negative, got %lld", (long long)want);
-  if (f->kind == IO_STDIN) gs_flush(vm, false);
-  io_switch_to(vm, f, IO_OP_READ);
-  char *buf;
-  size_t len = 0;
-  errno = 0;
-  if (all) {
-    buf = io_read_all(f->fp, &len);
-    if (!buf) io_read_error(vm, f, errno);
-  } else {
-    size_t cap = want < 65536 ? (size_t)want : 65536;
-    buf = malloc(cap ? cap : 1);
-    if (!buf) gs_error(vm, "out of memory");
-    while (len < (size_t)want) {
-      if (len == cap) {
-        size_t nc = cap * 2 < (size_t)want ? cap * 2 : (size_t)want;
-        char *nb = realloc(buf, nc);
-        if (!nb) { free(buf); gs_error(vm, "out of memory"); }
-        buf = nb;
-        cap = nc;
-      }
-      size_t r = fread(buf + len, 1, cap - len, f->fp);
-      len += r;
-      if (r == 0) break;
+  if (all && f->kind == IO_FILE) {   /* the rest of a file: one trip to the pool */
+    io_switch_to(vm, f, IO_OP_READ);
+    gs_ensure_slots(vm, argc + 1);
+    Job *j = job_new(vm, argc);
+    j->fp = f->fp;
+    io_blocking(vm, f->fp, work_read_all, j);
+    j->fp = NULL;
+    if (j->err) {
+      clearerr(f->fp);
+      io_os_error(vm, "read", f->path, j->err);
     }
-    if (ferror(f->fp)) {
-      int e = errno ? errno : EIO;
-      free(buf);
-      io_read_error(vm, f, e);
-    }
-    if (len == 0 && want > 0) { free(buf); gs_return_nil(vm); return; }
+    io_reserve(vm, f, j->n);
+    memcpy(f->line + f->pend, j->buf ? j->buf : "", j->n);
+    f->pend += j->n;
+    job_finalize(j);
+    io_give(vm, f, f->pend, f->pend, argc);
+    gs_return_slot(vm, argc);
+    return;
   }
-  gs_return_string(vm, buf, len);
-  free(buf);
+  size_t limit = all ? SIZE_MAX : (size_t)want;
+  while (f->pend < limit && io_take(vm, f, limit - f->pend, false) > 0) {}
+  if (f->pend == 0 && want > 0) { gs_return_nil(vm); return; }
+  size_t n = f->pend < limit ? f->pend : limit;
+  gs_ensure_slots(vm, argc + 1);
+  io_give(vm, f, n, n, argc);
+  gs_return_slot(vm, argc);
 }
 
-/* The next line without its "\n" (or "\r\n") into f->line; false at EOF. */
-static bool io_getline(gs_vm *vm, IoFile *f, size_t *len) {
-  if (f->kind == IO_STDIN) gs_flush(vm, false);
-  io_switch_to(vm, f, IO_OP_READ);
-  errno = 0;
-  ssize_t n = getline(&f->line, &f->linecap, f->fp);
-  if (n < 0) {
-    if (ferror(f->fp)) io_read_error(vm, f, errno ? errno : EIO);
-    return false;
+/* The next line without its "\n" (or "\r\n") into slot dest; false at
+ * EOF. A wait that raises (cancel, timeout) keeps what was read pending. */
+static bool io_getline(gs_vm *vm, IoFile *f, int dest) {
+  size_t scanned = 0;
+  for (;;) {
+    char *nl = f->pend > scanned ? memchr(f->line + scanned, '\n', f->pend - scanned) : NULL;
+    if (nl) {
+      size_t n = (size_t)(nl - f->line);
+      size_t keep = n > 0 && f->line[n - 1] == '\r' ? n - 1 : n;
+      io_give(vm, f, n + 1, keep, dest);
+      return true;
+    }
+    scanned = f->pend;
+    if (io_take(vm, f, SIZE_MAX, true) == 0) break;
   }
-  if (n > 0 && f->line[n - 1] == '\n') n--;
-  if (n > 0 && f->line[n - 1] == '\r') n--;
-  *len = (size_t)n;
+  if (f->pend == 0) return false;
+  size_t keep = f->line[f->pend - 1] == '\r' ? f->pend - 1 : f->pend;
+  io_give(vm, f, f->pend, keep, dest);
   return true;
 }
 
 static void io_m_read_line(gs_vm *vm, int argc) {
   lib_argc(vm, "read_line", argc - 1, 0, 0);
   IoFile *f = io_open_self(vm, "read_line");
-  size_t len;
-  if (!io_getline(vm, f, &len)) { gs_return_nil(vm); return; }
-  gs_return_string(vm, f->line, len);
+  gs_ensure_slots(vm, 2);
+  if (io_getline(vm, f, 1)) gs_return_slot(vm, 1);
+}
+
+/* Room left in fp's write buffer: a write that fits makes no system call
+ * and needs no trip to the pool. */
+static size_t io_write_room(FILE *fp) {
+  if (!__fwriting(fp) || !fp->_IO_write_ptr) return 0;
+  return (size_t)(fp->_IO_write_end - fp->_IO_write_ptr);
 }
 
 /* f.write(v, ...): strings as they are, other values as str() gives them */
@@ -297,11 +515,16 @@ static void io_m_write(gs_vm *vm, int argc) {
     if (f->kind == IO_STDOUT) { gs_write(vm, s, len); continue; }
     if (f->kind == IO_STDERR) { gs_write_error(vm, s, len); continue; }
     io_switch_to(vm, f, IO_OP_WRITE);
-    errno = 0;
-    if (fwrite(s, 1, len, f->fp) != len) {
-      int e = errno ? errno : EIO;
+    Call c = {.data = s, .len = len};
+    if (len < io_write_room(f->fp)) {
+      c.fp = f->fp;
+      work_write(&c);
+    } else {
+      io_call(vm, f, work_write, &c);
+    }
+    if (c.rc != 0) {
       clearerr(f->fp);
-      io_os_error(vm, "write", f->path, e);
+      io_os_error(vm, "write", f->path, c.err);
     }
   }
 }
@@ -310,17 +533,27 @@ static void io_m_flush(gs_vm *vm, int argc) {
   lib_argc(vm, "flush", argc - 1, 0, 0);
   IoFile *f = io_open_self(vm, "flush");
   if (f->kind == IO_STDOUT) { gs_flush(vm, true); return; }
-  if (fflush(f->fp) != 0) io_os_error(vm, "write", f->path, errno);
+  Call c = {0};
+  io_call(vm, f, work_flush, &c);
+  if (c.rc != 0) io_os_error(vm, "write", f->path, c.err);
 }
 
 static void io_close_file(gs_vm *vm, IoFile *f) {
-  FILE *fp = f->fp;
-  if (!fp) return;
+  if (!f->fp) return;
+  if (f->kind == IO_STDOUT) { f->fp = NULL; gs_flush(vm, false); return; }
+  if (f->kind == IO_STDERR) { fflush(f->fp); f->fp = NULL; return; }
+  if (f->kind == IO_STDIN) { f->fp = NULL; return; }
+  Call c = {.fp = f->fp};
+  if (gs_fd_busy(vm, fileno(f->fp), GS_READABLE))
+    gs_error(vm, "cannot close '%s': another fiber is reading it", f->path);
+  gs_forget_fd(vm, fileno(f->fp));
+  /* with nothing to write and nobody waiting, closing is one close(2): no
+   * trip to the pool (where a second user raises "busy") */
+  if (__fpending(f->fp) == 0 && f->waits == 0) work_close(&c);
+  else io_call(vm, f, work_close, &c);
   f->fp = NULL;
-  if (f->kind == IO_STDOUT) { gs_flush(vm, false); return; }
-  if (f->kind == IO_STDERR) { fflush(fp); return; }
-  if (f->kind == IO_STDIN) return;
-  if (fclose(fp) != 0) io_os_error(vm, "close", f->path, errno);
+  f->pend = 0;
+  if (c.rc != 0) io_os_error(vm, "close", f->path, c.err);
 }
 
 /* closing twice is allowed; closing io.stdout only stops that object */
@@ -347,12 +580,10 @@ static void io_lines_step(gs_vm *vm, int argc) {
   for (;;) {
     IoFile *f = gs_get_userdata(vm, 0, IO_TAG);
     if (!f->fp) gs_error(vm, "lines(): file '%s' was closed during the iteration", f->path);
-    size_t len;
-    if (!io_getline(vm, f, &len)) {
+    if (!io_getline(vm, f, 1)) {
       if (f->close_at_eof) io_close_file(vm, f);
       return;
     }
-    gs_set_string(vm, 1, f->line, len);
     gs_yield_value(vm, 1, -1);
   }
 }
@@ -370,10 +601,10 @@ static void io_make_lines(gs_vm *vm, int slot, int dest) {
 static void io_lines(gs_vm *vm, int argc) {
   lib_argc(vm, "io.lines", argc, 1, 1);
   const char *path = io_path_arg(vm, "io.lines", 0);
-  gs_ensure_slots(vm, 3);
-  FILE *fp = io_fopen(vm, path, "rb");
-  if (!fp) io_os_error(vm, "open", path, errno);
-  IoFile *f = io_new_file(vm, 1, fp, path, IO_FILE);
+  gs_ensure_slots(vm, 4);
+  Job *j = job_new(vm, 3);
+  io_fopen(vm, j, path, "rb");
+  IoFile *f = io_adopt(vm, 1, j, path);
   f->close_at_eof = true;
   io_make_lines(vm, 1, 2);
   gs_return_slot(vm, 2);

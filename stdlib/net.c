@@ -52,24 +52,6 @@ typedef struct {
 
 /* ---- errors ------------------------------------------------------------------ */
 
-static const char *error_kind(int err) {
-  switch (err) {
-    case ECONNREFUSED: return "refused";
-    case ECONNRESET: case EPIPE: case ECONNABORTED: return "reset";
-    case ENETUNREACH: case EHOSTUNREACH: case ENETDOWN: return "unreachable";
-    case EADDRINUSE: return "address_in_use";
-    case EADDRNOTAVAIL: case EAFNOSUPPORT: return "address_invalid";
-    case ENOENT: return "not_found";
-    case EEXIST: return "exists";
-    case EACCES: case EPERM: return "permission";
-    case EISDIR: return "is_directory";
-    case ENOTDIR: return "not_directory";
-    case EMFILE: case ENFILE: return "too_many_files";
-    case ETIMEDOUT: return "timeout";
-    default: return "io";
-  }
-}
-
 /* Raise "OP WHERE: reason" of kind `kind` (NULL: from err), with extra as
  * e.FIELD when field is not NULL (a string: extra_len bytes; or an int). */
 static _Noreturn void net_raise(gs_vm *vm, const char *kind, int err, const char *op, const char *where,
@@ -83,7 +65,7 @@ static _Noreturn void net_raise(gs_vm *vm, const char *kind, int err, const char
     why[0] = (char)tolower((unsigned char)why[0]);
     reason = why;
   }
-  gs_new_error(vm, slot, kind ? kind : error_kind(err), err, "%s %s: %s", op, where, reason);
+  gs_new_error(vm, slot, kind ? kind : gs_errno_kind(err), err, "%s %s: %s", op, where, reason);
   if (field) {
     if (extra) gs_set_string(vm, slot + 1, extra, extra_len);
     else gs_set_int(vm, slot + 1, extra_int);
@@ -98,6 +80,16 @@ static _Noreturn void os_error(gs_vm *vm, int err, const char *op, const char *w
 
 static _Noreturn void closed_error(gs_vm *vm, const char *op, const char *where) {
   net_raise(vm, "closed", 0, op, where, "closed", NULL, NULL, 0, 0);
+}
+
+/* Before a wait: a second fiber reading (or writing) the same object
+ * raises busy, naming the operation and the address. */
+static void check_busy(gs_vm *vm, int fd, int ev, const char *op, const char *where) {
+  if (!gs_fd_busy(vm, fd, ev)) return;
+  const char *doing = strcmp(op, "accept") == 0 ? "accepting" : ev & GS_READABLE ? "reading" : "writing";
+  char why[64];
+  snprintf(why, sizeof why, "another fiber is already %s", doing);
+  net_raise(vm, "busy", 0, op, where, why, NULL, NULL, 0, 0);
 }
 
 static _Noreturn void timeout_error(gs_vm *vm, const char *op, const char *where, double secs) {
@@ -301,6 +293,7 @@ static Conn *conn_self(gs_vm *vm, const char *op) {
 /* Wait for fd to be ready for ev: raises closed / timeout (deadline `limit`
  * seconds; < 0 none). */
 static void conn_wait(gs_vm *vm, Conn *c, int ev, const char *op) {
+  check_busy(vm, c->fd, ev, op, c->remote);
   int r = gs_wait_fd(vm, c->fd, ev, c->timeout);
   if (r == GS_WAIT_CLOSED || c->closed) closed_error(vm, op, c->remote);
   if (r == 0) timeout_error(vm, op, c->remote, c->timeout);
@@ -433,6 +426,7 @@ static void conn_write(gs_vm *vm, int argc) {
     }
     if (errno == EINTR) continue;
     if (errno != EAGAIN && errno != EWOULDBLOCK) os_error(vm, errno, "write", c->remote);
+    check_busy(vm, c->fd, GS_WRITABLE, "write", c->remote);
     int r = gs_wait_fd(vm, c->fd, GS_WRITABLE, c->timeout);
     if (r == GS_WAIT_CLOSED || c->closed) closed_error(vm, "write", c->remote);
     if (r == 0) {
@@ -695,6 +689,7 @@ static bool accept_into(gs_vm *vm, Listener *l, int dest) {
       os_error(vm, err, "accept", l->addr);
     }
     if (err != EAGAIN && err != EWOULDBLOCK) os_error(vm, err, "accept", l->addr);
+    check_busy(vm, l->fd, GS_READABLE, "accept", l->addr);
     if (gs_wait_fd(vm, l->fd, GS_READABLE, -1) == GS_WAIT_CLOSED) return false;
   }
 }

@@ -29,6 +29,8 @@ typedef struct PoolJob {
   void *arg;
   VM *vm;
   Fiber *fiber;            /* NULL once the fiber gave up on it (cancelled before it ran) */
+  const void *key;         /* what the work uses (a FILE): one job at a time per key */
+  struct PoolJob *next_keyed;
   bool done;
 } PoolJob;
 
@@ -39,6 +41,7 @@ typedef struct Loop {
   FdWatch **watch;         /* by descriptor */
   int nwatch;
   int nwaiting;            /* fibers blocked on loop events */
+  PoolJob *keyed;          /* queued or running jobs that have a key */
   bool closing;
   Coro coro;               /* runs uv_run when a fiber's own stack is short */
   bool has_coro;
@@ -254,6 +257,13 @@ int loop_wait_fd(VM *vm, int fd, int events, int64_t limit_at) {
   }
 }
 
+bool loop_fd_busy(VM *vm, int fd, int events) {
+  Loop *l = vm->loop;
+  if (!l || fd < 0 || fd >= l->nwatch || !l->watch[fd]) return false;
+  FdWatch *w = l->watch[fd];
+  return ((events & LOOP_READABLE) && w->reader) || ((events & LOOP_WRITABLE) && w->writer);
+}
+
 void loop_forget_fd(VM *vm, int fd) {
   Loop *l = vm->loop;
   if (!l || fd < 0 || fd >= l->nwatch || !l->watch[fd]) return;
@@ -282,6 +292,11 @@ static void pool_after(uv_work_t *req, int status) {
   PoolJob *j = (PoolJob *)req;
   Loop *l = j->vm->loop;
   l->nwaiting--;
+  for (PoolJob **p = &l->keyed; *p; p = &(*p)->next_keyed)
+    if (*p == j) {
+      *p = j->next_keyed;
+      break;
+    }
   j->done = true;
   if (!j->fiber || l->closing) {
     free(j);
@@ -291,9 +306,16 @@ static void pool_after(uv_work_t *req, int status) {
   if (f->state == FIBER_BLOCKED && f->wait_kind == WAIT_POOL && f->wait_on == j) fiber_end_wait(j->vm, f, WAKE_OK);
 }
 
-bool loop_run_blocking(VM *vm, void (*work)(void *arg), void *arg) {
+bool loop_key_busy(VM *vm, const void *key) {
+  for (PoolJob *j = vm->loop ? vm->loop->keyed : NULL; j; j = j->next_keyed)
+    if (j->key == key) return true;
+  return false;
+}
+
+bool loop_run_blocking(VM *vm, const void *key, void (*work)(void *arg), void *arg) {
   fiber_wait_point(vm);
   Loop *l = loop_get(vm);
+  if (key && loop_key_busy(vm, key)) vm_throw_kind(vm, "busy", "another fiber is using it");
   PoolJob *j = calloc(1, sizeof *j);
   if (!j) vm_throw(vm, "out of memory");
   j->work = work;
@@ -305,6 +327,11 @@ bool loop_run_blocking(VM *vm, void (*work)(void *arg), void *arg) {
     return false;
   }
   l->nwaiting++;
+  if (key) {
+    j->key = key;
+    j->next_keyed = l->keyed;
+    l->keyed = j;
+  }
   bool interrupted = false;
   while (!j->done) {
     if (fiber_block(vm, WAIT_POOL, j, -1) != WAKE_INTERRUPTED || interrupted) continue;

@@ -35,14 +35,21 @@ void loop_free(VM *vm);
  * the wait. Raises a pending cancel or timeout (a wait point), and "busy"
  * when another fiber already waits for the same event on fd. */
 int loop_wait_fd(VM *vm, int fd, int events, int64_t limit_at);
+/* Another fiber already waits for one of these events on fd. */
+bool loop_fd_busy(VM *vm, int fd, int events);
 /* The descriptor is about to be closed: stop watching it; its waiters
  * return -1. */
 void loop_forget_fd(VM *vm, int fd);
 /* Run work(arg) on the thread pool, parking the running fiber until it is
  * done. A cancel or timeout that comes meanwhile is raised once the work
  * has finished or was taken off the queue before it started (so that arg
- * is never used after we return). False when the pool refused the work. */
-bool loop_run_blocking(VM *vm, void (*work)(void *arg), void *arg);
+ * is never used after we return). False when the pool refused the work.
+ * key (or NULL) names what the work uses, a FILE: while a job with that key
+ * is queued or running, another raises kind "busy" (message "another fiber
+ * is using it"). */
+bool loop_run_blocking(VM *vm, const void *key, void (*work)(void *arg), void *arg);
+/* A job with this key is queued or running. */
+bool loop_key_busy(VM *vm, const void *key);
 /* "read on descriptor 7" for the deadlock report */
 void loop_describe_wait(void *on, char *buf, size_t size);
 
