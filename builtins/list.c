@@ -1,7 +1,7 @@
 /* list.c (stdlib) — the methods of list values (LANGUAGE.md §10).
  *
- * Callbacks (map, filter, reduce, sort's comparator, str() of elements in
- * join) may run any script: yield, block, collect garbage, throw, or modify
+ * Callbacks (map, filter, reduce, find, any, all, sort's comparator, a
+ * class's + or < in sum, min and max, str() of elements in join) may run any script: yield, block, collect garbage, throw, or modify
  * the very list being worked on. So:
  *   - the list's length is re-read after every callback and every index is
  *     bounds-checked;
@@ -200,6 +200,180 @@ static Value lm_reduce(VM *vm, int argc, Value *args) {
   return vm_pop(vm);
 }
 
+/* ---- aggregates ------------------------------------------------------------
+ * sum() is l[0] + l[1] + ... with the language's `+` (a class's `+` too);
+ * min() and max() compare with `<` and keep the first of equal elements.
+ * An operator method may run script: the running value lives in a VM stack
+ * slot and the length is re-read every step. */
+
+static Value lm_sum(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "sum", argc, args, 0, 0);
+  if (l->count == 0) return INT_VAL(0);
+  vm_push(vm, l->items[0]);
+  int slot = vm->fiber->top - 1;
+  for (uint32_t i = 1; i < l->count; i++) {
+    Value r = arith_add(vm, vm->fiber->stack[slot], l->items[i]);
+    vm->fiber->stack[slot] = r;
+  }
+  return vm_pop(vm);
+}
+
+static Value extreme(VM *vm, const char *name, int argc, Value *args, bool want_max) {
+  ObjList *l = self_list(vm, name, argc, args, 0, 0);
+  if (l->count == 0) vm_throw_kind(vm, "value", "%s() of an empty list", name);
+  vm_push(vm, l->items[0]);
+  int slot = vm->fiber->top - 1;
+  for (uint32_t i = 1; i < l->count; i++) {
+    vm_push(vm, l->items[i]);              /* a class's `<` may remove it from l */
+    Value best = vm->fiber->stack[slot], v = vm->fiber->stack[vm->fiber->top - 1];
+    bool better = want_max ? cmp_lt(vm, best, v) : cmp_lt(vm, v, best);
+    v = vm_pop(vm);
+    if (better) vm->fiber->stack[slot] = v;
+  }
+  return vm_pop(vm);
+}
+
+static Value lm_min(VM *vm, int argc, Value *args) { return extreme(vm, "min", argc, args, false); }
+static Value lm_max(VM *vm, int argc, Value *args) { return extreme(vm, "max", argc, args, true); }
+
+/* ---- predicates: find, any, all ---------------------------------------------
+ * Each stops at the first element that settles the answer. Without a
+ * function, any() and all() test the elements themselves. */
+
+/* Whether some element's test is `want` (the first one goes to *found;
+ * the caller returns it at once). */
+static bool first_where(VM *vm, ObjList *l, Value fn, bool want, Value *found) {
+  for (uint32_t i = 0; i < l->count; i++) {
+    Value v = l->items[i];
+    vm_push(vm, v);                        /* the callback may remove v from l */
+    bool t = IS_NIL(fn) ? IS_TRUTHY(v) : IS_TRUTHY(vm_call(vm, fn, 1, &v));
+    vm_pop(vm);
+    if (t == want) { *found = v; return true; }
+  }
+  return false;
+}
+
+static Value lm_find(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "find", argc, args, 1, 1);
+  Value v = NIL_VAL;
+  return first_where(vm, l, want_fn(vm, "find", args, 1), true, &v) ? v : NIL_VAL;
+}
+
+static Value lm_any(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "any", argc, args, 0, 1);
+  Value v;
+  return BOOL_VAL(first_where(vm, l, argc > 1 ? want_fn(vm, "any", args, 1) : NIL_VAL, true, &v));
+}
+
+static Value lm_all(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "all", argc, args, 0, 1);
+  Value v;
+  return BOOL_VAL(!first_where(vm, l, argc > 1 ? want_fn(vm, "all", args, 1) : NIL_VAL, false, &v));
+}
+
+/* ---- new lists: zip, enumerate, unique, flat --------------------------------- */
+
+static ObjList *want_list(VM *vm, const char *name, Value *args, int i) {
+  if (!IS_LIST(args[i])) vm_arg_error(vm, name, i, "a list", args[i]);
+  return AS_LIST(args[i]);
+}
+
+static Value pair(VM *vm, Value a, Value b) {
+  ObjList *p = list_new(vm, 2);
+  p->items[0] = a;
+  p->items[1] = b;
+  p->count = 2;
+  return LIST_VAL(p);
+}
+
+/* [[a0, b0], [a1, b1], ...] as long as the shorter list */
+static Value lm_zip(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "zip", argc, args, 1, 1);
+  ObjList *o = want_list(vm, "zip", args, 1);   /* both stay rooted in args */
+  uint32_t n = l->count < o->count ? l->count : o->count;
+  ObjList *r = list_new(vm, n);
+  vm_push(vm, LIST_VAL(r));
+  for (uint32_t i = 0; i < n; i++) {
+    Value p = pair(vm, l->items[i], o->items[i]);   /* may collect: r->count counts only set items */
+    r->items[r->count++] = p;
+  }
+  return vm_pop(vm);
+}
+
+/* [[start, l[0]], [start + 1, l[1]], ...] */
+static Value lm_enumerate(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "enumerate", argc, args, 0, 1);
+  int64_t start = argc > 1 ? method_int(vm, "enumerate", args, 1) : 0;
+  ObjList *r = list_new(vm, l->count);
+  vm_push(vm, LIST_VAL(r));
+  for (uint32_t i = 0; i < l->count; i++) {
+    Value p = pair(vm, INT_VAL(int_add(start, (int64_t)i)), l->items[i]);
+    r->items[r->count++] = p;
+  }
+  return vm_pop(vm);
+}
+
+/* Elements are the same when they would be the same map key (1 and 1.0,
+ * equal strings; lists and instances by identity); nil is one value, and a
+ * NaN equals nothing, so every NaN stays. */
+static Value lm_unique(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "unique", argc, args, 0, 0);
+  ObjList *r = list_new(vm, 0);
+  vm_push(vm, LIST_VAL(r));
+  ObjMap *seen = map_new(vm);
+  vm_push(vm, OBJ_VAL(V_MAP, seen));
+  bool seen_nil = false;
+  for (uint32_t i = 0; i < l->count; i++) {
+    Value v = l->items[i];
+    if (IS_NIL(v)) {
+      if (seen_nil) continue;
+      seen_nil = true;
+    } else if (!(IS_FLOAT(v) && isnan(AS_FLOAT(v)))) {
+      Value k = table_normalize_key(v);
+      if (table_find(&seen->t, k)) continue;
+      table_set(vm, &seen->t, k, BOOL_VAL(true));
+    }
+    list_push(vm, r, v);
+  }
+  vm_pop(vm);
+  return vm_pop(vm);
+}
+
+/* one level: the elements of each element that is a list, others as they are */
+static Value lm_flat(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "flat", argc, args, 0, 0);
+  ObjList *r = list_new(vm, 0);
+  vm_push(vm, LIST_VAL(r));
+  for (uint32_t i = 0; i < l->count; i++) {
+    Value v = l->items[i];
+    if (!IS_LIST(v)) { list_push(vm, r, v); continue; }
+    ObjList *inner = AS_LIST(v);
+    if ((uint64_t)r->count + inner->count > UINT32_MAX) vm_throw(vm, "out of memory");
+    list_reserve(vm, r, r->count + inner->count);
+    for (uint32_t j = 0; j < inner->count; j++) r->items[r->count++] = inner->items[j];
+  }
+  return vm_pop(vm);
+}
+
+/* ---- in place: extend, clear ---------------------------------------------------- */
+
+static Value lm_extend(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "extend", argc, args, 1, 1);
+  ObjList *o = want_list(vm, "extend", args, 1);
+  uint32_t n = o->count;                        /* l.extend(l) doubles l once */
+  if ((uint64_t)l->count + n > UINT32_MAX) vm_throw(vm, "out of memory");
+  list_reserve(vm, l, l->count + n);
+  for (uint32_t i = 0; i < n; i++) l->items[l->count++] = o->items[i];
+  return NIL_VAL;
+}
+
+static Value lm_clear(VM *vm, int argc, Value *args) {
+  ObjList *l = self_list(vm, "clear", argc, args, 0, 0);
+  l->items = vm_realloc(vm, l->items, sizeof(Value) * l->cap, 0);
+  l->count = l->cap = 0;
+  return NIL_VAL;
+}
+
 /* ---- sort --------------------------------------------------------------------
  * A stable top-down merge sort with binary insertion for short pieces, on a
  * private snapshot of the list. It calls the comparator at most once per
@@ -345,6 +519,18 @@ void lib_list_open(VM *vm) {
     {"reduce", lm_reduce, "list.reduce(fn, init?)\nFold the elements with fn(acc, element), starting from init."},
     {"sort", lm_sort, "list.sort(cmp?)\nSort in place, stable (cmp(a, b) true when a goes first); returns the list."},
     {"sort_by", lm_sort_by, "list.sort_by(key)\nSort in place, stable, by key(element) compared with <; returns the list."},
+    {"sum", lm_sum, "list.sum()\nThe elements added with + (0 for an empty list)."},
+    {"min", lm_min, "list.min()\nThe smallest element by < (the first of equals); raises on an empty list."},
+    {"max", lm_max, "list.max()\nThe largest element by < (the first of equals); raises on an empty list."},
+    {"find", lm_find, "list.find(fn)\nThe first element for which fn(element) is true, or nil."},
+    {"any", lm_any, "list.any(fn?)\nWhether fn(element) is true for some element (without fn: some element is true)."},
+    {"all", lm_all, "list.all(fn?)\nWhether fn(element) is true for every element (without fn: every element is true)."},
+    {"zip", lm_zip, "list.zip(other)\nA list of pairs [list[i], other[i]], as long as the shorter list."},
+    {"enumerate", lm_enumerate, "list.enumerate(start?)\nA list of pairs [start + i, list[i]] (start defaults to 0)."},
+    {"unique", lm_unique, "list.unique()\nA new list of the first occurrence of each element, in order (same as map keys)."},
+    {"flat", lm_flat, "list.flat()\nA new list with the elements of the elements that are lists, one level."},
+    {"extend", lm_extend, "list.extend(other)\nAppend every element of the list other; returns nil."},
+    {"clear", lm_clear, "list.clear()\nRemove every element; returns nil."},
   };
   /* arity -1: every method checks its own count so the messages exclude the
    * receiver */
