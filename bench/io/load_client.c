@@ -3,11 +3,11 @@
  * back, and reads the server's CPU time and resident memory from /proc.
  *
  *   load_client wait ADDR SECONDS          until ADDR accepts a connection
- *   load_client echo ADDR CONNS SECONDS PID
+ *   load_client echo ADDR CONNS SECONDS PID [WARMUP]
  *       CONNS connections, each sending a 64-byte message and waiting for it
- *       to come back before sending the next (ping-pong); after a warm-up
- *       second, counts round trips for SECONDS: requests/s, p50/p99 latency,
- *       the server's CPU microseconds per request
+ *       to come back before sending the next (ping-pong); after WARMUP
+ *       seconds (default 2), counts round trips for SECONDS: requests/s,
+ *       p50/p99 latency, the server's CPU microseconds per request
  *   load_client idle ADDR CONNS PID
  *       opens CONNS connections, one round trip on each, then leaves them
  *       idle: the server's resident memory per connection
@@ -36,7 +36,7 @@
 #include <unistd.h>
 
 enum { MSG = 64, CONNECTS_IN_FLIGHT = 200, MAX_EVENTS = 1024 };
-static const double WARMUP_S = 1.0, STALL_S = 5.0;
+static const double STALL_S = 5.0;
 
 typedef struct {
   int fd;
@@ -276,7 +276,7 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static int run_echo(int nconns, double seconds, long pid) {
+static int run_echo(int nconns, double seconds, long pid, double warmup) {
   Conn *conns = calloc((size_t)nconns, sizeof *conns);
   int ep = epoll_create1(EPOLL_CLOEXEC);
   const char *why;
@@ -284,7 +284,7 @@ static int run_echo(int nconns, double seconds, long pid) {
 
   size_t cap = 1 << 20, nlat = 0;
   uint32_t *lat_ns = malloc(cap * sizeof *lat_ns);
-  double start = now_s(), window_start = start + WARMUP_S, end = window_start + seconds;
+  double start = now_s(), window_start = start + warmup, end = window_start + seconds;
   double last_reply = start, cpu0 = 0, own0 = 0;
   int measuring = 0;
   for (int i = 0; i < nconns; i++) {
@@ -372,11 +372,12 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (!strcmp(mode, "wait") && argc == 4) return parse_addr(argv[2]), run_wait(atof(argv[3]));
-  if (!strcmp(mode, "echo") && argc == 6) return parse_addr(argv[2]), run_echo(atoi(argv[3]), atof(argv[4]), atol(argv[5]));
+  if (!strcmp(mode, "echo") && (argc == 6 || argc == 7))
+    return parse_addr(argv[2]), run_echo(atoi(argv[3]), atof(argv[4]), atol(argv[5]), argc == 7 ? atof(argv[6]) : 2);
   if (!strcmp(mode, "idle") && argc == 5) return parse_addr(argv[2]), run_idle(atoi(argv[3]), atol(argv[4]));
   fprintf(stderr,
           "usage: load_client wait ADDR SECONDS\n"
-          "       load_client echo ADDR CONNS SECONDS SERVER_PID\n"
+          "       load_client echo ADDR CONNS SECONDS SERVER_PID [WARMUP]\n"
           "       load_client idle ADDR CONNS SERVER_PID\n"
           "       load_client cpu PID\n");
   return 2;
