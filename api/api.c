@@ -917,7 +917,7 @@ static void set_handle(VM *vm, int slot, gs_handle *h) {
 void gs_set_handle(gs_vm *vm, int slot, gs_handle *h) { GUARDED_VOID(vm, set_handle(vm, slot, h)); }
 
 void gs_release(gs_vm *vm, gs_handle *gh) {
-  if (!gh) return;
+  if (!gh || !vm->handles) return;   /* gs_free has freed them all (a finalizer's release) */
   Handle *h = &gh->h;
   if (h->prev) h->prev->next = h->next;
   else vm->handles = h->next;
@@ -1324,6 +1324,15 @@ size_t gs_fill_stream(gs_vm *vm, FILE *fp, const char *name, const char **bytes)
 const char *gs_errno_kind(int err) { return stream_errno_kind(err); }
 
 int gs_loop_fd(gs_vm *vm) { return loop_backend_fd(vm); }
+
+void *gs_uv_loop(gs_vm *vm) { GUARDED(vm, void *, NULL, loop_uv(vm)); }
+
+void gs_loop_hold(gs_vm *vm, bool hold) { GUARDED_VOID(vm, loop_hold(vm, hold)); }
+
+bool gs_channel_offer(gs_vm *vm, gs_handle *channel, gs_handle *value) {
+  if (!channel || !value || !IS_CHANNEL(channel->h.value)) return false;
+  return channel_offer(vm, channel->h.value, value->h.value);
+}
 
 static void new_error(VM *vm, int dest, const char *kind, int err, const char *msg) {
   slot_ref(vm, dest);

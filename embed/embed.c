@@ -16,6 +16,7 @@ static const struct {
   {GS_LIB_JSON, "json", lib_json_open},
   {GS_LIB_RE, "re", lib_re_open},
   {GS_LIB_NET, "net", lib_net_open},
+  {GS_LIB_PROC, "proc", lib_proc_open},
 };
 
 /* The openers use API slots on the running fiber: they get their own above

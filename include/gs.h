@@ -207,6 +207,7 @@ typedef struct {
 #define GS_LIB_JSON 0x08u
 #define GS_LIB_RE   0x10u
 #define GS_LIB_NET  0x20u
+#define GS_LIB_PROC 0x40u
 #define GS_LIB_ALL  0xffffu
 
 /* Fill a config with the defaults (all zero / NULL). */
@@ -516,7 +517,7 @@ void gs_check_argc(gs_vm *vm, const char *name, int argc, int min, int max);
  * aligned for any C type) owned by the VM, with a type tag (a string, copied)
  * naming its kind. When it becomes garbage, or at gs_free, finalize(data)
  * runs (if not NULL) and the block is freed. A finalizer must not call into
- * the VM. type() of a userdata is "userdata"; str() and print use the str
+ * the VM (but gs_forget_fd and gs_release, see gs_register_class). type() of a userdata is "userdata"; str() and print use the str
  * method of its class (gs_register_class), else show <TAG userdata>.
  * Returns the block (valid as long as the object lives). */
 void *gs_new_userdata(gs_vm *vm, int slot, const char *type_tag, size_t size, void (*finalize)(void *data));
@@ -529,7 +530,9 @@ void *gs_get_userdata(gs_vm *vm, int slot, const char *type_tag);
  * the userdata iterable: `for x in ud` iterates over what ud.iter() returns
  * (a list, a generator, a channel...). Entries of arity GS_GETTER are
  * computed fields (above). A finalizer may call gs_forget_fd (nothing waits
- * on a garbage object's descriptor), and nothing else of the API. */
+ * on a garbage object's descriptor) and gs_release (handles the object's
+ * C block holds; during gs_free, when every handle is gone already, it does
+ * nothing), and nothing else of the API. */
 void gs_register_class(gs_vm *vm, const char *type_tag, const gs_reg *methods);
 
 /* ---- handles and calls ----------------------------------------------------- */
@@ -783,6 +786,29 @@ int gs_loop_fd(gs_vm *vm);
  * OS error number or 0). Add fields with gs_set_field (e.partial) and raise
  * it with gs_raise. */
 void gs_new_error(gs_vm *vm, int dest, const char *kind, int err, const char *fmt, ...) GS_PRINTF(5, 6);
+
+/* The VM's libuv loop, a uv_loop_t * (include <uv.h>), made on first use,
+ * for a library that runs libuv handles of its own on it (proc: uv_spawn;
+ * os.signal: uv_signal_t). Raises (host code: records, returns NULL) if the
+ * loop cannot be made. The handles' callbacks run while the scheduler waits
+ * in the loop: they may write to a descriptor a fiber waits on (gs_wait_fd),
+ * call gs_channel_offer, gs_wake and gs_release, and nothing that uses slots
+ * or runs script. A library closes its handles itself; any still open at
+ * gs_free are closed (uv_close without a callback) before the loop is, so
+ * a finalizer running after that finds uv_is_closing() true. */
+void *gs_uv_loop(gs_vm *vm);
+/* hold true: the library has started something on the loop that may wake
+ * a fiber without a descriptor wait (a signal watcher): until the matching
+ * gs_loop_hold(vm, false), a fiber blocked on a channel is not a deadlock,
+ * the scheduler waits in the loop. Holds count. Host code: records an
+ * error if the loop cannot be made. */
+void gs_loop_hold(gs_vm *vm, bool hold);
+/* Send the value of handle `value` on the channel of handle `channel`
+ * without blocking: to a fiber waiting to receive, else into the channel's
+ * buffer. False when the buffer is full, the channel is closed or `channel`
+ * is not a channel. Uses no slots: callable from host code, natives and
+ * loop callbacks (how a libuv callback hands an event to script). */
+bool gs_channel_offer(gs_vm *vm, gs_handle *channel, gs_handle *value);
 
 /* ---- for a REPL: completion, help, results ---------------------------------- */
 

@@ -12,6 +12,12 @@ void lib_os_open(gs_vm *vm);
 void lib_json_open(gs_vm *vm);
 void lib_re_open(gs_vm *vm);
 void lib_net_open(gs_vm *vm);
+void lib_proc_open(gs_vm *vm);
+void lib_os_signal_open(gs_vm *vm);   /* os.signal, os.signal_stop */
+
+/* "TERM" or "SIGTERM" -> SIGTERM (-1: no such signal), and back. */
+int lib_signal_number(const char *name);
+const char *lib_signal_name(int sig);
 
 /* Raise unless min <= argc <= max (max -1: no limit):
  * "read() expects 0 or 1 arguments, got 2". */

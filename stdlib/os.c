@@ -95,4 +95,5 @@ void lib_os_open(gs_vm *vm) {
   gs_get_args(vm, 0);
   gs_module_set(vm, "os", "args", 0);
   gs_set_nil(vm, 0);
+  lib_os_signal_open(vm);
 }

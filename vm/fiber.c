@@ -1252,6 +1252,16 @@ static void channel_send(VM *vm, ObjChannel *c, Value v) {
   if (r == WAKE_CLOSED) vm_throw(vm, "send on closed channel");
 }
 
+bool channel_offer(VM *vm, Value ch, Value v) {
+  ObjChannel *c = AS_CHANNEL(ch);
+  if (c->closed) return false;
+  if (serve(vm, &c->recvq, WAKE_OK, v)) return true;
+  if (c->count >= c->cap) return false;
+  c->buf[(c->head + c->count) % c->cap] = v;
+  c->count++;
+  return true;
+}
+
 static bool channel_ready(ObjChannel *c) {
   return c->count > 0 || c->closed || c->sendq.head;
 }

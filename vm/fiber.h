@@ -70,6 +70,9 @@ void sched_sleep(VM *vm, double seconds);
 
 void lib_fiber_open(VM *vm);
 int channel_len(Value ch);            /* values buffered now */
+/* Send without blocking (from a loop callback too): to a waiting receiver,
+ * else into the buffer; false when it is full or closed. */
+bool channel_offer(VM *vm, Value ch, Value v);
 /* f.id, f.name, f.locals: false if name is none of them */
 bool fiber_get_field(VM *vm, Fiber *f, ObjString *name, Value *out);
 bool fiber_set_field(VM *vm, Fiber *f, ObjString *name, Value v);

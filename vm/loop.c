@@ -147,6 +147,13 @@ void loop_wakeup(VM *vm) {
   if (l) uv_async_send(&l->async);
 }
 
+void *loop_uv(VM *vm) { return &loop_get(vm)->uv; }
+
+void loop_hold(VM *vm, bool hold) {
+  Loop *l = hold ? loop_get(vm) : vm->loop;
+  if (l) l->nwaiting += hold ? 1 : -1;
+}
+
 int loop_backend_fd(VM *vm) {
   int err;
   Loop *l = loop_make(vm, &err);
@@ -349,6 +356,13 @@ bool loop_run_blocking(VM *vm, const void *key, void (*work)(void *arg), void *a
 
 /* ---- the end ---------------------------------------------------------------- */
 
+/* A library's handle still open at the end (a child still running, a
+ * signal watcher): closed without a callback, its memory is the library's. */
+static void close_left_open(uv_handle_t *h, void *arg) {
+  (void)arg;
+  if (!uv_is_closing(h)) uv_close(h, NULL);
+}
+
 void loop_free(VM *vm) {
   Loop *l = vm->loop;
   if (!l) return;
@@ -357,6 +371,7 @@ void loop_free(VM *vm) {
     if (l->watch[fd]) uv_close((uv_handle_t *)&l->watch[fd]->poll, free_watch);
   uv_close((uv_handle_t *)&l->timer, NULL);
   uv_close((uv_handle_t *)&l->async, NULL);
+  uv_walk(&l->uv, close_left_open, NULL);
   /* pool work still running uses its fiber's stack: let it finish first */
   uv_run(&l->uv, UV_RUN_DEFAULT);
   uv_loop_close(&l->uv);

@@ -28,6 +28,13 @@ void loop_wakeup(VM *vm);
  * cannot be made. */
 int loop_backend_fd(VM *vm);
 void loop_free(VM *vm);
+/* The uv_loop_t itself (made if need be; raises if it cannot be), for
+ * libraries that run handles of their own on it (gs_uv_loop). */
+void *loop_uv(VM *vm);
+/* A library holds (or lets go of) something on the loop that may wake a
+ * fiber, such as a signal watcher: while held, the scheduler waits in the
+ * loop rather than reporting a deadlock. */
+void loop_hold(VM *vm, bool hold);
 
 /* Park the running fiber until fd is ready for events (LOOP_READABLE |
  * LOOP_WRITABLE) or limit_at (CLOCK_MONOTONIC ns; < 0: none) passes.
