@@ -402,6 +402,8 @@ static Proc *start_child(gs_vm *vm, const char *op, char **argv, Spawn *sp, int 
     p->pipes[i] = gs_get_handle(vm, dest + 1 + i);
   }
   uv_loop_t *loop = gs_uv_loop(vm);
+  if (sp->stdio[1] == STDIO_INHERIT || sp->stdio[2] == STDIO_INHERIT)
+    gs_flush(vm, false);   /* what print() wrote comes before what the child writes */
   gs_handle *self = gs_get_handle(vm, dest);
   /* from here to the spawn nothing raises: descriptors are ours to close */
   int child_end[3] = {-1, -1, -1};
