@@ -91,7 +91,7 @@ int main(void) {
   CHECK(strcmp(complete(vm, "print(\"pri", &start), "") == 0, "nothing inside a string");
   CHECK(strcmp(complete(vm, "1 # pri", &start), "") == 0, "nothing inside a comment");
   CHECK(strcmp(complete(vm, "xs.map(fn(v) => v).fi", &start), "") == 0, "nothing after a call");
-  CHECK(strcmp(complete(vm, "pr", &start), "print") == 0 && start == 0, "cursor at the end");
+  CHECK(strcmp(complete(vm, "pri", &start), "print") == 0 && start == 0, "cursor at the end");
   gs_ensure_slots(vm, 1);
   CHECK(gs_complete(vm, "math.flXYZ", 7, &start, 0) == 1, "only the text before the cursor counts");
 
