@@ -177,7 +177,7 @@ static int receive_reply(Conn *c, int id) {
   if (n < 0) return errno == EAGAIN || errno == EINTR ? 0 : -errno;
   for (ssize_t k = 0; k < n; k++)
     if (buf[k] != c->msg[c->got + k])
-      fail("connection %d, message %u, byte %d: got 0x%02x, sent 0x%02x", id, c->seq, c->got + (int)k, buf[k],
+      fail("connection %d, message %u, byte %d: got 0x%02x, sent 0x%02x", id + 1, c->seq, c->got + (int)k, buf[k],
            c->msg[c->got + k]);
   c->got += (int)n;
   return c->got == MSG;
@@ -193,11 +193,6 @@ static void epoll_change(int ep, int fd, uint32_t events, int id) {
   if (epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev) < 0) fail("epoll_ctl: %s", strerror(errno));
 }
 
-/* Connects up to n connections, CONNECTS_IN_FLIGHT at a time (more would
- * overflow the servers' accept backlogs and wait for SYN retransmissions).
- * With `round_trip`, each connection also does one ping-pong before it
- * counts. Returns how many made it, first in conns; stops early, with *why
- * set, when the system or the server refuses more. */
 static char why_stopped[256];
 
 /* Keeps the first reason only: later failures are its consequences. */
@@ -210,6 +205,11 @@ static void stop_because(const char **why, const char *fmt, ...) {
   *why = why_stopped;
 }
 
+/* Connects up to n connections, CONNECTS_IN_FLIGHT at a time (more would
+ * overflow the servers' accept backlogs and wait for SYN retransmissions).
+ * With `round_trip`, each connection also does one ping-pong before it
+ * counts. Returns how many made it, first in conns; stops early, with *why
+ * set, when the system or the server refuses more. */
 static int open_connections(int ep, Conn *conns, int n, int round_trip, const char **why) {
   int started = 0, done = 0, in_flight = 0;
   double last_progress = now_s();
@@ -233,7 +233,7 @@ static int open_connections(int ep, Conn *conns, int n, int round_trip, const ch
       int id = (int)evs[i].data.u32;
       Conn *c = &conns[id];
       int r = 0;
-      if (c->fd < 0) continue;
+      if (c->fd < 0 || (c->connected && (!round_trip || c->got == MSG))) continue;   /* closed, or done */
       if (!c->connected) {
         socklen_t len = sizeof r;
         getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &r, &len);
@@ -289,7 +289,7 @@ static int run_echo(int nconns, double seconds, long pid, double warmup) {
   int measuring = 0;
   for (int i = 0; i < nconns; i++) {
     int r = send_message(&conns[i], i);
-    if (r < 0) fail("send on connection %d: %s", i, strerror(-r));
+    if (r < 0) fail("send on connection %d: %s", i + 1, strerror(-r));
   }
   struct epoll_event evs[MAX_EVENTS];
   for (;;) {
@@ -303,7 +303,7 @@ static int run_echo(int nconns, double seconds, long pid, double warmup) {
       int id = (int)evs[i].data.u32;
       Conn *c = &conns[id];
       int r = receive_reply(c, id);
-      if (r < 0) fail("connection %d: %s", id, r == -EPIPE ? "closed by the server" : strerror(-r));
+      if (r < 0) fail("connection %d: %s", id + 1, r == -EPIPE ? "closed by the server" : strerror(-r));
       if (r == 0) continue;
       double done_at = now_s();
       last_reply = done_at;
@@ -312,7 +312,7 @@ static int run_echo(int nconns, double seconds, long pid, double warmup) {
         double ns = (done_at - c->sent_at) * 1e9;
         lat_ns[nlat++] = ns > 4e9 ? 4000000000u : (uint32_t)ns;
       }
-      if ((r = send_message(c, id)) < 0) fail("send on connection %d: %s", id, strerror(-r));
+      if ((r = send_message(c, id)) < 0) fail("send on connection %d: %s", id + 1, strerror(-r));
     }
   }
   double elapsed = now_s() - window_start, cpu = cpu_us(pid) - cpu0, own = own_cpu_s() - own0;
@@ -341,8 +341,8 @@ static int run_idle(int nconns, long pid) {
     usleep(200 * 1000);
     after = rss_kib(pid);
   }
-  printf("conns=%d rss_before_kib=%ld rss_after_kib=%ld bytes_per_conn=%.0f", got, before, after,
-         got ? (after - before) * 1024.0 / got : 0.0);
+  printf("conns=%d rss_before_kib=%ld rss_after_kib=%ld", got, before, after);
+  if (got > 0) printf(" bytes_per_conn=%.0f", (after - before) * 1024.0 / got);
   if (got < nconns) printf(" short=\"%d of %d: %s\"", got, nconns, why);
   printf("\n");
   for (int i = 0; i < got; i++) close(conns[i].fd);
