@@ -107,13 +107,38 @@ static bool has_exited(Proc *p) {
   return waitid(P_PID, (id_t)p->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid != 0;
 }
 
-/* Park until the child has exited; raises timeout after `limit` seconds
- * (< 0: none). */
-static void wait_exit(gs_vm *vm, Proc *p, double limit) {
+static bool error_kind_is(gs_vm *vm, int err, int tmp, const char *kind) {
+  if (gs_get_type(vm, err) != GS_INSTANCE) return false;
+  gs_get_field(vm, err, "kind", tmp);
+  return gs_get_type(vm, tmp) == GS_STRING && strcmp(gs_get_string(vm, tmp, NULL), kind) == 0;
+}
+
+/* One wait for the exit descriptor (slot 0: the process, bound; slot 1:
+ * the time limit): what gs_wait_fd says. */
+static void wait_once(gs_vm *vm, int argc) {
+  (void)argc;
+  Proc *p = gs_get_userdata(vm, 0, PROC_TAG);
+  gs_return_int(vm, gs_wait_fd(vm, p->exit_fd, GS_READABLE, gs_get_float(vm, 1)));
+}
+
+/* Park until the child of the process in `slot` has exited; raises
+ * timeout after `limit` seconds (< 0: none). The wait runs through
+ * gs_call so that a second waiter's "busy" can name the process. */
+static void wait_exit(gs_vm *vm, int slot, double limit) {
+  static const gs_reg once = {"wait", wait_once, 1, NULL};
+  Proc *p = gs_get_userdata(vm, slot, PROC_TAG);
+  int call = gs_slot_count(vm);
+  gs_ensure_slots(vm, call + 3);
   while (!p->exited) {
     if (p->exit_fd < 0) gs_error(vm, "wait %s: the process was never started", p->prog);
-    int r = gs_wait_fd(vm, p->exit_fd, GS_READABLE, limit);
-    if (r == 0) {
+    gs_new_function(vm, call, &once, slot);
+    gs_set_float(vm, call + 1, limit);
+    if (gs_call(vm, call, 1) != GS_OK) {
+      if (error_kind_is(vm, call, call + 2, "busy"))
+        io_raise(vm, "busy", 0, "wait", p->prog, "another fiber is waiting for this process");
+      gs_raise(vm, call);
+    }
+    if (gs_get_int(vm, call) == 0) {
       char why[64];
       snprintf(why, sizeof why, "timed out after %g s", limit);
       io_raise(vm, "timeout", ETIMEDOUT, "wait", p->prog, why);
@@ -131,7 +156,7 @@ static void p_wait(gs_vm *vm, int argc) {
     if (isnan(limit)) gs_error(vm, "invalid timeout");
     if (limit < 0) limit = 0;
   }
-  wait_exit(vm, p, limit);
+  wait_exit(vm, 0, limit);
   gs_return_int(vm, p->code);
 }
 
@@ -511,12 +536,6 @@ static bool join_helper(gs_vm *vm, int state, int which, int dest) {
   return gs_fiber_join(vm, dest, dest) == GS_OK;
 }
 
-static bool error_kind_is(gs_vm *vm, int err, int tmp, const char *kind) {
-  if (gs_get_type(vm, err) != GS_INSTANCE) return false;
-  gs_get_field(vm, err, "kind", tmp);
-  return gs_get_type(vm, tmp) == GS_STRING && strcmp(gs_get_string(vm, tmp, NULL), kind) == 0;
-}
-
 /* The body of proc.run (slot 0: the state list): feed stdin and read
  * stderr in fibers of their own, stdout here, then wait for the exit. */
 static void run_body(gs_vm *vm, int argc) {
@@ -535,7 +554,7 @@ static void run_body(gs_vm *vm, int argc) {
     gs_raise(vm, 8);
   gs_list_get(vm, 0, R_PROC, 8);
   Proc *p = gs_get_userdata(vm, 8, PROC_TAG);
-  wait_exit(vm, p, -1);
+  wait_exit(vm, 8, -1);
   for (int i = R_OUT; i <= R_IN; i++) {
     gs_list_get(vm, 0, i, 9);
     stream_close(vm, 9);
