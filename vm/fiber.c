@@ -325,6 +325,7 @@ static Fiber *sched_pick(VM *vm) {
     Fiber *f = pop_ready(s);
     if (f) return f;
     if (!timers_can_wake(s) && !loop_has_waiters(vm)) return NULL;
+    if (!timers_can_wake(s) && loop_only_held(vm) && s->nall == 0 && s->main_waiting_all) return NULL;
     int64_t wait = s->ntimers ? s->timers[0]->at - sched_now_ns() : -1;
     if (s->ntimers && wait < 0) wait = 0;
     if (vm_interrupt_requested(vm)) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */

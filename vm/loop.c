@@ -41,6 +41,7 @@ typedef struct Loop {
   FdWatch **watch;         /* by descriptor */
   int nwatch;
   int nwaiting;            /* fibers blocked on loop events */
+  int holds;               /* libraries' watchers that may wake a fiber (loop_hold) */
   PoolJob *keyed;          /* queued or running jobs that have a key */
   bool closing;
   Coro coro;               /* runs uv_run when a fiber's own stack is short */
@@ -90,7 +91,9 @@ static Loop *loop_get(VM *vm) {
   vm_throw_kind(vm, err == UV_EMFILE || err == UV_ENFILE ? "too_many_files" : "io", "event loop: %s", uv_strerror(err));
 }
 
-bool loop_has_waiters(VM *vm) { return vm->loop && vm->loop->nwaiting > 0; }
+bool loop_has_waiters(VM *vm) { return vm->loop && (vm->loop->nwaiting > 0 || vm->loop->holds > 0); }
+
+bool loop_only_held(VM *vm) { return vm->loop && vm->loop->nwaiting == 0 && vm->loop->holds > 0; }
 
 static void loop_coro_main(void *arg) {
   Loop *l = arg;
@@ -151,7 +154,7 @@ void *loop_uv(VM *vm) { return &loop_get(vm)->uv; }
 
 void loop_hold(VM *vm, bool hold) {
   Loop *l = hold ? loop_get(vm) : vm->loop;
-  if (l) l->nwaiting += hold ? 1 : -1;
+  if (l) l->holds += hold ? 1 : -1;
 }
 
 int loop_backend_fd(VM *vm) {

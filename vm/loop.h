@@ -16,6 +16,9 @@ enum { LOOP_READABLE = 1, LOOP_WRITABLE = 2 };
 /* Fibers wait for loop events (descriptors, pool work): they may wake, so
  * being stuck otherwise is not a deadlock. */
 bool loop_has_waiters(VM *vm);
+/* Only a library's hold (loop_hold) keeps the loop worth waiting in: it
+ * wakes blocked fibers, so with none left there is nothing to wait for. */
+bool loop_only_held(VM *vm);
 /* The idle wait: block until a loop event or wait_ns nanoseconds (< 0: no
  * limit; only when loop_has_waiters). Without a loop, sleeps. */
 void loop_idle(VM *vm, int64_t wait_ns);
