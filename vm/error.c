@@ -35,18 +35,16 @@ Value vm_traceback(VM *vm) {
   return LIST_VAL(l);
 }
 
-static void set_field_cstr(VM *vm, Value e, const char *name, Value v) {
+/* The field names are the VM's own strings (always rooted, made once); the
+ * value is rooted because growing the field table may collect. */
+static void set_field(VM *vm, Value e, ObjString *name, Value v) {
   vm_push(vm, v);
-  /* the key is rooted too: growing the field table may collect */
-  Value key = STR_VAL(str_cstr(vm, name));
-  vm_push(vm, key);
-  table_set(vm, &AS_INSTANCE(e)->fields, key, v);
-  vm_pop(vm);
+  table_set(vm, &AS_INSTANCE(e)->fields, STR_VAL(name), v);
   vm_pop(vm);
 }
 
 void vm_error_set_kind(VM *vm, Value e, const char *kind) {
-  set_field_cstr(vm, e, "kind", STR_VAL(str_cstr(vm, kind)));
+  set_field(vm, e, vm->s_kind, STR_VAL(str_cstr(vm, kind)));
 }
 
 Value vm_make_error(VM *vm, ObjString *message) {
@@ -92,9 +90,9 @@ static void set_position(VM *vm, Value e) {
   Value file = NIL_VAL, line, col;
   ObjProto *p = innermost_position(vm, &line, &col);
   if (p && p->file) file = STR_VAL(p->file);
-  set_field_cstr(vm, e, "file", file);
-  set_field_cstr(vm, e, "line", line);
-  set_field_cstr(vm, e, "column", col);
+  set_field(vm, e, vm->s_file, file);
+  set_field(vm, e, vm->s_line, line);
+  set_field(vm, e, vm->s_column, col);
 }
 
 _Noreturn void vm_throw_again(VM *vm, Value v, Value trace) {
@@ -225,13 +223,8 @@ _Noreturn void vm_throw_kind(VM *vm, const char *kind, const char *fmt, ...) {
 
 bool vm_error_is_kind(VM *vm, Value err, const char *kind) {
   if (!is_error_instance(vm, err)) return false;
-  Table *t = &AS_INSTANCE(err)->fields;
-  for (uint32_t i = 0; i < t->count; i++) {
-    Value k = t->entries[i].key;
-    if (IS_STRING(k) && strcmp(AS_STRING(k)->chars, "kind") == 0)
-      return IS_STRING(t->entries[i].value) && strcmp(AS_STRING(t->entries[i].value)->chars, kind) == 0;
-  }
-  return false;
+  Value *k = table_find_str(&AS_INSTANCE(err)->fields, vm->s_kind);
+  return k && IS_STRING(*k) && strcmp(AS_STRING(*k)->chars, kind) == 0;
 }
 
 ObjString *vm_error_message(VM *vm, Value err) {
@@ -365,7 +358,7 @@ static void report_position(VM *vm, Value err, Value trace, ObjString *first, Ob
   if (!colon) return;
   *line = atoi(colon + 1);
   if (is_error_instance(vm, err)) {
-    Value *c = table_find_str(&AS_INSTANCE(err)->fields, str_cstr(vm, "column"));
+    Value *c = table_find_str(&AS_INSTANCE(err)->fields, vm->s_column);
     if (c && IS_INT(*c)) *col = (int)AS_INT(*c);
   } else {
     ObjList *tl = AS_LIST(trace);

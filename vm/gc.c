@@ -153,6 +153,10 @@ static void mark_roots(VM *vm) {
   gc_mark_obj(vm, (Obj *)vm->s_message);
   gc_mark_obj(vm, (Obj *)vm->s_trace);
   gc_mark_obj(vm, (Obj *)vm->s_script);
+  gc_mark_obj(vm, (Obj *)vm->s_kind);
+  gc_mark_obj(vm, (Obj *)vm->s_file);
+  gc_mark_obj(vm, (Obj *)vm->s_line);
+  gc_mark_obj(vm, (Obj *)vm->s_column);
   gc_mark_obj(vm, (Obj *)vm->import_scratch);
   for (int i = 0; i < vm->ntemp_roots; i++) gc_mark_value(vm, *vm->temp_roots[i]);
   api_mark_handles(vm);

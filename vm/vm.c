@@ -225,6 +225,10 @@ bool vm_setup(VM *vm, void (*open)(VM *vm, void *ud), void *ud) {
   vm->s_message = str_cstr(vm, "message");
   vm->s_trace = str_cstr(vm, "trace");
   vm->s_script = str_cstr(vm, "<script>");
+  vm->s_kind = str_cstr(vm, "kind");
+  vm->s_file = str_cstr(vm, "file");
+  vm->s_line = str_cstr(vm, "line");
+  vm->s_column = str_cstr(vm, "column");
   vm->gc_paused = 0;
   define_error_class(vm);
   if (open) open(vm, ud);

@@ -215,6 +215,7 @@ struct gs_vm {
 
   /* commonly used names */
   ObjString *s_init, *s_str, *s_message, *s_trace, *s_script;
+  ObjString *s_kind, *s_file, *s_line, *s_column;   /* error fields set per raise */
 
   /* I/O */
   WriteFn write_out, write_err;
