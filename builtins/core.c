@@ -194,11 +194,13 @@ static Value core_error(VM *vm, int argc, Value *args) {
 }
 
 static Value core_range(VM *vm, int argc, Value *args) {
-  arg_count(vm, "range", argc, 1, 2);
-  int64_t a = 0, b;
+  arg_count(vm, "range", argc, 1, 3);
+  int64_t a = 0, b, step = 1;
   if (argc == 1) b = arg_int(vm, "range", args, 0);
   else { a = arg_int(vm, "range", args, 0); b = arg_int(vm, "range", args, 1); }
-  return OBJ_VAL(V_RANGE, range_new(vm, a, b));
+  if (argc == 3) step = arg_int(vm, "range", args, 2);
+  if (step == 0) vm_throw_kind(vm, "value", "range() step must not be zero");
+  return OBJ_VAL(V_RANGE, range_new_step(vm, a, b, step));
 }
 
 static Value core_clock(VM *vm, int argc, Value *args) {
@@ -250,9 +252,16 @@ static Value range_len(VM *vm, int argc, Value *args) { return core_len(vm, 1, a
 static Value range_contains(VM *vm, int argc, Value *args) {
   ObjRange *r = AS_RANGE(args[0]);
   Value v = args[1];
-  if (IS_INT(v)) return BOOL_VAL(AS_INT(v) >= r->start && AS_INT(v) < r->end);
-  if (IS_FLOAT(v)) { double d = AS_FLOAT(v); return BOOL_VAL(d == floor(d) && d >= (double)r->start && d < (double)r->end); }
-  return BOOL_VAL(false);
+  int64_t n;
+  if (IS_INT(v)) n = AS_INT(v);
+  else if (IS_FLOAT(v) && AS_FLOAT(v) == floor(AS_FLOAT(v)) && AS_FLOAT(v) >= -0x1p63 && AS_FLOAT(v) < 0x1p63) n = (int64_t)AS_FLOAT(v);
+  else return BOOL_VAL(false);
+  /* n = start + i * step for an i below the count, in unsigned steps */
+  bool up = r->step > 0;
+  if (up ? n < r->start : n > r->start) return BOOL_VAL(false);
+  uint64_t d = up ? (uint64_t)n - (uint64_t)r->start : (uint64_t)r->start - (uint64_t)n;
+  uint64_t s = up ? (uint64_t)r->step : 0 - (uint64_t)r->step;
+  return BOOL_VAL(d % s == 0 && d / s < r->count);
 }
 static Value range_list(VM *vm, int argc, Value *args) {
   ObjRange *r = AS_RANGE(args[0]);
@@ -264,6 +273,39 @@ static Value range_list(VM *vm, int argc, Value *args) {
   return LIST_VAL(l);
 }
 
+/* A range of count ints from start by step; its shown end is the int just
+ * past the last one. A step too large for an int only matters when a second
+ * int needs it. */
+static Value derived_range(VM *vm, int64_t start, uint64_t count, int64_t step, bool step_overflowed) {
+  if (step_overflowed && count > 1) vm_throw_kind(vm, "overflow", "range step out of int range");
+  if (step_overflowed) step = 1;
+  ObjRange *r = range_new_step(vm, start, start, step);
+  r->count = count;
+  r->end = (int64_t)((uint64_t)start + count * (uint64_t)step);
+  return OBJ_VAL(V_RANGE, r);
+}
+
+/* r.step(k): every k-th int of r, like Python's r[::k]: from the first int
+ * when k > 0, from the last one backwards when k < 0. */
+static Value range_step(VM *vm, int argc, Value *args) {
+  ObjRange *r = AS_RANGE(args[0]);
+  int64_t k = arg_int(vm, "step", args, 1);
+  if (k == 0) vm_throw_kind(vm, "value", "range step must not be zero");
+  uint64_t ak = k > 0 ? (uint64_t)k : 0 - (uint64_t)k;
+  uint64_t count = r->count / ak + (r->count % ak != 0);
+  int64_t first = k > 0 || r->count == 0 ? r->start : range_at(r, r->count - 1);
+  int64_t step;
+  bool over = __builtin_mul_overflow(r->step, k, &step);
+  return derived_range(vm, first, count, step, over);
+}
+
+/* r.reversed(): the same ints, last first */
+static Value range_reversed(VM *vm, int argc, Value *args) {
+  ObjRange *r = AS_RANGE(args[0]);
+  int64_t first = r->count ? range_at(r, r->count - 1) : r->start;
+  return derived_range(vm, first, r->count, (int64_t)(0 - (uint64_t)r->step), r->step == INT64_MIN);
+}
+
 void lib_core_open(VM *vm) {
   vm_define_native(vm, "print", core_print, -1, "print(...)\nWrite str() of each argument, separated by spaces, and a newline.");
   vm_define_native(vm, "str", core_str, 1, "str(v)\nThe value as a string (instances through their str() method).");
@@ -273,13 +315,15 @@ void lib_core_open(VM *vm) {
   vm_define_native(vm, "len", core_len, 1, "len(v)\nBytes of a string, elements of a list, map or range.");
   vm_define_native(vm, "assert", core_assert, -1, "assert(cond, msg?)\nRaise \"assertion failed: msg\" unless cond is true.");
   vm_define_native(vm, "error", core_error, 1, "error(msg)\nRaise an Error with that message.");
-  vm_define_native(vm, "range", core_range, -1, "range(n) or range(a, b)\nThe range 0..n or a..b (b excluded).");
+  vm_define_native(vm, "range", core_range, -1, "range(n), range(a, b) or range(a, b, step)\nThe ints 0..n, a..b (b excluded) or a, a + step, ... before b (step may be negative).");
   vm_define_native(vm, "clock", core_clock, 0, "clock()\nCPU seconds used by the process, a float.");
   vm_define_native(vm, "input", core_input, -1, "input(prompt?)\nOne line of standard input without its newline; nil at end of input.");
   vm_define_method(vm, &vm->range_methods, "len", range_len, 1, "range.len()\nThe number of ints in the range.");
   vm_define_method(vm, &vm->range_methods, "contains", range_contains, 2, "range.contains(n)\nWhether the int n lies in the range.");
   lib_help_open(vm);
   vm_define_method(vm, &vm->range_methods, "list", range_list, 1, "range.list()\nA list of the range's ints.");
+  vm_define_method(vm, &vm->range_methods, "step", range_step, 2, "range.step(k)\nEvery k-th int of the range (k < 0: from the last int backwards).");
+  vm_define_method(vm, &vm->range_methods, "reversed", range_reversed, 1, "range.reversed()\nThe same ints, last first.");
 }
 
 void builtins_open(VM *vm) {

@@ -55,6 +55,18 @@ ObjRange *range_new(VM *vm, int64_t a, int64_t b) {
   ObjRange *r = obj_alloc(vm, sizeof(ObjRange), V_RANGE);
   r->start = a;
   r->end = b;
+  r->step = 1;
+  r->count = b > a ? (uint64_t)b - (uint64_t)a : 0;
+  return r;
+}
+
+ObjRange *range_new_step(VM *vm, int64_t a, int64_t b, int64_t step) {
+  ObjRange *r = range_new(vm, a, b);
+  r->step = step;
+  /* the distance and the step's size, unsigned: both may exceed INT64_MAX */
+  uint64_t d = step > 0 ? (b > a ? (uint64_t)b - (uint64_t)a : 0) : (a > b ? (uint64_t)a - (uint64_t)b : 0);
+  uint64_t s = step > 0 ? (uint64_t)step : 0 - (uint64_t)step;
+  r->count = d / s + (d % s != 0);
   return r;
 }
 

@@ -39,19 +39,20 @@ typedef struct ObjMap {
   Table t;
 } ObjMap;
 
+/* The ints start, start + step, ... before end (step never 0). count is
+ * kept unsigned: MIN..MAX holds 2^64 - 1 ints, and a signed difference there
+ * overflows; start + i * step for any i below the count is computed the same
+ * way. end is only shown (a range made by step() or reversed() gets the one
+ * just past its last int). */
 typedef struct ObjRange {
   Obj obj;
-  int64_t start, end;
+  int64_t start, end, step;
+  uint64_t count;
 } ObjRange;
 
-/* How many ints a range holds, as an unsigned count: end - start can exceed
- * the int range (MIN..MAX holds 2^64 - 1), and a signed difference there
- * overflows. start + i for any i below the count is computed the same way. */
-static inline uint64_t range_count(const ObjRange *r) {
-  return r->end > r->start ? (uint64_t)r->end - (uint64_t)r->start : 0;
-}
+static inline uint64_t range_count(const ObjRange *r) { return r->count; }
 static inline int64_t range_at(const ObjRange *r, uint64_t i) {
-  return (int64_t)((uint64_t)r->start + i);
+  return (int64_t)((uint64_t)r->start + i * (uint64_t)r->step);
 }
 
 typedef struct {
@@ -197,7 +198,8 @@ ObjList *list_new(VM *vm, uint32_t cap);
 void list_push(VM *vm, ObjList *l, Value v);
 void list_reserve(VM *vm, ObjList *l, uint32_t cap);
 ObjMap *map_new(VM *vm);
-ObjRange *range_new(VM *vm, int64_t a, int64_t b);
+ObjRange *range_new(VM *vm, int64_t a, int64_t b);                 /* a..b */
+ObjRange *range_new_step(VM *vm, int64_t a, int64_t b, int64_t step);  /* step != 0 */
 ObjProto *proto_new(VM *vm);
 ObjClosure *closure_new(VM *vm, ObjProto *p);
 ObjUpvalue *upvalue_new(VM *vm, Value *slot);

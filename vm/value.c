@@ -246,10 +246,14 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
       }
       return;
     }
-    case V_RANGE:
-      snprintf(tmp, sizeof tmp, "%lld..%lld", (long long)AS_RANGE(v)->start, (long long)AS_RANGE(v)->end);
-      buf_str(b, tmp);
+    case V_RANGE: {
+      const ObjRange *r = AS_RANGE(v);
+      char rt[80];   /* three int64s with a stepped range's decoration */
+      if (r->step == 1) snprintf(rt, sizeof rt, "%lld..%lld", (long long)r->start, (long long)r->end);
+      else snprintf(rt, sizeof rt, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->end, (long long)r->step);
+      buf_str(b, rt);
       return;
+    }
     case V_CLOSURE: buf_str(b, "<fn "); buf_str(b, AS_CLOSURE(v)->p->name->chars); buf_str(b, ">"); return;
     case V_NATIVE: buf_str(b, "<fn "); buf_str(b, AS_NATIVE(v)->name->chars); buf_str(b, ">"); return;
     case V_BOUND: {
