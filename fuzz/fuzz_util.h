@@ -100,7 +100,9 @@ static void fuzz_sandbox(gs_vm *vm) {
   static const gs_reg io_stubs[] = {
     {"read_file", fuzz_disabled, -1, FUZZ_OFF}, {"write_file", fuzz_disabled, -1, FUZZ_OFF},
     {"append_file", fuzz_disabled, -1, FUZZ_OFF}, {"lines", fuzz_disabled, -1, FUZZ_OFF},
-    {"open", fuzz_disabled, -1, FUZZ_OFF}, {NULL, NULL, 0, NULL},
+    {"open", fuzz_disabled, -1, FUZZ_OFF}, {"list_dir", fuzz_disabled, -1, FUZZ_OFF},
+    {"stat", fuzz_disabled, -1, FUZZ_OFF}, {"exists", fuzz_disabled, -1, FUZZ_OFF},
+    {"mkdir", fuzz_disabled, -1, FUZZ_OFF}, {"remove_all", fuzz_disabled, -1, FUZZ_OFF}, {NULL, NULL, 0, NULL},
   };
   gs_register_module(vm, "os", os_stubs);
   gs_register_module(vm, "io", io_stubs);
