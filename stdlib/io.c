@@ -392,7 +392,7 @@ static void io_open(gs_vm *vm, int argc) {
 
 /* Make room for n more bytes in f->line. */
 static void io_reserve(gs_vm *vm, IoFile *f, size_t n) {
-  if (f->pend + n <= f->linecap) return;
+  if (f->line && f->pend + n <= f->linecap) return;
   size_t nc = f->linecap ? f->linecap : 128;
   while (nc < f->pend + n) nc *= 2;
   char *nb = realloc(f->line, nc);
