@@ -1,5 +1,5 @@
 /* core.c — builtins: print str int float type len assert error range clock
- * input, and the range methods. */
+ * input ord chr, and the range methods. */
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 #include "arith.h"
 #include "fiber.h"
 #include "stream.h"
+#include "utf8.h"
 
 static Value core_print(VM *vm, int argc, Value *args) {
   int base = (int)(args - vm->fiber->stack);
@@ -247,6 +248,26 @@ static Value core_input(VM *vm, int argc, Value *args) {
   return line;
 }
 
+static Value core_ord(VM *vm, int argc, Value *args) {
+  if (!IS_STRING(args[0])) vm_arg_error(vm, "ord", 1, "a string", args[0]);
+  ObjString *s = AS_STRING(args[0]);
+  if (s->len == 0) vm_throw_kind(vm, "value", "ord() of an empty string");
+  uint32_t cp;
+  if (!utf8_decode(s->chars, s->len, &cp))
+    vm_throw_kind(vm, "value", "ord() of invalid UTF-8 (byte 0x%02x)", (unsigned char)s->chars[0]);
+  return INT_VAL(cp);
+}
+
+static Value core_chr(VM *vm, int argc, Value *args) {
+  int64_t cp = arg_int(vm, "chr", args, 0);
+  if (cp < 0 || cp > 0x10ffff)
+    vm_throw_kind(vm, "value", "chr() code point %lld is outside 0 to 0x10FFFF", (long long)cp);
+  if (cp >= 0xd800 && cp <= 0xdfff)
+    vm_throw_kind(vm, "value", "chr() code point 0x%llX is a surrogate", (long long)cp);
+  char buf[4];
+  return STR_VAL(str_new(vm, buf, utf8_encode((uint32_t)cp, buf)));
+}
+
 /* range methods */
 static Value range_len(VM *vm, int argc, Value *args) { return core_len(vm, 1, args); }
 static Value range_contains(VM *vm, int argc, Value *args) {
@@ -317,6 +338,8 @@ void lib_core_open(VM *vm) {
   vm_define_native(vm, "error", core_error, 1, "error(msg)\nRaise an Error with that message.");
   vm_define_native(vm, "range", core_range, -1, "range(n), range(a, b) or range(a, b, step)\nThe ints 0..n, a..b (b excluded) or a, a + step, ... before b (step may be negative).");
   vm_define_native(vm, "clock", core_clock, 0, "clock()\nCPU seconds used by the process, a float.");
+  vm_define_native(vm, "ord", core_ord, 1, "ord(s)\nThe code point of the first UTF-8 character of s.");
+  vm_define_native(vm, "chr", core_chr, 1, "chr(n)\nThe one-character UTF-8 string of code point n.");
   vm_define_native(vm, "input", core_input, -1, "input(prompt?)\nOne line of standard input without its newline; nil at end of input.");
   vm_define_method(vm, &vm->range_methods, "len", range_len, 1, "range.len()\nThe number of ints in the range.");
   vm_define_method(vm, &vm->range_methods, "contains", range_contains, 2, "range.contains(n)\nWhether the int n lies in the range.");

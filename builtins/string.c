@@ -18,6 +18,7 @@
 #include <math.h>
 #include "builtins.h"
 #include "arith.h"
+#include "utf8.h"
 
 /* ---- argument helpers (user-facing counts exclude the receiver) --------- */
 
@@ -68,17 +69,84 @@ static Value change_case(VM *vm, int argc, Value *args, bool up) {
 static Value sm_upper(VM *vm, int argc, Value *args) { return change_case(vm, argc, args, true); }
 static Value sm_lower(VM *vm, int argc, Value *args) { return change_case(vm, argc, args, false); }
 
-static Value do_trim(VM *vm, int argc, Value *args, const char *name, bool left, bool right) {
-  ObjString *s = self_str(vm, name, argc, args, 0, 0);
+/* The length of the character of `set` that s (n bytes) starts with (at_end:
+ * ends with), or 0. The set's characters are UTF-8 characters, a byte that
+ * starts none counting as one of its own, so "é" never strips half an "é". */
+static size_t strip_match(const ObjString *set, const char *s, size_t n, bool at_end) {
+  for (size_t i = 0; i < set->len;) {
+    size_t k = utf8_step(set->chars + i, set->len - i);
+    if (k <= n && memcmp(at_end ? s + n - k : s, set->chars + i, k) == 0) return k;
+    i += k;
+  }
+  return 0;
+}
+
+/* strip/lstrip/rstrip (chars?) and their older names trim/ltrim/rtrim,
+ * which take no argument. Without chars: ASCII whitespace. */
+static Value do_strip(VM *vm, int argc, Value *args, const char *name, int max, bool left, bool right) {
+  ObjString *s = self_str(vm, name, argc, args, 0, max);
+  ObjString *set = NULL;
+  if (argc > 1 && !IS_NIL(args[1])) set = want_str(vm, name, args, 1);
   size_t a = 0, b = s->len;
-  if (left) while (a < b && is_space((unsigned char)s->chars[a])) a++;
-  if (right) while (b > a && is_space((unsigned char)s->chars[b - 1])) b--;
+  if (!set) {
+    if (left) while (a < b && is_space((unsigned char)s->chars[a])) a++;
+    if (right) while (b > a && is_space((unsigned char)s->chars[b - 1])) b--;
+  } else {
+    size_t k;
+    if (left) while (a < b && (k = strip_match(set, s->chars + a, b - a, false)) > 0) a += k;
+    if (right) while (b > a && (k = strip_match(set, s->chars + a, b - a, true)) > 0) b -= k;
+  }
   if (a == 0 && b == s->len) return args[0];
   return STR_VAL(str_new(vm, s->chars + a, b - a));
 }
-static Value sm_trim(VM *vm, int argc, Value *args) { return do_trim(vm, argc, args, "trim", true, true); }
-static Value sm_ltrim(VM *vm, int argc, Value *args) { return do_trim(vm, argc, args, "ltrim", true, false); }
-static Value sm_rtrim(VM *vm, int argc, Value *args) { return do_trim(vm, argc, args, "rtrim", false, true); }
+static Value sm_strip(VM *vm, int argc, Value *args) { return do_strip(vm, argc, args, "strip", 1, true, true); }
+static Value sm_lstrip(VM *vm, int argc, Value *args) { return do_strip(vm, argc, args, "lstrip", 1, true, false); }
+static Value sm_rstrip(VM *vm, int argc, Value *args) { return do_strip(vm, argc, args, "rstrip", 1, false, true); }
+static Value sm_trim(VM *vm, int argc, Value *args) { return do_strip(vm, argc, args, "trim", 0, true, true); }
+static Value sm_ltrim(VM *vm, int argc, Value *args) { return do_strip(vm, argc, args, "ltrim", 0, true, false); }
+static Value sm_rtrim(VM *vm, int argc, Value *args) { return do_strip(vm, argc, args, "rtrim", 0, false, true); }
+
+/* pad_left/pad_right(n, c = " "): fill up to n characters, never cut. */
+static Value do_pad(VM *vm, int argc, Value *args, const char *name, bool left) {
+  ObjString *s = self_str(vm, name, argc, args, 1, 2);
+  int64_t width = method_int(vm, name, args, 1);
+  const char *fill = " ";
+  size_t fill_len = 1;
+  if (argc > 2 && !IS_NIL(args[2])) {
+    ObjString *c = want_str(vm, name, args, 2);
+    if (c->len == 0 || utf8_step(c->chars, c->len) != c->len)
+      vm_throw_kind(vm, "value", "%s() fill must be one character, got %s", name, vm_repr(vm, args[2])->chars);
+    fill = c->chars;                       /* c stays rooted in args[2] */
+    fill_len = c->len;
+  }
+  size_t have = utf8_count(s->chars, s->len);
+  if (width <= (int64_t)have) return args[0];
+  uint64_t pad = (uint64_t)width - have;
+  if (pad > (STR_MAX_LEN - s->len) / fill_len) vm_throw(vm, "%s() result is too large", name);
+  size_t pad_bytes = (size_t)pad * fill_len;
+  ObjString *r = str_alloc(vm, s->len + pad_bytes);
+  char *o = r->chars + (left ? 0 : s->len);
+  for (uint64_t i = 0; i < pad; i++, o += fill_len) memcpy(o, fill, fill_len);
+  memcpy(r->chars + (left ? pad_bytes : 0), s->chars, s->len);
+  return finish(vm, r);
+}
+static Value sm_pad_left(VM *vm, int argc, Value *args) { return do_pad(vm, argc, args, "pad_left", true); }
+static Value sm_pad_right(VM *vm, int argc, Value *args) { return do_pad(vm, argc, args, "pad_right", false); }
+
+/* is_digit/is_alpha/is_space: every byte is an ASCII digit / letter /
+ * whitespace, and there is at least one (Python's rule for ""). */
+static Value all_bytes(VM *vm, int argc, Value *args, const char *name, int (*test)(unsigned char)) {
+  ObjString *s = self_str(vm, name, argc, args, 0, 0);
+  for (size_t i = 0; i < s->len; i++)
+    if (!test((unsigned char)s->chars[i])) return BOOL_VAL(false);
+  return BOOL_VAL(s->len > 0);
+}
+static int ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int ascii_space(unsigned char c) { return is_space(c); }
+static Value sm_is_digit(VM *vm, int argc, Value *args) { return all_bytes(vm, argc, args, "is_digit", ascii_digit); }
+static Value sm_is_alpha(VM *vm, int argc, Value *args) { return all_bytes(vm, argc, args, "is_alpha", ascii_alpha); }
+static Value sm_is_space(VM *vm, int argc, Value *args) { return all_bytes(vm, argc, args, "is_space", ascii_space); }
 
 /* ---- searching ------------------------------------------------------------ */
 
@@ -105,6 +173,18 @@ static Value sm_contains(VM *vm, int argc, Value *args) {
   ObjString *s = self_str(vm, "contains", argc, args, 1, 1);
   ObjString *sub = want_str(vm, "contains", args, 1);
   return BOOL_VAL(find_bytes(s->chars, s->len, sub->chars, sub->len) != NULL);
+}
+
+/* Non-overlapping occurrences, left to right. The empty string occurs
+ * before every character and at the end, as in Python. */
+static Value sm_count(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "count", argc, args, 1, 1);
+  ObjString *sub = want_str(vm, "count", args, 1);
+  if (sub->len == 0) return INT_VAL((int64_t)utf8_count(s->chars, s->len) + 1);
+  int64_t n = 0;
+  const char *p = s->chars, *end = s->chars + s->len;
+  while ((p = find_bytes(p, (size_t)(end - p), sub->chars, sub->len)) != NULL) { n++; p += sub->len; }
+  return INT_VAL(n);
 }
 
 static Value sm_starts_with(VM *vm, int argc, Value *args) {
@@ -233,6 +313,25 @@ static Value sm_split(VM *vm, int argc, Value *args) {
       p = m + sep->len;
     }
     push_piece(vm, l, p, (size_t)(end - p));
+  }
+  vm_pop(vm);
+  return LIST_VAL(l);
+}
+
+/* The lines of the text without their "\n" or "\r\n"; a final line break
+ * ends the last line rather than starting an empty one (Python's
+ * splitlines, io.lines). */
+static Value sm_lines(VM *vm, int argc, Value *args) {
+  ObjString *s = self_str(vm, "lines", argc, args, 0, 0);
+  ObjList *l = list_new(vm, 0);
+  vm_push(vm, LIST_VAL(l));                /* s stays rooted in its slot */
+  const char *p = s->chars, *end = s->chars + s->len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = nl ? nl : end;
+    if (nl && stop > p && stop[-1] == '\r') stop--;
+    push_piece(vm, l, p, (size_t)(stop - p));
+    p = nl ? nl + 1 : end;
   }
   vm_pop(vm);
   return LIST_VAL(l);
@@ -370,18 +469,6 @@ static bool float_to_int(double d, int64_t *out) {
     return true;
   }
   return false;
-}
-
-/* UTF-8 encoding of a code point into buf (at least 4 bytes). */
-static size_t utf8_encode(uint32_t cp, char *buf) {
-  if (cp < 0x80) { buf[0] = (char)cp; return 1; }
-  if (cp < 0x800) { buf[0] = (char)(0xc0 | (cp >> 6)); buf[1] = (char)(0x80 | (cp & 0x3f)); return 2; }
-  if (cp < 0x10000) {
-    buf[0] = (char)(0xe0 | (cp >> 12)); buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-    buf[2] = (char)(0x80 | (cp & 0x3f)); return 3;
-  }
-  buf[0] = (char)(0xf0 | (cp >> 18)); buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-  buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); buf[3] = (char)(0x80 | (cp & 0x3f)); return 4;
 }
 
 /* Pass 1. The format string is args[0] = stack[base]; arguments follow. */
@@ -581,6 +668,16 @@ void lib_string_open(VM *vm) {
     {"trim", sm_trim, "string.trim()\nA copy without leading and trailing whitespace."},
     {"ltrim", sm_ltrim, "string.ltrim()\nA copy without leading whitespace."},
     {"rtrim", sm_rtrim, "string.rtrim()\nA copy without trailing whitespace."},
+    {"strip", sm_strip, "string.strip(chars?)\nA copy without the leading and trailing characters of chars (default: whitespace)."},
+    {"lstrip", sm_lstrip, "string.lstrip(chars?)\nA copy without the leading characters of chars (default: whitespace)."},
+    {"rstrip", sm_rstrip, "string.rstrip(chars?)\nA copy without the trailing characters of chars (default: whitespace)."},
+    {"pad_left", sm_pad_left, "string.pad_left(n, c?)\nThe string with c (default: a space) in front, n characters long at least."},
+    {"pad_right", sm_pad_right, "string.pad_right(n, c?)\nThe string with c (default: a space) after it, n characters long at least."},
+    {"count", sm_count, "string.count(sub)\nThe number of non-overlapping occurrences of sub."},
+    {"is_digit", sm_is_digit, "string.is_digit()\nWhether the string is not empty and all ASCII digits."},
+    {"is_alpha", sm_is_alpha, "string.is_alpha()\nWhether the string is not empty and all ASCII letters."},
+    {"is_space", sm_is_space, "string.is_space()\nWhether the string is not empty and all whitespace."},
+    {"lines", sm_lines, "string.lines()\nThe lines of the string, without their line breaks (\\n or \\r\\n)."},
     {"split", sm_split, "string.split(sep?)\nThe pieces between occurrences of sep (default: runs of whitespace)."},
     {"find", sm_find, "string.find(sub, start?)\nThe byte index of the first sub at or after start, or -1."},
     {"replace", sm_replace, "string.replace(a, b)\nA copy with every a replaced by b."},
