@@ -17,6 +17,7 @@ static const struct {
   {GS_LIB_RE, "re", lib_re_open},
   {GS_LIB_NET, "net", lib_net_open},
   {GS_LIB_PROC, "proc", lib_proc_open},
+  {GS_LIB_UTF8, "utf8", lib_utf8_open},
 };
 
 /* The openers use API slots on the running fiber: they get their own above

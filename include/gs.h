@@ -208,6 +208,7 @@ typedef struct {
 #define GS_LIB_RE   0x10u
 #define GS_LIB_NET  0x20u
 #define GS_LIB_PROC 0x40u
+#define GS_LIB_UTF8 0x80u
 #define GS_LIB_ALL  0xffffu
 
 /* Fill a config with the defaults (all zero / NULL). */

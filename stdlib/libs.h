@@ -13,6 +13,7 @@ void lib_json_open(gs_vm *vm);
 void lib_re_open(gs_vm *vm);
 void lib_net_open(gs_vm *vm);
 void lib_proc_open(gs_vm *vm);
+void lib_utf8_open(gs_vm *vm);
 void lib_os_signal_open(gs_vm *vm);   /* os.signal, os.signal_stop */
 
 /* "TERM" or "SIGTERM" -> SIGTERM (-1: no such signal), and back. */
@@ -25,6 +26,9 @@ void lib_argc(gs_vm *vm, const char *fname, int argc, int min, int max);
 /* "math.floor() argument 1 must be a number, not string" (index is the
  * slot; messages count from 1). */
 _Noreturn void lib_arg_error(gs_vm *vm, const char *fname, int slot, const char *expected);
+/* Raise an Error with that message whose `kind` is kind ("value", "type"),
+ * like the VM's own errors. */
+_Noreturn GS_PRINTF(3, 4) void lib_fail(gs_vm *vm, const char *kind, const char *fmt, ...);
 int64_t lib_int(gs_vm *vm, const char *fname, int slot);      /* int, or integral float */
 double lib_num(gs_vm *vm, const char *fname, int slot);       /* int or float */
 const char *lib_str(gs_vm *vm, const char *fname, int slot, size_t *len);

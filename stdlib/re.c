@@ -12,7 +12,6 @@
  * docs/re.md says what it does and why. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,27 +69,10 @@ static const char *match_text(const Match *m) {
 
 /* ---- errors ------------------------------------------------------------ */
 
-/* Raise an Error whose kind is `kind` ("value"...), like the VM's own. */
-static _Noreturn GS_PRINTF(3, 4) void re_fail(gs_vm *vm, const char *kind, const char *fmt, ...) {
-  char msg[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  int base = gs_slot_count(vm);
-  gs_ensure_slots(vm, base + 2);
-  if (!gs_get_global(vm, "Error", base)) gs_error(vm, "%s", msg);
-  gs_set_cstring(vm, base + 1, msg);
-  if (gs_call(vm, base, 1) != GS_OK) gs_raise(vm, base);
-  gs_set_cstring(vm, base + 1, kind);
-  gs_set_field(vm, base, "kind", base + 1);
-  gs_raise(vm, base);
-}
-
-static _Noreturn void re_pcre_fail(gs_vm *vm, const char *what, int rc, size_t offset) {
+static _Noreturn void re_pclib_fail(gs_vm *vm, const char *what, int rc, size_t offset) {
   PCRE2_UCHAR msg[256];
   if (pcre2_get_error_message(rc, msg, sizeof msg) < 0) strcpy((char *)msg, "unknown error");
-  re_fail(vm, "value", "%s: %s at offset %zu", what, (const char *)msg, offset);
+  lib_fail(vm, "value", "%s: %s at offset %zu", what, (const char *)msg, offset);
 }
 
 /* ---- shared state -------------------------------------------------------- */
@@ -122,7 +104,7 @@ static uint32_t re_parse_flags(gs_vm *vm, const char *flags, size_t n) {
       case 's': opts |= PCRE2_DOTALL; break;
       case 'x': opts |= PCRE2_EXTENDED; break;
       case 'u': opts |= PCRE2_UTF | PCRE2_UCP; break;
-      default: re_fail(vm, "value", "re.compile: unknown flag '%c' (flags are i m s x u)", flags[i]);
+      default: lib_fail(vm, "value", "re.compile: unknown flag '%c' (flags are i m s x u)", flags[i]);
     }
   }
   return opts;
@@ -136,7 +118,7 @@ static void re_compile_into(gs_vm *vm, ReShared *sh, int pat, const char *flags,
   int err;
   PCRE2_SIZE erroff;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)p, plen, opts, &err, &erroff, NULL);
-  if (!code) re_pcre_fail(vm, "invalid regex", err, erroff);
+  if (!code) re_pclib_fail(vm, "invalid regex", err, erroff);
   /* from here on the userdata owns code: its finalizer frees it */
   Regex *rx = gs_new_userdata(vm, dest, RE_REGEX_TAG, sizeof(Regex) + plen + flen + 2, regex_finalize);
   if (!rx) { pcre2_code_free(code); gs_error(vm, "out of memory"); }
@@ -187,13 +169,13 @@ static int re_exec(gs_vm *vm, Regex *rx, const char *s, size_t len, size_t start
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
       rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    re_fail(vm, "value", "regex too complex (the match gave up after PCRE2's limit of backtracking steps)");
+    lib_fail(vm, "value", "regex too complex (the match gave up after PCRE2's limit of backtracking steps)");
   if (rc == PCRE2_ERROR_BADUTFOFFSET)
-    re_fail(vm, "value", "regex: start %zu is inside a UTF-8 character", start);
+    lib_fail(vm, "value", "regex: start %zu is inside a UTF-8 character", start);
   if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21)
-    re_pcre_fail(vm, "regex: invalid UTF-8 in the subject", rc, pcre2_get_ovector_pointer(rx->md)[0]);
+    re_pclib_fail(vm, "regex: invalid UTF-8 in the subject", rc, pcre2_get_ovector_pointer(rx->md)[0]);
   if (rc == PCRE2_ERROR_NOMEMORY) gs_error(vm, "out of memory");
-  re_pcre_fail(vm, "regex", rc, start);
+  re_pclib_fail(vm, "regex", rc, start);
 }
 
 /* Walks the matches of rx in s the way Perl and Python do: after an empty
@@ -281,7 +263,7 @@ static void re_group_from_md(gs_vm *vm, Regex *rx, int rc, const char *s, uint32
  * module's bound state), so argument N of the script's call is slot N. */
 
 static _Noreturn void re_arg_error(gs_vm *vm, const char *fname, int slot, const char *expected) {
-  re_fail(vm, "type", "%s() argument %d must be %s, not %s", fname, slot, expected, gs_type_name(vm, slot));
+  lib_fail(vm, "type", "%s() argument %d must be %s, not %s", fname, slot, expected, gs_type_name(vm, slot));
 }
 
 static const char *re_str(gs_vm *vm, const char *fname, int slot, size_t *len) {
@@ -414,7 +396,7 @@ static void re_expand(gs_vm *vm, Regex *rx, const char *s, size_t len, int repl,
   int rc = pcre2_substitute(rx->code, (PCRE2_SPTR)s, len, 0, opts, rx->md, NULL, (PCRE2_SPTR)t, tlen,
                             (PCRE2_UCHAR *)small, &outlen);
   if (rc >= 0) { gs_set_string(vm, dest, small, outlen); return; }
-  if (rc != PCRE2_ERROR_NOMEMORY) re_pcre_fail(vm, "regex replacement", rc, outlen);
+  if (rc != PCRE2_ERROR_NOMEMORY) re_pclib_fail(vm, "regex replacement", rc, outlen);
   char *big = malloc(outlen);
   if (!big) gs_error(vm, "out of memory");
   PCRE2_SIZE n = outlen;
@@ -535,11 +517,11 @@ static uint32_t match_group_index(gs_vm *vm, Match *m, const char *fname, int ar
       /* duplicate names ((?J)): the first that took part */
       if (found == UINT32_MAX || (m->ov[2 * found] == PCRE2_UNSET && m->ov[2 * g] != PCRE2_UNSET)) found = g;
     }
-    if (found == UINT32_MAX) re_fail(vm, "key", "%s(): no group named '%s'", fname, name);
+    if (found == UINT32_MAX) lib_fail(vm, "key", "%s(): no group named '%s'", fname, name);
     return found;
   }
   int64_t i = re_int(vm, fname, slot);
-  if (i < 0 || i >= (int64_t)m->ngroups) re_fail(vm, "index", "%s(): no group %lld (the pattern has %u)", fname, (long long)i, m->ngroups - 1);
+  if (i < 0 || i >= (int64_t)m->ngroups) lib_fail(vm, "index", "%s(): no group %lld (the pattern has %u)", fname, (long long)i, m->ngroups - 1);
   return (uint32_t)i;
 }
 
