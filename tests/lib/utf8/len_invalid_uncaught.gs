@@ -3,4 +3,4 @@ print(utf8.len("ok"))
 utf8.len("\xff")
 print("not reached")
 # expect: 2
-# expect error: utf8.len: invalid UTF-8 at byte 0
+# expect error: len_invalid_uncaught.gs:3:1: utf8.len: invalid UTF-8 at byte 0
