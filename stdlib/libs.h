@@ -9,6 +9,7 @@
 void lib_math_open(gs_vm *vm);
 void lib_io_open(gs_vm *vm);
 void lib_os_open(gs_vm *vm);
+void lib_os_date_open(gs_vm *vm);   /* os.date, os.parse_date (os_date.c) */
 void lib_json_open(gs_vm *vm);
 void lib_re_open(gs_vm *vm);
 void lib_net_open(gs_vm *vm);

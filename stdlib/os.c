@@ -91,6 +91,7 @@ static const gs_reg os_funcs[] = {
 
 void lib_os_open(gs_vm *vm) {
   gs_register_module(vm, "os", os_funcs);
+  lib_os_date_open(vm);
   gs_ensure_slots(vm, 1);
   gs_get_args(vm, 0);
   gs_module_set(vm, "os", "args", 0);
