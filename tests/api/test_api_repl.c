@@ -76,7 +76,7 @@ int main(void) {
   CHECK(strcmp(complete(vm, "math.fl", &start), "floor") == 0 && start == 5, "math.fl -> floor (start after the dot)");
   CHECK(strcmp(complete(vm, "x = geo.", &start), "area perimeter volume") == 0, "members of a host module");
   run(vm, "let xs = [1, 2, 3]\nlet p = Point(1, 2)\nlet m = {\"alpha\": 1, \"two words\": 2}\nlet nest = {\"inner\": p}");
-  CHECK(strcmp(complete(vm, "xs.ma", &start), "map") == 0, "xs.ma -> map");
+  CHECK(strcmp(complete(vm, "xs.ma", &start), "map max") == 0, "xs.ma -> map max");
   CHECK(strcmp(complete(vm, "\"s\".st", &start), "starts_with strip") == 0, "\"s\".st -> starts_with strip");
   CHECK(strcmp(complete(vm, "'s'.tr", &start), "trim") == 0, "single-quoted literal");
   CHECK(strcmp(complete(vm, "[1, 2].re", &start), "reduce remove reverse") == 0, "list literal");
