@@ -433,6 +433,10 @@ static Proc *start_child(gs_vm *vm, const char *op, char **argv, Spawn *sp, int 
   /* from here to the spawn nothing raises: descriptors are ours to close */
   int child_end[3] = {-1, -1, -1};
   p->exit_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (p->exit_fd < 0 && (errno == EMFILE || errno == ENFILE)) {
+    gs_collect(vm);   /* streams the script dropped give their descriptors back */
+    p->exit_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  }
   err = p->exit_fd < 0 ? errno : 0;
   for (int i = 0; i < 3 && !err; i++) {
     if (sp->stdio[i] != STDIO_PIPE) continue;
