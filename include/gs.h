@@ -801,8 +801,9 @@ void *gs_uv_loop(gs_vm *vm);
 /* hold true: the library has started something on the loop that may wake
  * a fiber without a descriptor wait (a signal watcher): until the matching
  * gs_loop_hold(vm, false), a fiber blocked on a channel is not a deadlock,
- * the scheduler waits in the loop. Holds count. Host code: records an
- * error if the loop cannot be made. */
+ * the scheduler waits in the loop (once every fiber has finished, the run
+ * ends all the same). Holds count. Host code: records an error if the
+ * loop cannot be made. */
 void gs_loop_hold(gs_vm *vm, bool hold);
 /* Send the value of handle `value` on the channel of handle `channel`
  * without blocking: to a fiber waiting to receive, else into the channel's
