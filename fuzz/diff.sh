@@ -24,18 +24,21 @@
 # Environment: OUT (build/fuzz-diff), GS_REL (build/gs), GS_ASAN
 # (build/asan/gs), GEN (build/fuzz-diff/gen_program), VALGRIND_EVERY (20),
 # MODES (all of the above), MINIMIZE_SECONDS (180 per finding; 0 = do not
-# reduce), KEEP=1 (keep the work directories of clean seeds too).
+# reduce), KEEP=1 (keep the work directories of clean seeds too),
+# WALL_FACTOR (10: a run's wall-clock limit is this many times its CPU-time
+# limit — 30 s, ASan 60 s, GC stress 120 s, valgrind 300 s).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
 : "${OUT:=build/fuzz-diff}" "${GS_REL:=build/gs}" "${GS_ASAN:=build/asan/gs}"
 : "${GEN:=build/fuzz-diff/gen_program}" "${VALGRIND_EVERY:=20}"
 : "${MODES:=rel asan gc vg heap stack}" "${MINIMIZE_SECONDS:=180}" "${KEEP:=0}"
+: "${WALL_FACTOR:=10}"
 case $OUT in /*) ;; *) OUT=$ROOT/$OUT ;; esac
 case $GS_REL in /*) ;; *) GS_REL=$ROOT/$GS_REL ;; esac
 case $GS_ASAN in /*) ;; *) GS_ASAN=$ROOT/$GS_ASAN ;; esac
 case $GEN in /*) ;; *) GEN=$ROOT/$GEN ;; esac
-export OUT GS_REL GS_ASAN GEN VALGRIND_EVERY MODES MINIMIZE_SECONDS KEEP ROOT
+export OUT GS_REL GS_ASAN GEN VALGRIND_EVERY MODES MINIMIZE_SECONDS KEEP ROOT WALL_FACTOR
 
 HEAP_LIMITS=(200k 1m 4m)
 STACK_SIZES=(32k 64k 128k)
@@ -66,7 +69,11 @@ run_mode() {
   local env=(env ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
              LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp)
   [ "$mode" = gc ] && env+=(GS_GC_STRESS=1)
-  ( cd "$dir" && "${env[@]}" timeout -k 5 "$(mode_timeout "$mode")" "${cmd[@]}" \
+  # The limit is CPU time (ulimit -t: SIGXCPU), so a loaded machine does not
+  # turn slow runs into findings; a run that waits without computing is
+  # still stopped by the wall clock at WALL_FACTOR times the limit.
+  local cpu; cpu=$(mode_timeout "$mode")
+  ( cd "$dir" && ulimit -t "$cpu" && "${env[@]}" timeout -k 5 "$((cpu * WALL_FACTOR))" "${cmd[@]}" \
       </dev/null >"$mode.out" 2>"$mode.err"; echo $? >"$mode.rc" ) 2>/dev/null
 }
 
@@ -79,7 +86,7 @@ verdict() {
   san=$(grep -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer): [a-z-]+|runtime error: .{0,60}|fatal: .{0,40}' "$err")
   if [ -n "$san" ]; then echo "$mode: $san"; return; fi
   case $rc in
-    124|137) echo "$mode: timed out"; return ;;
+    124|137|152) echo "$mode: timed out"; return ;;
     99) [ "$mode" = vg ] && { echo "$mode: valgrind error: $(grep -m1 -E '^==[0-9]+== [A-Z]' "$err" | sed 's/^==[0-9]*== //' | cut -c1-60)"; return; } ;;
   esac
   if [ "$rc" -gt 128 ]; then echo "$mode: killed by signal $((rc - 128))"; return; fi
