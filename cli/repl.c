@@ -2,8 +2,10 @@
  *
  * Line editing and history come from libedit's native API (<histedit.h>).
  * libedit reads characters through our own read function (EL_GETCFN), which
- * waits with poll() on standard input and a timeout taken from the fiber
- * scheduler's next timer: while the prompt sits idle, due timers fire and
+ * waits with poll() on standard input and, while fibers are alive, the VM's
+ * event loop (gs_loop_fd), with a timeout taken from the fiber scheduler's
+ * next timer: while the prompt sits idle, due timers fire, I/O wakes the
+ * fibers that wait for it (a server started at the prompt keeps serving) and
  * ready fibers run (gs_run_ready). Their output goes through the VM's
  * writers, which are ours (repl_config): the first write clears the prompt
  * and the partial input from the screen, and once the fibers are idle again
@@ -72,6 +74,7 @@ static struct {
   bool ctrl_c_newline;      /* after_echoed_ctrl_c() did its newline */
   bool color_out, color_err;/* ANSI colors on standard output / error */
   bool full;                /* show long results in full (:full) */
+  int live;                 /* fibers alive after the last gs_run_ready */
 } R;
 
 static struct termios saved_tty;        /* the terminal as we found it */
@@ -210,7 +213,7 @@ static void idle_tick(void) {
   R.in_read = true;
   R.cleared = false;
   evaluating = 1;
-  gs_run_ready(R.vm);
+  R.live = gs_run_ready(R.vm);
   evaluating = 0;
   gs_clear_interrupt(R.vm);
   R.in_read = false;
@@ -222,7 +225,8 @@ static void idle_tick(void) {
 }
 
 /* libedit's character source: standard input, polled with the scheduler's
- * next timer as the timeout. */
+ * next timer as the timeout, together with the event loop's descriptor
+ * while fibers are alive (a REPL that never spawns makes no loop). */
 static int repl_getc(EditLine *el, wchar_t *wc) {
   char buf[MB_LEN_MAX];
   size_t nb = 0;
@@ -248,13 +252,14 @@ static int repl_getc(EditLine *el, wchar_t *wc) {
       int64_t ms = (ns + 999999) / 1000000;
       timeout = ms > INT_MAX ? INT_MAX : (int)ms;
     }
-    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    int r = poll(&p, 1, timeout);
+    struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = -1, .events = POLLIN}};
+    if (R.live != 0) p[1].fd = gs_loop_fd(R.vm);
+    int r = poll(p, p[1].fd >= 0 ? 2 : 1, timeout);
     if (r < 0) {
       if (errno == EINTR) continue;
       return -1;
     }
-    if (r == 0) {
+    if (r == 0 || !(p[0].revents & (POLLIN | POLLHUP | POLLERR))) {
       idle_tick();
       continue;
     }
@@ -493,7 +498,7 @@ static void report_error(void) {
 static void finish_run(void) {
   gs_vm *vm = R.vm;
   /* fibers spawned by the entry run until they block */
-  gs_run_ready(vm);
+  R.live = gs_run_ready(vm);
   after_echoed_ctrl_c();
   evaluating = 0;
   gs_clear_interrupt(vm);
