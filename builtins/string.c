@@ -69,14 +69,17 @@ static Value change_case(VM *vm, int argc, Value *args, bool up) {
 static Value sm_upper(VM *vm, int argc, Value *args) { return change_case(vm, argc, args, true); }
 static Value sm_lower(VM *vm, int argc, Value *args) { return change_case(vm, argc, args, false); }
 
-/* The length of the character of `set` that s (n bytes) starts with (at_end:
- * ends with), or 0. The set's characters are UTF-8 characters, a byte that
- * starts none counting as one of its own, so "é" never strips half an "é". */
+/* The length of the first (at_end: last) character of s (n > 0 bytes) if
+ * it is one of the characters of `set`, else 0. Both are read as UTF-8
+ * characters, a byte that starts none counting as one of its own, so whole
+ * characters go or stay: never half an "é". */
 static size_t strip_match(const ObjString *set, const char *s, size_t n, bool at_end) {
+  size_t k = at_end ? utf8_step_back(s, n) : utf8_step(s, n);
+  const char *c = at_end ? s + n - k : s;
   for (size_t i = 0; i < set->len;) {
-    size_t k = utf8_step(set->chars + i, set->len - i);
-    if (k <= n && memcmp(at_end ? s + n - k : s, set->chars + i, k) == 0) return k;
-    i += k;
+    size_t ks = utf8_step(set->chars + i, set->len - i);
+    if (ks == k && memcmp(c, set->chars + i, k) == 0) return k;
+    i += ks;
   }
   return 0;
 }

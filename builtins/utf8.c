@@ -42,6 +42,13 @@ size_t utf8_encode(uint32_t cp, char out[4]) {
   return 4;
 }
 
+size_t utf8_step_back(const char *s, size_t n) {
+  uint32_t cp;
+  for (size_t k = 2; k <= 4 && k <= n; k++)   /* only one lead byte can fit */
+    if (utf8_decode(s + n - k, k, &cp) == k) return k;
+  return 1;
+}
+
 size_t utf8_count(const char *s, size_t n) {
   size_t count = 0;
   for (size_t i = 0; i < n; i += utf8_step(s + i, n - i)) count++;

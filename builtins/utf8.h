@@ -21,6 +21,9 @@ static inline size_t utf8_step(const char *s, size_t n) {
   size_t k = utf8_decode(s, n, &cp);
   return k ? k : 1;
 }
+/* The length of the last character of s (n > 0) counted the same way: the
+ * well-formed character that ends s, else its last byte alone. */
+size_t utf8_step_back(const char *s, size_t n);
 /* Characters in s, counted as utf8_step steps. */
 size_t utf8_count(const char *s, size_t n);
 
