@@ -355,7 +355,13 @@ static void conn_read(gs_vm *vm, int argc) {
   consume(c, n);
 }
 
-/* The next line into the return value; false (nil) at end of stream. */
+/* The bytes stay in the buffer: the caller may read them another way. */
+static _Noreturn void line_too_long(gs_vm *vm, Conn *c) {
+  net_raise(vm, "io", 0, "read_line", c->remote, "line too long", NULL, NULL, 0, 0);
+}
+
+/* The next line into the return value; false (nil) at end of stream. A line
+ * (without "\n" / "\r\n") of more than LINE_MAX_BYTES raises. */
 static bool read_line(gs_vm *vm, Conn *c, int dest) {
   size_t scanned = 0;
   for (;;) {
@@ -365,14 +371,18 @@ static bool read_line(gs_vm *vm, Conn *c, int dest) {
     if (nl) {
       size_t n = (size_t)(nl - start);
       size_t keep = n > 0 && start[n - 1] == '\r' ? n - 1 : n;
+      if (keep > LINE_MAX_BYTES) line_too_long(vm, c);
       gs_set_string(vm, dest, start, keep);
       consume(c, n + 1);
       return true;
     }
     scanned = buffered(c);
-    if (scanned >= LINE_MAX_BYTES) net_raise(vm, "io", 0, "read_line", c->remote, "line too long", NULL, NULL, 0, 0);
+    /* a line may hold LINE_MAX_BYTES without its "\r\n": raise only once
+     * that many and a '\r' came without a newline */
+    if (scanned > LINE_MAX_BYTES + 1) line_too_long(vm, c);
     if (!fill(vm, c, "read_line")) {
       if (buffered(c) == 0) return false;
+      if (buffered(c) > LINE_MAX_BYTES) line_too_long(vm, c);
       gs_set_string(vm, dest, c->buf + c->pos, buffered(c));   /* the last line, without a newline */
       consume(c, buffered(c));
       return true;
