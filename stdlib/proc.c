@@ -351,13 +351,13 @@ static bool look_path(const char *prog, Spawn *sp, int *err) {
   const char *path = getenv("PATH");
   if (!path) path = "/usr/local/bin:/usr/bin:/bin";
   size_t plen = strlen(prog);
-  while (*path || path[-1] == ':') {
-    const char *end = strchr(path, ':');
-    size_t dl = end ? (size_t)(end - path) : strlen(path);
-    const char *dir = dl ? path : ".";
+  for (const char *dir = path;;) {   /* an empty entry is the current directory */
+    const char *end = strchr(dir, ':');
+    size_t dl = end ? (size_t)(end - dir) : strlen(dir);
+    const char *d = dl ? dir : ".";
     if (dl == 0) dl = 1;
     if (dl + plen + 2 <= sizeof sp->path) {
-      memcpy(sp->path, dir, dl);
+      memcpy(sp->path, d, dl);
       sp->path[dl] = '/';
       memcpy(sp->path + dl + 1, prog, plen + 1);
       struct stat st;
@@ -367,7 +367,7 @@ static bool look_path(const char *prog, Spawn *sp, int *err) {
       }
     }
     if (!end) break;
-    path = end + 1;
+    dir = end + 1;
   }
   return false;
 }
@@ -644,7 +644,8 @@ static void proc_run(gs_vm *vm, int argc) {
   if (sp->timeout >= 0 && now_s() - started >= sp->timeout && error_kind_is(vm, call, 21, "timeout")) {
     char why[64];
     snprintf(why, sizeof why, "timed out after %g s (killed)", sp->timeout);
-    io_raise(vm, "timeout", ETIMEDOUT, "run", argv[0], why);
+    const Proc *p = gs_get_userdata(vm, 11, PROC_TAG);   /* argv may have changed meanwhile */
+    io_raise(vm, "timeout", ETIMEDOUT, "run", p->prog, why);
   }
   gs_raise(vm, call);
 }
