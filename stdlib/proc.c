@@ -25,7 +25,7 @@
 #include <unistd.h>
 #include <uv.h>
 #include "libs.h"
-#include "stream.h"
+#include "proc_pipe.h"
 
 #define PROC_TAG "proc.process"
 #define SCRATCH_TAG "proc.scratch"
@@ -423,7 +423,7 @@ static Proc *start_child(gs_vm *vm, const char *op, char **argv, Spawn *sp, int 
     if (sp->stdio[i] != STDIO_PIPE) continue;
     char name[120];
     snprintf(name, sizeof name, "%s %s", p->prog, stdio_names[i]);
-    stream_new(vm, dest + 1 + i, name);
+    pipe_new(vm, dest + 1 + i, name);
     p->pipes[i] = gs_get_handle(vm, dest + 1 + i);
   }
   uv_loop_t *loop = gs_uv_loop(vm);
@@ -442,7 +442,7 @@ static Proc *start_child(gs_vm *vm, const char *op, char **argv, Spawn *sp, int 
     if (sp->stdio[i] != STDIO_PIPE) continue;
     int sv[2];
     if ((err = make_pipe(vm, sv)) != 0) break;
-    stream_adopt(vm, dest + 1 + i, sv[0]);
+    pipe_adopt(vm, dest + 1 + i, sv[0]);
     child_end[i] = sv[1];
   }
   if (err) {
@@ -484,7 +484,7 @@ static Proc *start_child(gs_vm *vm, const char *op, char **argv, Spawn *sp, int 
   close_fds(child_end, 3);
   if (rc != 0) {
     uv_close((uv_handle_t *)&p->handle, on_closed);   /* libuv wants it closed even so */
-    for (int i = 0; i < 3; i++) stream_close(vm, dest + 1 + i);
+    for (int i = 0; i < 3; i++) pipe_close(vm, dest + 1 + i);
     spawn_error(vm, op, prog, sp, -rc);
   }
   p->pid = p->handle.pid;
@@ -509,13 +509,13 @@ enum { R_PROC, R_OUT, R_ERR, R_IN, R_DATA, R_FEEDER, R_READER, R_COUNT };
 
 static void feed_fn(gs_vm *vm, int argc) {
   (void)argc;   /* slot 0: the stdin stream; slot 1: the data */
-  stream_write_close(vm, 0, 1);
+  pipe_write_close(vm, 0, 1);
 }
 
 static void read_all_fn(gs_vm *vm, int argc) {
   (void)argc;
   gs_ensure_slots(vm, 2);
-  stream_read_all(vm, 0, 1);
+  pipe_read_all(vm, 0, 1);
   gs_return_slot(vm, 1);
 }
 
@@ -551,7 +551,7 @@ static void run_body(gs_vm *vm, int argc) {
   if (gs_get_type(vm, 1) != GS_NIL) spawn_helper(vm, 0, &feed, R_IN, R_DATA, R_FEEDER, 2);
   spawn_helper(vm, 0, &reader, R_ERR, -1, R_READER, 2);
   gs_list_get(vm, 0, R_OUT, 5);
-  stream_read_all(vm, 5, 6);   /* slot 6: stdout */
+  pipe_read_all(vm, 5, 6);   /* slot 6: stdout */
   if (!join_helper(vm, 0, R_READER, 7)) gs_raise(vm, 7);   /* slot 7: stderr */
   /* a child that exits without reading all its input is no error */
   if (!join_helper(vm, 0, R_FEEDER, 8) && !error_kind_is(vm, 8, 9, "reset") && !error_kind_is(vm, 8, 9, "closed"))
@@ -561,7 +561,7 @@ static void run_body(gs_vm *vm, int argc) {
   wait_exit(vm, 8, -1);
   for (int i = R_OUT; i <= R_IN; i++) {
     gs_list_get(vm, 0, i, 9);
-    stream_close(vm, 9);
+    pipe_close(vm, 9);
   }
   gs_new_map(vm, 9);
   gs_set_int(vm, 11, p->code);
@@ -597,7 +597,7 @@ static void run_cleanup(gs_vm *vm, int state, int tmp) {
   }
   for (int i = R_OUT; i <= R_IN; i++) {
     gs_list_get(vm, state, i, tmp);
-    stream_close(vm, tmp);
+    pipe_close(vm, tmp);
   }
 }
 
@@ -675,5 +675,5 @@ static const gs_reg proc_methods[] = {
 void lib_proc_open(gs_vm *vm) {
   gs_register_module(vm, "proc", proc_funcs);
   gs_register_class(vm, PROC_TAG, proc_methods);
-  lib_stream_open(vm);
+  lib_pipe_open(vm);
 }

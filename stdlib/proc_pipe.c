@@ -1,4 +1,4 @@
-/* stream.c — the streams of a child process's pipes (p.stdin, p.stdout,
+/* proc_pipe.c — the streams of a child process's pipes (p.stdin, p.stdout,
  * p.stderr): a buffered byte stream over a non-blocking socket that parks
  * only its fiber, with the connection's read/write/close methods plus
  * read_all; and the I/O errors of docs/io.md. Over include/gs.h alone.
@@ -17,7 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "libs.h"
-#include "stream.h"
+#include "proc_pipe.h"
 
 #define READ_DEFAULT 65536
 #define LINE_MAX_BYTES ((size_t)1 << 20)
@@ -84,7 +84,7 @@ static void stream_finalize(void *data) {
   free(s->buf);
 }
 
-void stream_new(gs_vm *vm, int slot, const char *name) {
+void pipe_new(gs_vm *vm, int slot, const char *name) {
   Stream *s = gs_new_userdata(vm, slot, STREAM_TAG, sizeof(Stream), stream_finalize);
   s->vm = vm;
   s->fd = -1;
@@ -93,7 +93,7 @@ void stream_new(gs_vm *vm, int slot, const char *name) {
   snprintf(s->name, sizeof s->name, "%s", name);
 }
 
-void stream_adopt(gs_vm *vm, int slot, int fd) {
+void pipe_adopt(gs_vm *vm, int slot, int fd) {
   Stream *s = gs_get_userdata(vm, slot, STREAM_TAG);
   s->fd = fd;
   s->closed = false;
@@ -226,7 +226,7 @@ static void st_read_exactly(gs_vm *vm, int argc) {
   if (n > 0) consume(s, (size_t)n);
 }
 
-void stream_read_all(gs_vm *vm, int slot, int dest) {
+void pipe_read_all(gs_vm *vm, int slot, int dest) {
   Stream *s = stream_at(vm, slot, "read_all");
   while (fill(vm, s, "read_all", READ_DEFAULT)) {}
   gs_set_string(vm, dest, s->buf ? s->buf + s->pos : "", buffered(s));
@@ -236,7 +236,7 @@ void stream_read_all(gs_vm *vm, int slot, int dest) {
 static void st_read_all(gs_vm *vm, int argc) {
   lib_argc(vm, "read_all", argc - 1, 0, 0);
   gs_ensure_slots(vm, 2);
-  stream_read_all(vm, 0, 1);
+  pipe_read_all(vm, 0, 1);
   gs_return_slot(vm, 1);
 }
 
@@ -265,7 +265,7 @@ static void st_write(gs_vm *vm, int argc) {
   write_all(vm, 0, 1);
 }
 
-void stream_close(gs_vm *vm, int slot) {
+void pipe_close(gs_vm *vm, int slot) {
   Stream *s = gs_get_userdata(vm, slot, STREAM_TAG);
   if (!s || s->closed) return;
   forget_and_close(vm, s);
@@ -274,14 +274,14 @@ void stream_close(gs_vm *vm, int slot) {
   s->pos = s->len = s->cap = 0;
 }
 
-void stream_write_close(gs_vm *vm, int slot, int data) {
+void pipe_write_close(gs_vm *vm, int slot, int data) {
   write_all(vm, slot, data);
-  stream_close(vm, slot);
+  pipe_close(vm, slot);
 }
 
 static void st_close(gs_vm *vm, int argc) {
   lib_argc(vm, "close", argc - 1, 0, 0);
-  stream_close(vm, 0);
+  pipe_close(vm, 0);
 }
 
 static void st_set_timeout(gs_vm *vm, int argc) {
@@ -338,4 +338,4 @@ static const gs_reg stream_methods[] = {
   {NULL, NULL, 0, NULL},
 };
 
-void lib_stream_open(gs_vm *vm) { gs_register_class(vm, STREAM_TAG, stream_methods); }
+void lib_pipe_open(gs_vm *vm) { gs_register_class(vm, STREAM_TAG, stream_methods); }
