@@ -511,6 +511,7 @@ static void fmt_prepare(VM *vm, int base, int argc) {
         else if (!IS_FLOAT(v) || !float_to_int(AS_FLOAT(v), &cp))
           vm_throw(vm, "format: %%c expects an int or a string, got %s", value_type_name(v));
         if (cp < 0 || cp > 0x10ffff) vm_throw(vm, "format: %%c code point %lld out of range", (long long)cp);
+        if (cp >= 0xd800 && cp <= 0xdfff) vm_throw(vm, "format: %%c code point 0x%llX is a surrogate", (long long)cp);
         char buf[4];
         size_t n = utf8_encode((uint32_t)cp, buf);
         ObjString *s = str_new(vm, buf, n);
