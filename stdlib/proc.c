@@ -113,32 +113,15 @@ static bool error_kind_is(gs_vm *vm, int err, int tmp, const char *kind) {
   return gs_get_type(vm, tmp) == GS_STRING && strcmp(gs_get_string(vm, tmp, NULL), kind) == 0;
 }
 
-/* One wait for the exit descriptor (slot 0: the process, bound; slot 1:
- * the time limit): what gs_wait_fd says. */
-static void wait_once(gs_vm *vm, int argc) {
-  (void)argc;
-  Proc *p = gs_get_userdata(vm, 0, PROC_TAG);
-  gs_return_int(vm, gs_wait_fd(vm, p->exit_fd, GS_READABLE, gs_get_float(vm, 1)));
-}
-
 /* Park until the child of the process in `slot` has exited; raises
- * timeout after `limit` seconds (< 0: none). The wait runs through
- * gs_call so that a second waiter's "busy" can name the process. */
+ * timeout after `limit` seconds (< 0: none). */
 static void wait_exit(gs_vm *vm, int slot, double limit) {
-  static const gs_reg once = {"wait", wait_once, 1, NULL};
   Proc *p = gs_get_userdata(vm, slot, PROC_TAG);
-  int call = gs_slot_count(vm);
-  gs_ensure_slots(vm, call + 3);
   while (!p->exited) {
     if (p->exit_fd < 0) gs_error(vm, "wait %s: the process was never started", p->prog);
-    gs_new_function(vm, call, &once, slot);
-    gs_set_float(vm, call + 1, limit);
-    if (gs_call(vm, call, 1) != GS_OK) {
-      if (error_kind_is(vm, call, call + 2, "busy"))
-        io_raise(vm, "busy", 0, "wait", p->prog, "another fiber is waiting for this process");
-      gs_raise(vm, call);
-    }
-    if (gs_get_int(vm, call) == 0) {
+    if (gs_fd_busy(vm, p->exit_fd, GS_READABLE))
+      io_raise(vm, "busy", 0, "wait", p->prog, "another fiber is waiting for this process");
+    if (gs_wait_fd(vm, p->exit_fd, GS_READABLE, limit) == 0) {
       char why[64];
       snprintf(why, sizeof why, "timed out after %g s", limit);
       io_raise(vm, "timeout", ETIMEDOUT, "wait", p->prog, why);

@@ -108,6 +108,8 @@ static Stream *stream_at(gs_vm *vm, int slot, const char *op) {
 
 /* Wait for the descriptor: raises closed / timeout. */
 static void stream_wait(gs_vm *vm, Stream *s, int ev, const char *op) {
+  if (gs_fd_busy(vm, s->fd, ev))
+    io_raise(vm, "busy", 0, op, s->name, ev & GS_READABLE ? "another fiber is already reading" : "another fiber is already writing");
   int r = gs_wait_fd(vm, s->fd, ev, s->timeout);
   if (r == GS_WAIT_CLOSED || s->closed) closed_error(vm, op, s);
   if (r == 0) {
