@@ -103,6 +103,12 @@ size_t stream_fill(VM *vm, FILE *fp, const char *name, const char **bytes) {
       vm_check_interrupt(vm);
       continue;
     }
+    if (r.err == EAGAIN || r.err == EWOULDBLOCK) {   /* a non-blocking descriptor someone else drained */
+      clearerr(fp);
+      if (!pollable(fd)) stream_throw_os(vm, "read", name, r.err);
+      loop_wait_fd(vm, fd, LOOP_READABLE, -1);
+      continue;
+    }
     if (r.err) {
       clearerr(fp);
       stream_throw_os(vm, "read", name, r.err);
