@@ -133,9 +133,13 @@ static void work_open(void *arg) {
   j->fp = fopen(j->path, j->mode);
   j->err = j->fp ? 0 : errno;
   if (!j->fp) return;
-  setvbuf(j->fp, NULL, _IOFBF, FILE_BUFFER);
   struct stat st;
-  if (strcmp(j->mode, "rb") == 0 && fstat(fileno(j->fp), &st) == 0 && S_ISREG(st.st_mode)) {
+  bool regular = fstat(fileno(j->fp), &st) == 0 && S_ISREG(st.st_mode);
+  /* a big buffer saves pool trips on big files and writes; a small file
+   * keeps stdio's own (its size) */
+  if (!regular || strcmp(j->mode, "rb") != 0 || st.st_size > (off_t)st.st_blksize)
+    setvbuf(j->fp, NULL, _IOFBF, FILE_BUFFER);
+  if (regular && strcmp(j->mode, "rb") == 0) {
     int c = getc(j->fp);
     if (c != EOF) ungetc(c, j->fp);
     clearerr(j->fp);   /* a directory: its read error comes again at the first read */
