@@ -14,11 +14,15 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
 #ifndef MADV_GUARD_INSTALL
 #define MADV_GUARD_INSTALL 102 /* Linux 6.13+ */
+#endif
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 /* Linux 5.14+ */
 #endif
 #ifndef MAP_STACK
 #define MAP_STACK 0
@@ -71,45 +75,59 @@ HIDDEN _Noreturn void coro__boot(Coro *self);
  *    POOL_CHUNK stacks of a size (at most CHUNK_BYTES), guard zones
  *    installed with one batched madvise; the stacks not needed yet go to the
  *    hot list untouched (a chunk is only mapped when the pool is empty);
- *  - a released stack first goes to its pool's dirty list (up to POOL_DIRTY
- *    stacks and DIRTY_BYTES of stack): nothing is dropped yet. When the list
- *    is full, when the pool has nothing else to hand out, and when the last
- *    live coro's stack comes back, the whole list is cleaned with one
- *    batched madvise and filed: into the hot list (up to POOL_HOT; all but
- *    its top KEEP_TOP bytes are MADV_DONTNEED'ed) or else into the cold list
- *    (all of it MADV_DONTNEED'ed: 0 RSS). Dirty stacks are never handed out
- *    as they are: a new fiber must not inherit the pages a deep one left;
+ *  - the hot list is a LIFO handed out with no system call: the stack
+ *    released last, whose pages are still mapped and in the cache, is the
+ *    next one used. A stack whose coro stayed shallow (the deepest stack
+ *    pointer the VM's stack checks saw is within SHALLOW_DEPTH of the top)
+ *    goes straight onto it with its pages as they are;
+ *  - a stack that ran deeper first goes to the dirty list (up to POOL_DIRTY
+ *    stacks and DIRTY_BYTES of stack). When the list is full, when the pool
+ *    has nothing else to hand out, and when the last live coro's stack
+ *    comes back, the whole list is cleaned with one batched madvise (all
+ *    but the top KEEP_TOP bytes are MADV_DONTNEED'ed) and goes hot: a new
+ *    fiber must not inherit the pages a deep one left;
+ *  - hot stacks go back to the kernel only in bulk, oldest first, into the
+ *    cold list (all pages MADV_DONTNEED'ed: 0 RSS), EVICT_BATCH per batched
+ *    madvise: when the hot list reaches POOL_HOT_MAX (its high-water mark),
+ *    and in coro_pool_decay() (the VM calls it after each garbage
+ *    collection) for the ones nobody took for a while (since the call that
+ *    last marked, at least idle_seconds ago), beyond POOL_HOT_KEEP;
  *  - stacks are never unmapped one at a time while others are live: freeing
  *    one stack out of the middle of a run of merged stacks splits a VMA, and
  *    random fiber deaths among 100 000 live fibers would push the process
  *    past vm.max_map_count (after which even mmap fails);
- *  - when the last live coro's stack comes back, cold stacks beyond
+ *  - in coro_pool_decay() while no coro is live, cold stacks beyond
  *    POOL_COLD per pool are unmapped in ascending address order (each one is
  *    then at the bottom of its VMA: no split), adjacent ones in one munmap
  *    (a chunk's stacks are adjacent, and unmapped one by one or together);
  *  - coro_pool_trim() unmaps every pooled stack the same way. */
 #define POOL_SIZES 4
-#define POOL_HOT 64
+#define POOL_HOT_KEEP 64                   /* hot stacks coro_pool_decay leaves */
+#define POOL_HOT_MAX 16384                 /* high-water mark of a hot list */
+#define EVICT_BATCH 1024                   /* stacks per batched madvise (UIO_MAXIOV) */
 #define POOL_COLD 4096
 #define POOL_DIRTY 32
-#define POOL_CHUNK 64                      /* <= POOL_HOT: a chunk's spare stacks fit in hot */
+#define POOL_CHUNK 64
 #define DIRTY_BYTES ((size_t)4 << 20)      /* usable stack bytes a dirty list may hold */
 #define CHUNK_BYTES ((size_t)32 << 20)     /* address space of one chunk, at most */
 #define KEEP_TOP ((size_t)8192)
+#define SHALLOW_DEPTH KEEP_TOP             /* deepest checked sp of a stack reused as it is */
 
 typedef struct {
   void *mapping;
   size_t mapping_size;
   unsigned vg_id;
   bool fresh;                              /* never used (a chunk's spare): no ASan shadow to clear */
+  bool shallow;                            /* released by a coro that stayed shallow */
 } Stack;
 
-/* Invariant: cold_cap >= ncold + ndirty, so that filing the dirty list
- * never needs malloc. */
+/* Invariant: hot_cap >= nhot + ndirty and cold_cap >= ncold + ndirty, so
+ * that filing the dirty list never needs malloc. */
 typedef struct {
   size_t mapping_size;                     /* 0: slot unused */
-  Stack hot[POOL_HOT];
-  size_t nhot;
+  Stack *hot;                              /* malloc'ed LIFO, capacity hot_cap */
+  size_t nhot, hot_cap;
+  size_t hot_idle;                         /* hot[0..hot_idle) not handed out since the last decay */
   Stack dirty[POOL_DIRTY];                 /* released, pages not dropped yet */
   size_t ndirty;
   Stack *cold;                             /* malloc'ed, capacity cold_cap */
@@ -125,6 +143,8 @@ static int g_guard_mode;                   /* 0 unknown, 1 madvise, 2 mprotect *
 static pthread_mutex_t g_pool_mu = PTHREAD_MUTEX_INITIALIZER;   /* guards all below */
 static Pool g_pools[POOL_SIZES];
 static size_t g_live;                      /* stacks owned by coros */
+static double g_decay_mark;                /* when coro_pool_decay last set hot_idle */
+static bool g_decay_marked;
 
 __thread Coro *coro__running;
 #define t_current coro__running
@@ -309,8 +329,7 @@ static bool stack_map(Stack *s, size_t usable) {
 /* Map n > 1 stacks of mapping size len as one mapping (madvise guard mode
  * only, lock held): one mmap, and all guard zones with one advise_ranges.
  * Stack i is at m + i * len: the same layout as separate mmaps placed next
- * to each other. Nothing is touched (pre-populating the top pages with
- * MADV_POPULATE_WRITE was measured: it saves no time over the page faults).
+ * to each other; the top pages are populated (see below).
  * NULL if any of it fails (nothing left mapped). */
 static char *chunk_map(size_t n, size_t len) {
   char *m = mmap(NULL, n * len, PROT_READ | PROT_WRITE,
@@ -323,6 +342,15 @@ static char *chunk_map(size_t n, size_t len) {
     munmap(m, n * len);
     errno = e;
     return NULL;
+  }
+  /* Every stack's top page is written by its first coro_create: one batched
+   * MADV_POPULATE_WRITE costs less than n page faults (fiber_spawn: 20% less
+   * CPU time), and at most a chunk's spare top pages are resident early.
+   * Not where madvise cannot be batched (n syscalls would gain nothing). */
+  if (pm_target() != -1) {
+    size_t pg = page_size();
+    for (size_t i = 0; i < n; i++) iov[i] = (struct iovec){ m + (i + 1) * len - pg, pg };
+    advise_ranges(iov, n, MADV_POPULATE_WRITE);   /* only a hint: failure changes nothing */
   }
   return m;
 }
@@ -339,7 +367,6 @@ static size_t chunk_count(Pool *p, size_t len) {
   if (guard_mode() != 1) return 1;
   size_t max = CHUNK_BYTES / len;
   if (max > POOL_CHUNK) max = POOL_CHUNK;
-  if (max > POOL_HOT - p->nhot + 1) max = POOL_HOT - p->nhot + 1;
   return n < max ? n : max ? max : 1;
 }
 
@@ -347,16 +374,19 @@ static size_t chunk_count(Pool *p, size_t len) {
  * no pool slot for this size): a chunk's last stack, its others go to the
  * hot list; or, if the chunk cannot be mapped (address space limit, ...),
  * a stack on its own. */
+static bool hot_reserve(Pool *p, size_t want);
+
 static bool stack_new(Pool *p, Stack *s, size_t usable) {
   size_t len = usable + CORO_GUARD_SIZE;
   size_t n = chunk_count(p, len);
+  if (n > 1 && !hot_reserve(p, p->nhot + p->ndirty + n - 1)) n = 1;
   char *m = n > 1 ? chunk_map(n, len) : NULL;
   if (!m) {
     if (p && n > 1) p->next_chunk = 1;   /* near a limit: grow again from 1 */
     return stack_map(s, usable);
   }
   for (size_t i = 0; i < n; i++) {
-    Stack t = { m + i * len, len, 0, true };
+    Stack t = { m + i * len, len, 0, true, false };
     t.vg_id = VALGRIND_STACK_REGISTER(stack_lo(&t), stack_hi(&t));
     if (i + 1 < n) p->hot[p->nhot++] = t;
     else *s = t;
@@ -376,18 +406,21 @@ static Pool *pool_for(size_t mapping_size, bool claim) {
   return claim ? free_slot : NULL;
 }
 
-/* Make room for `want` stacks in a pool's cold list (lock held). False
- * only if malloc fails. */
-static bool cold_reserve(Pool *p, size_t want) {
-  if (want <= p->cold_cap) return true;
-  size_t cap = p->cold_cap ? p->cold_cap * 2 : 256;
-  if (cap < want) cap = want;
-  Stack *n = realloc(p->cold, cap * sizeof *n);
+/* Make room for `want` stacks in a list of capacity *cap (lock held).
+ * False only if malloc fails. */
+static bool list_reserve(Stack **list, size_t *cap, size_t want) {
+  if (want <= *cap) return true;
+  size_t ncap = *cap ? *cap * 2 : 256;
+  if (ncap < want) ncap = want;
+  Stack *n = realloc(*list, ncap * sizeof *n);
   if (!n) return false;
-  p->cold = n;
-  p->cold_cap = cap;
+  *list = n;
+  *cap = ncap;
   return true;
 }
+
+static bool cold_reserve(Pool *p, size_t want) { return list_reserve(&p->cold, &p->cold_cap, want); }
+static bool hot_reserve(Pool *p, size_t want) { return list_reserve(&p->hot, &p->hot_cap, want); }
 
 /* Append to a pool's cold list (lock held). False only if malloc fails. */
 static bool cold_push(Pool *p, Stack s) {
@@ -404,28 +437,51 @@ static size_t dirty_max(const Pool *p) {
   return n < 1 ? 1 : n > POOL_DIRTY ? POOL_DIRTY : n;
 }
 
-/* Clean pool p's dirty stacks with one batched MADV_DONTNEED and file them
- * (lock held): the most recently released ones into the hot list while it
- * has room (the top KEEP_TOP bytes stay: the next fiber starts there), the
- * others into the cold list (everything dropped). A failed madvise only
- * leaves pages resident. */
+/* Ranges for one batched madvise (lock held: one buffer for the process,
+ * kept off the fiber stacks, which may be small). */
+static struct iovec g_iov[EVICT_BATCH];
+
+/* Give the pages of the n oldest hot stacks of pool p back to the kernel
+ * (lock held), at most EVICT_BATCH per batched madvise, and move them to
+ * the cold list. Skipped if the cold list cannot grow. */
+static void hot_evict(Pool *p, size_t n) {
+  if (n > p->nhot) n = p->nhot;
+  while (n && cold_reserve(p, p->ncold + p->ndirty + n)) {
+    size_t k = n < EVICT_BATCH ? n : EVICT_BATCH;
+    for (size_t i = 0; i < k; i++) {
+      g_iov[i].iov_base = stack_lo(&p->hot[i]);
+      g_iov[i].iov_len = p->hot[i].mapping_size - CORO_GUARD_SIZE;
+    }
+    advise_ranges(g_iov, k, MADV_DONTNEED);
+    memcpy(p->cold + p->ncold, p->hot, k * sizeof *p->hot);
+    p->ncold += k;
+    p->nhot -= k;
+    memmove(p->hot, p->hot + k, p->nhot * sizeof *p->hot);
+    p->hot_idle = p->hot_idle > k ? p->hot_idle - k : 0;
+    n -= k;
+  }
+}
+
+/* Push onto pool p's hot list (lock held, room reserved); at the
+ * high-water mark the oldest EVICT_BATCH go cold. */
+static void hot_push(Pool *p, Stack s) {
+  p->hot[p->nhot++] = s;
+  if (p->nhot >= POOL_HOT_MAX) hot_evict(p, EVICT_BATCH);
+}
+
+/* Clean pool p's dirty stacks with one batched MADV_DONTNEED (the top
+ * KEEP_TOP bytes stay: the next fiber starts there) and file them hot
+ * (lock held). A failed madvise only leaves pages resident. */
 static void dirty_flush(Pool *p) {
   size_t n = p->ndirty;
   if (!n) return;
-  size_t to_hot = POOL_HOT - p->nhot < n ? POOL_HOT - p->nhot : n;
-  size_t first_hot = n - to_hot;           /* dirty[first_hot..n) go hot */
-  struct iovec iov[POOL_DIRTY];
   for (size_t i = 0; i < n; i++) {
-    size_t usable = p->dirty[i].mapping_size - CORO_GUARD_SIZE;
-    iov[i].iov_base = stack_lo(&p->dirty[i]);
-    iov[i].iov_len = i < first_hot ? usable : usable - KEEP_TOP;
+    g_iov[i].iov_base = stack_lo(&p->dirty[i]);
+    g_iov[i].iov_len = p->dirty[i].mapping_size - CORO_GUARD_SIZE - KEEP_TOP;
   }
-  advise_ranges(iov, n, MADV_DONTNEED);
-  for (size_t i = 0; i < n; i++) {
-    if (i < first_hot) p->cold[p->ncold++] = p->dirty[i];   /* room reserved */
-    else p->hot[p->nhot++] = p->dirty[i];
-  }
+  advise_ranges(g_iov, n, MADV_DONTNEED);
   p->ndirty = 0;
+  for (size_t i = 0; i < n; i++) hot_push(p, p->dirty[i]);   /* room reserved */
 }
 
 static int stack_cmp(const void *a, const void *b) {
@@ -480,11 +536,16 @@ static void pool_shrink(Pool *p, size_t keep) {
     Stack *nv = realloc(p->cold, cap * sizeof *nv);
     if (nv) { p->cold = nv; p->cold_cap = cap; }
   }
+  if (!p->nhot) {
+    free(p->hot);
+    p->hot = NULL;
+    p->hot_cap = p->hot_idle = 0;
+  }
   pthread_mutex_unlock(&g_pool_mu);
   if (v) unmap_sorted(v, n);
   free(v);
   pthread_mutex_lock(&g_pool_mu);
-  if (!p->nhot && !p->ncold && !p->ndirty) {
+  if (!p->nhot && !p->ncold && !p->ndirty && !p->hot) {
     free(p->cold);
     p->cold = NULL;
     p->cold_cap = 0;
@@ -494,29 +555,29 @@ static void pool_shrink(Pool *p, size_t keep) {
   pthread_mutex_unlock(&g_pool_mu);
 }
 
-/* A stack whose coroutine will never run again. Caller is not on it. It
- * waits in the dirty list; see dirty_flush for when its pages go. */
+/* A stack whose coroutine will never run again. Caller is not on it. A
+ * shallow one goes hot as it is; a deep one waits in the dirty list (see
+ * dirty_flush). */
 static void stack_release(Stack s) {
   if (!s.mapping) return;
   bool pooled = false;
   pthread_mutex_lock(&g_pool_mu);
   g_live--;
   Pool *p = pool_for(s.mapping_size, true);
-  if (p && cold_reserve(p, p->ncold + p->ndirty + 1)) {
-    p->dirty[p->ndirty++] = s;
+  if (p && hot_reserve(p, p->nhot + p->ndirty + 1) && cold_reserve(p, p->ncold + p->ndirty + 1)) {
     pooled = true;
-    if (p->ndirty >= dirty_max(p)) dirty_flush(p);
-  }
-  unsigned shrink = 0;   /* pools to shrink, as bits */
-  if (g_live == 0)       /* nothing runs: drop every page we can */
-    for (int i = 0; i < POOL_SIZES; i++) {
-      dirty_flush(&g_pools[i]);
-      if (g_pools[i].ncold > POOL_COLD) shrink |= 1u << i;
+    if (s.shallow) {
+      hot_push(p, s);
+    } else {
+      p->dirty[p->ndirty++] = s;
+      if (p->ndirty >= dirty_max(p)) dirty_flush(p);
     }
+  }
+  if (g_live == 0)       /* nothing runs: clean what deep coros left */
+    for (int i = 0; i < POOL_SIZES; i++)
+      if (g_pools[i].ndirty) dirty_flush(&g_pools[i]);
   pthread_mutex_unlock(&g_pool_mu);
   if (!pooled) unmap_sorted(&s, 1);   /* more sizes than pool slots */
-  for (int i = 0; i < POOL_SIZES; i++)
-    if (shrink & (1u << i)) pool_shrink(&g_pools[i], POOL_COLD);
 }
 
 /* A stack for a new coro: from the pool (hot, then cold, then the dirty
@@ -526,8 +587,10 @@ static bool stack_get(Stack *s, size_t usable) {
   pthread_mutex_lock(&g_pool_mu);
   Pool *p = pool_for(usable + CORO_GUARD_SIZE, true);
   if (p && !p->nhot && !p->ncold) dirty_flush(p);   /* reuse before mapping more */
-  if (p && p->nhot) *s = p->hot[--p->nhot];
-  else if (p && p->ncold) *s = p->cold[--p->ncold];
+  if (p && p->nhot) {
+    *s = p->hot[--p->nhot];
+    if (p->hot_idle > p->nhot) p->hot_idle = p->nhot;
+  } else if (p && p->ncold) *s = p->cold[--p->ncold];
   else { reused = false; got = stack_new(p, s, usable); }
   if (got) g_live++;
   pthread_mutex_unlock(&g_pool_mu);
@@ -564,6 +627,48 @@ static void asan_finish(void *fake) {
 }
 #endif
 
+/* ---- depth of a finished stack ----------------------------------------- */
+/* Two probes tell whether a coro ran deeper than it said (through
+ * coro_stack_remaining) without a system call: a coro that runs through a
+ * part of its stack almost surely writes over it (frames, return addresses,
+ * saved registers).
+ *  - the lowest cache line of the top page, zeroed by coro_create (the page
+ *    is resident anyway): untouched means the coro stayed in that page;
+ *  - the word just below the top KEEP_TOP bytes: zero while the stack is
+ *    fresh or cleaned. Read only when the first probe was touched, because
+ *    reading a page that is not resident maps the shared zero page (a page
+ *    fault, though no memory).
+ * Not instrumented: ASan may have left the poison of a dead frame there. */
+#define PROBE_LINE 64
+
+__attribute__((no_sanitize("address")))
+static void probe_reset(Coro *c) {
+  volatile uint64_t *w = (uint64_t *)((char *)c->stack_hi - page_size());
+  for (size_t i = 0; i < PROBE_LINE / sizeof *w; i++) w[i] = 0;
+}
+
+__attribute__((no_sanitize("address")))
+static bool probe_untouched(const Coro *c) {
+  const volatile uint64_t *w = (const uint64_t *)((char *)c->stack_hi - page_size());
+  uint64_t any = 0;
+  for (size_t i = 0; i < PROBE_LINE / sizeof *w; i++) any |= w[i];
+  if (!any) return true;
+  return *(const volatile uint64_t *)((char *)c->stack_hi - KEEP_TOP - sizeof(uint64_t)) == 0;
+}
+
+/* Whether c's stack can go back to the hot list with its pages as they are
+ * (lock not needed): it never needed a segment, the deepest stack pointer
+ * the VM's checks (coro_stack_remaining) and its last switch saw are within
+ * SHALLOW_DEPTH of the top, and the probe below that depth is untouched.
+ * Under valgrind (which would see a branch on memory a dead frame left
+ * undefined) every stack is cleaned. */
+static bool stayed_shallow(const Coro *c) {
+  uintptr_t low = (uintptr_t)c->low_sp;
+  if (c->sp && (uintptr_t)c->sp < low) low = (uintptr_t)c->sp;
+  return !c->nsegments && (uintptr_t)c->stack_hi - low <= SHALLOW_DEPTH &&
+         !RUNNING_ON_VALGRIND && probe_untouched(c);
+}
+
 /* ---- public API ------------------------------------------------------------ */
 void coro_init_main(Coro *m) {
   memset(m, 0, sizeof *m);
@@ -599,6 +704,8 @@ bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg
   c->stack_hi = stack_hi(&s);
   c->asan_bottom = c->stack_lo;
   c->asan_size = usable;
+  c->low_sp = c->stack_hi;
+  probe_reset(c);
   c->entry = entry;
   c->arg = arg;
 
@@ -663,6 +770,8 @@ _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
     coro__has_pending = true;
     t_pending.mapping_size = from->mapping_size;
     t_pending.vg_id = from->valgrind_id;
+    t_pending.fresh = false;
+    t_pending.shallow = stayed_shallow(from);
     from->mapping = NULL;
   }
 #if CORO_ASAN
@@ -717,6 +826,7 @@ bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), v
   c->valgrind_id = s.vg_id;
   c->asan_bottom = c->stack_lo;
   c->asan_size = usable;
+  c->low_sp = c->stack_hi;
   c->outer = &outer;
   c->nsegments++;
   SegmentCall call = { c, fn, arg };
@@ -728,7 +838,7 @@ bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), v
 #if CORO_ASAN
   __sanitizer_finish_switch_fiber(fake, NULL, NULL);
 #endif
-  Stack done = { c->mapping, c->mapping_size, c->valgrind_id, false };
+  Stack done = { c->mapping, c->mapping_size, c->valgrind_id, false, false };
   c->stack_lo = outer.stack_lo;
   c->stack_hi = outer.stack_hi;
   c->mapping = outer.mapping;
@@ -737,6 +847,7 @@ bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), v
   c->asan_bottom = outer.asan_bottom;
   c->asan_size = outer.asan_size;
   c->outer = outer.outer;
+  c->low_sp = c->stack_lo;   /* the stack below was full: it is not shallow */
   c->nsegments--;
   stack_release(done);
   return true;
@@ -749,7 +860,7 @@ void coro_destroy(Coro *c) {
     abort();
   }
   release_pending();
-  Stack s = { c->mapping, c->mapping_size, c->valgrind_id, false };
+  Stack s = { c->mapping, c->mapping_size, c->valgrind_id, false, stayed_shallow(c) };
   struct CoroSegment *o = c->outer;
   c->mapping = NULL;
   c->sp = NULL;
@@ -759,7 +870,7 @@ void coro_destroy(Coro *c) {
   /* suspended inside coro_call_on_new_stack: the stacks it left, each
    * described by a record on itself (read before it goes) */
   while (o) {
-    Stack t = { o->mapping, o->mapping_size, o->valgrind_id, false };
+    Stack t = { o->mapping, o->mapping_size, o->valgrind_id, false, false };
     o = o->outer;
     stack_release(t);
   }
@@ -776,9 +887,10 @@ size_t coro_release_unused(Coro *c) {
   return top - lo;
 }
 
-size_t coro_stack_remaining(const Coro *running) {
+size_t coro_stack_remaining(Coro *running) {
   uintptr_t sp;
   __asm__ volatile("movq %%rsp, %0" : "=r"(sp));
+  if (sp < (uintptr_t)running->low_sp) running->low_sp = (void *)sp;
   uintptr_t lo = (uintptr_t)running->stack_lo;
   return sp > lo ? sp - lo : 0;
 }
@@ -804,6 +916,30 @@ void coro_pool_stats(size_t *hot, size_t *cold) {
   pthread_mutex_unlock(&g_pool_mu);
   if (hot) *hot = h;
   if (cold) *cold = c;
+}
+
+void coro_pool_decay(double idle_seconds) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+  double now = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+  unsigned shrink = 0;   /* pools to shrink, as bits */
+  pthread_mutex_lock(&g_pool_mu);
+  if (g_decay_marked && now - g_decay_mark < idle_seconds) {
+    pthread_mutex_unlock(&g_pool_mu);
+    return;
+  }
+  g_decay_mark = now;
+  g_decay_marked = true;
+  for (int i = 0; i < POOL_SIZES; i++) {
+    Pool *p = &g_pools[i];
+    size_t spare = p->nhot > POOL_HOT_KEEP ? p->nhot - POOL_HOT_KEEP : 0;
+    hot_evict(p, p->hot_idle < spare ? p->hot_idle : spare);
+    p->hot_idle = p->nhot;
+    if (g_live == 0 && p->ncold > POOL_COLD) shrink |= 1u << i;
+  }
+  pthread_mutex_unlock(&g_pool_mu);
+  for (int i = 0; i < POOL_SIZES; i++)
+    if (shrink & (1u << i)) pool_shrink(&g_pools[i], POOL_COLD);
 }
 
 void coro_pool_trim(void) {

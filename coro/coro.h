@@ -43,6 +43,7 @@ struct Coro {
   unsigned char dead;        /* went through coro_exit_switch */
   unsigned nsegments;        /* coro_call_on_new_stack calls it is inside */
   struct CoroSegment *outer; /* the stack the innermost of them left */
+  void *low_sp;              /* deepest sp coro_stack_remaining saw on this stack */
 };
 
 /* Describe the current (process or thread) stack as the main coroutine and
@@ -80,8 +81,9 @@ bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), v
 void coro_destroy(Coro *c);
 
 /* Bytes left between the current stack pointer and the bottom of the running
- * coroutine's stack (0 if already below). */
-size_t coro_stack_remaining(const Coro *running);
+ * coroutine's stack (0 if already below). Also records how deep the stack
+ * went: one that stayed shallow is reused as it is when its coro ends. */
+size_t coro_stack_remaining(Coro *running);
 
 /* For a suspended coroutine (not running, not main): give the pages of its
  * stack below its saved stack pointer back to the kernel (MADV_DONTNEED).
@@ -117,6 +119,13 @@ size_t coro_default_stack_size(void);
  * and exits with status 134; any other fault goes to the previous handler
  * (normally the default action). */
 void coro_install_overflow_handler(void);
+
+/* Give back to the kernel, in bulk, the pages of the pooled stacks nobody
+ * took since the previous call that did anything (beyond a few kept warm),
+ * if that call was at least idle_seconds ago; otherwise nothing happens.
+ * The VM calls it after each garbage collection (CORO_DECAY_SECONDS). */
+#define CORO_DECAY_SECONDS 1.0
+void coro_pool_decay(double idle_seconds);
 
 /* Unmap every pooled stack (for leak-free shutdown). Stacks of live coros
  * are not affected. */

@@ -714,6 +714,7 @@ Fiber *fiber_new_main(VM *vm) {
 }
 
 static void fiber_release_memory(VM *vm, Fiber *f) {
+  if (!f->stack && !f->frames && !f->handlers) return;   /* released when it finished */
   VM_FREE(vm, Value, f->stack, f->stack_cap);
   VM_FREE(vm, CallFrame, f->frames, f->frames_cap);
   VM_FREE(vm, Handler, f->handlers, f->handlers_cap);

@@ -196,5 +196,6 @@ void gc_collect(VM *vm) {
   vm->next_gc = vm->bytes_allocated * 2;
   if (vm->next_gc < GC_MIN_THRESHOLD) vm->next_gc = GC_MIN_THRESHOLD;
   alloc_trim(vm, vm->bytes_allocated / 2 + ALLOC_KEEP_MIN);
+  coro_pool_decay(CORO_DECAY_SECONDS);   /* fiber stacks unused for a while go back */
   vm->gc_paused--;
 }

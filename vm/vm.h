@@ -152,7 +152,7 @@ struct Scheduler;
  * ALLOC_GRAIN bytes up to ALLOC_SMALL_MAX; after a collection the lists keep
  * at most half the live heap plus ALLOC_KEEP_MIN. */
 #define ALLOC_GRAIN 16
-#define ALLOC_SMALL_MAX 256
+#define ALLOC_SMALL_MAX 1024
 #define ALLOC_CLASSES (ALLOC_SMALL_MAX / ALLOC_GRAIN)
 #define ALLOC_KEEP_MIN ((size_t)256 * 1024)
 

@@ -315,10 +315,22 @@ static void test_stack_remaining(void) {
 static void exit_entry(void *arg) { coro_exit_switch((Coro *)arg, &g_main); }
 
 static Coro g_pc;
+/* Runs arg bytes deep, touching one byte every 512 and reporting its depth
+ * with coro_stack_remaining (as the VM does at every native re-entry). */
 static void big_entry(void *arg) {
   size_t n = (size_t)arg;
   volatile char *buf = __builtin_alloca(n);
   for (size_t i = 0; i < n; i += 512) buf[i] = 1;
+  (void)coro_stack_remaining(&g_pc);
+  coro_exit_switch(&g_pc, &g_main);
+}
+
+/* Runs arg bytes deep writing every byte, without reporting its depth: the
+ * pool's probe below the top pages sees it. */
+static void memset_entry(void *arg) {
+  size_t n = (size_t)arg;
+  volatile char *buf = __builtin_alloca(n);
+  for (size_t i = 0; i < n; i++) buf[i] = 1;
   coro_exit_switch(&g_pc, &g_main);
 }
 
@@ -365,6 +377,25 @@ static void test_sizes_and_pool(void) {
   int res = resident_pages(lo, hi);
   check(res >= 0 && res <= 2, "recycled stack keeps only %d resident page(s) (of %zu)", res,
         (size_t)((char *)hi - (char *)lo) / 4096);
+  coro_switch(&g_main, &n1);   /* runs and exits */
+  /* the same without coro_stack_remaining: the probe finds it */
+  coro_pool_trim();
+  if (!coro_create(&g_pc, 0, memset_entry, (void *)(size_t)(160 * 1024))) { check(0, "create"); return; }
+  m = g_pc.mapping;
+  lo = g_pc.stack_lo;
+  hi = g_pc.stack_hi;
+  coro_switch(&g_main, &g_pc);
+  ok = coro_create(&n1, 0, exit_entry, &n1);
+  res = resident_pages(lo, hi);
+  check(ok && n1.mapping == m && res >= 0 && res <= 2,
+        "a stack written deep without a depth check is cleaned too (%d resident pages)", res);
+  /* a shallow coro's stack is reused as it is, top pages resident */
+  coro_switch(&g_main, &n1);   /* runs and exits */
+  ok = coro_create(&n1, 0, exit_entry, &n1);
+  res = resident_pages(lo, hi);
+  /* (mincore also counts the page the probe read: the shared zero page, not RSS) */
+  check(ok && n1.mapping == m && res >= 1 && res <= 3,
+        "a shallow coro's stack is reused with its top pages resident (%d)", res);
   coro_switch(&g_main, &n1);   /* runs and exits */
   size_t hot = 0, cold = 0;
   coro_pool_stats(&hot, &cold);
@@ -525,6 +556,10 @@ static void test_many(long n) {
   }
   for (long i = 0; i < created; i++) coro_destroy(&g_live[i].co);
   check(finished == created && g_live_done == created, "resumed all %ld coros to their end", finished);
+  /* the pool gives memory back in bulk, on decay (the VM's collections):
+   * the second call takes what nobody used since the first */
+  coro_pool_decay(0);
+  coro_pool_decay(0);
   size_t hot, cold;
   coro_pool_stats(&hot, &cold);
   int maps2 = map_count();
@@ -532,7 +567,7 @@ static void test_many(long n) {
   /* the odd coros died while the even ones were still live: no VMA split */
   if (coro_guard_mode() == 1 && !UNDER_ASAN)   /* ASan's fake stacks are mappings too */
     check(maps2 - maps0 < 100, "fiber deaths do not fragment the stack VMAs (%d mappings)", maps2);
-  check(hot + cold <= 64 + 4096, "pool shrinks when the last coro is gone (%zu stacks kept)", hot + cold);
+  check(hot + cold <= 64 + 4096, "pool shrinks on decay once no coro is live (%zu stacks kept)", hot + cold);
   coro_pool_trim();
   free(g_live);
   g_live = NULL;
