@@ -3,22 +3,20 @@
  * lines/close. Everything is binary-safe. io.stdout and io.stderr write
  * through the VM's writers, so they interleave exactly with print (and go to
  * the host's writers when it has its own). Errors carry the OS reason:
- * "cannot open 'nope.txt': No such file or directory". */
+ * "cannot open 'nope.txt': No such file or directory". Every call parks
+ * only its fiber (io_job.h); the file-system functions are in io_fs.c. */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "libs.h"
+#include "io_job.h"
 
 #define IO_TAG "io.file"
-#define JOB_TAG "io.job"
 #define FILE_BUFFER 65536   /* fewer trips to the worker pool per file */
 
 enum { IO_FILE, IO_STDIN, IO_STDOUT, IO_STDERR };
@@ -43,87 +41,6 @@ static void io_finalize(void *data) {
   free(f->path);
   free(f->line);
   f->path = f->line = NULL;
-}
-
-/* ---- errors ------------------------------------------------------------- */
-
-static const char *io_path_arg(gs_vm *vm, const char *fname, int slot) {
-  size_t len;
-  const char *p = lib_str(vm, fname, slot, &len);
-  if (strlen(p) != len) gs_error(vm, "%s: path contains a NUL byte", fname);
-  return p;
-}
-
-/* "cannot open 'nope.txt': No such file or directory", with e.kind
- * ("not_found") and e.errno */
-static _Noreturn void io_os_error(gs_vm *vm, const char *what, const char *path, int err) {
-  int slot = gs_slot_count(vm);
-  gs_ensure_slots(vm, slot + 1);
-  gs_new_error(vm, slot, gs_errno_kind(err), err, "cannot %s '%s': %s", what, path, strerror(err));
-  gs_raise(vm, slot);
-}
-
-/* ---- blocking calls: only the calling fiber waits -------------------------
- * File system calls run on the worker pool; when no other fiber exists
- * they run right here, which is the same to the script and much cheaper
- * (docs/io.md, Files). Work on a file object is keyed by its FILE, so two
- * fibers never use one FILE at once: the second raises "busy". */
-
-static void io_blocking(gs_vm *vm, const void *key, void (*work)(void *), void *arg) {
-  if (gs_alone(vm)) work(arg);
-  else gs_run_blocking_on(vm, key, work, arg);
-}
-
-/* What a pool call needs and makes. Whatever it makes (an open FILE, a
- * buffer) belongs to a userdata, so a cancel raised once it has finished
- * leaves nothing behind: the collector's finalizer frees it. */
-typedef struct {
-  const char *path, *mode;   /* strings held in the native's slots */
-  const char *data;
-  size_t len;
-  bool parents;
-  FILE *fp;
-  int fd;                    /* read_file / write_file's descriptor, or -1 */
-  int flags;                 /* open(2) flags */
-  bool opened;               /* the open succeeded: a later error is the transfer's */
-  char *buf;                 /* read_file's bytes; list_dir's names, NUL-separated */
-  char **names;              /* list_dir: the names in buf, sorted */
-  size_t n, cap, count;
-  struct stat st;
-  int err;
-  char *where;               /* the path that failed, when not `path` (malloc'ed) */
-} Job;
-
-static void job_finalize(void *data) {
-  Job *j = data;
-  if (j->fp) fclose(j->fp);
-  if (j->fd >= 0) close(j->fd);
-  free(j->buf);
-  free(j->names);
-  free(j->where);
-  j->fp = NULL;
-  j->fd = -1;
-  j->where = NULL;
-  j->names = NULL;
-  j->buf = NULL;
-}
-
-static Job *job_new(gs_vm *vm, int slot) {
-  Job *j = gs_new_userdata(vm, slot, JOB_TAG, sizeof(Job), job_finalize);
-  memset(j, 0, sizeof *j);
-  j->fd = -1;
-  return j;
-}
-
-static bool job_grow(Job *j, size_t need) {
-  if (need <= j->cap) return true;
-  size_t nc = j->cap ? j->cap : 8192;
-  while (nc < need) nc *= 2;
-  char *nb = realloc(j->buf, nc);
-  if (!nb) return false;
-  j->buf = nb;
-  j->cap = nc;
-  return true;
 }
 
 /* Opening a regular file for reading fills the buffer too: the first read (often the
@@ -625,202 +542,12 @@ static void io_m_lines(gs_vm *vm, int argc) {
   gs_return_slot(vm, 1);
 }
 
-/* ---- the file system: list_dir, stat, exists, mkdir, remove_all ---------- */
-
-/* Raise for a job that failed at j->where (or j->path). */
-static _Noreturn void io_job_error(gs_vm *vm, Job *j, const char *what) {
-  io_os_error(vm, what, j->where ? j->where : j->path, j->err);
-}
-
-static void work_stat(void *arg) {
-  Job *j = arg;
-  j->err = stat(j->path, &j->st) == 0 ? 0 : errno;
-}
-
-static int by_bytes(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static void work_list_dir(void *arg) {
-  Job *j = arg;
-  DIR *d = opendir(j->path);
-  if (!d) { j->err = errno; return; }
-  struct dirent *e;
-  errno = 0;
-  while ((e = readdir(d))) {
-    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-    size_t len = strlen(e->d_name) + 1;
-    if (!job_grow(j, j->n + len)) { j->err = ENOMEM; break; }
-    memcpy(j->buf + j->n, e->d_name, len);
-    j->n += len;
-    j->count++;
-    errno = 0;
-  }
-  if (!j->err && errno) j->err = errno;
-  closedir(d);
-  if (j->err) return;
-  j->names = malloc(sizeof *j->names * (j->count ? j->count : 1));
-  if (!j->names) { j->err = ENOMEM; return; }
-  char *p = j->buf;
-  for (size_t i = 0; i < j->count; i++, p += strlen(p) + 1) j->names[i] = p;
-  qsort(j->names, j->count, sizeof *j->names, by_bytes);
-}
-
-static const char *io_fs_path(gs_vm *vm, const char *fname, int argc, int min, int max) {
-  lib_argc(vm, fname, argc, min, max);
-  return io_path_arg(vm, fname, 0);
-}
-
-/* io.list_dir(path): the names in the directory, sorted by bytes, without . and .. */
-static void io_list_dir(gs_vm *vm, int argc) {
-  const char *path = io_fs_path(vm, "io.list_dir", argc, 1, 1);
-  gs_ensure_slots(vm, 4);
-  Job *j = job_new(vm, 1);
-  j->path = path;
-  io_blocking(vm, NULL, work_list_dir, j);
-  if (j->err) io_os_error(vm, "list directory", path, j->err);
-  gs_new_list(vm, 2);
-  for (size_t i = 0; i < j->count; i++) {
-    gs_set_cstring(vm, 3, j->names[i]);
-    gs_list_push(vm, 2, 3);
-  }
-  gs_return_slot(vm, 2);
-}
-
-static void io_map_put(gs_vm *vm, int map, const char *key, int value) {
-  gs_set_cstring(vm, value + 1, key);
-  gs_map_set(vm, map, value + 1, value);
-}
-
-/* io.stat(path): {size, mtime, is_dir, is_file, mode}, following links */
-static void io_stat(gs_vm *vm, int argc) {
-  const char *path = io_fs_path(vm, "io.stat", argc, 1, 1);
-  gs_ensure_slots(vm, 5);
-  Job *j = job_new(vm, 1);
-  j->path = path;
-  io_blocking(vm, NULL, work_stat, j);
-  if (j->err) io_os_error(vm, "stat", path, j->err);
-  gs_new_map(vm, 2);
-  gs_set_int(vm, 3, (int64_t)j->st.st_size);
-  io_map_put(vm, 2, "size", 3);
-  gs_set_float(vm, 3, (double)j->st.st_mtim.tv_sec + (double)j->st.st_mtim.tv_nsec / 1e9);
-  io_map_put(vm, 2, "mtime", 3);
-  gs_set_bool(vm, 3, S_ISDIR(j->st.st_mode));
-  io_map_put(vm, 2, "is_dir", 3);
-  gs_set_bool(vm, 3, S_ISREG(j->st.st_mode));
-  io_map_put(vm, 2, "is_file", 3);
-  gs_set_int(vm, 3, (int64_t)(j->st.st_mode & 07777));
-  io_map_put(vm, 2, "mode", 3);
-  gs_return_slot(vm, 2);
-}
-
-/* io.exists(path): false when the path or a directory on it is missing;
- * other failures (no permission to look) raise */
-static void io_exists(gs_vm *vm, int argc) {
-  const char *path = io_fs_path(vm, "io.exists", argc, 1, 1);
-  gs_ensure_slots(vm, 2);
-  Job *j = job_new(vm, 1);
-  j->path = path;
-  io_blocking(vm, NULL, work_stat, j);
-  if (j->err && j->err != ENOENT && j->err != ENOTDIR) io_os_error(vm, "stat", path, j->err);
-  gs_return_bool(vm, j->err == 0);
-}
-
-/* mkdir -p: each missing directory on the path, from the top */
-static void work_mkdir(void *arg) {
-  Job *j = arg;
-  if (mkdir(j->path, 0777) == 0) return;
-  j->err = errno;
-  if (!j->parents) return;
-  struct stat st;
-  if (j->err == EEXIST) {
-    j->err = stat(j->path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : EEXIST;
-    return;
-  }
-  if (j->err != ENOENT) return;
-  char *p = strdup(j->path);
-  if (!p) { j->err = ENOMEM; return; }
-  j->err = 0;
-  for (char *s = p + 1; ; s++) {
-    bool end = *s == 0;
-    if (!end && *s != '/') continue;
-    *s = 0;
-    if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-      j->err = errno;
-      j->where = p;   /* the directory that could not be made */
-      return;
-    }
-    if (end) break;
-    *s = '/';
-  }
-  free(p);
-  if (stat(j->path, &st) != 0) j->err = errno;
-  else if (!S_ISDIR(st.st_mode)) j->err = EEXIST;   /* the last name is a file */
-}
-
-/* io.mkdir(path, opts?): opts.parents makes the missing parents and
- * accepts a directory that exists */
-static void io_mkdir(gs_vm *vm, int argc) {
-  const char *path = io_fs_path(vm, "io.mkdir", argc, 1, 2);
-  gs_ensure_slots(vm, 5);
-  bool parents = false;
-  if (argc > 1 && gs_get_type(vm, 1) != GS_NIL) {
-    if (gs_get_type(vm, 1) != GS_MAP) lib_arg_error(vm, "io.mkdir", 1, "a map of options");
-    gs_set_cstring(vm, 3, "parents");
-    if (gs_map_get(vm, 1, 3, 4)) parents = gs_get_type(vm, 4) == GS_BOOL ? gs_get_bool(vm, 4) : gs_get_type(vm, 4) != GS_NIL;
-  }
-  Job *j = job_new(vm, 2);
-  j->path = path;
-  j->parents = parents;
-  io_blocking(vm, NULL, work_mkdir, j);
-  if (j->err) io_job_error(vm, j, "create directory");
-}
-
-/* remove_all: nftw has no argument for its callback */
-static __thread Job *removing;
-
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw) {
-  (void)st;
-  (void)type;
-  (void)ftw;
-  if (remove(path) == 0 || errno == ENOENT) return 0;
-  removing->err = errno;
-  removing->where = strdup(path);
-  return 1;
-}
-
-static void work_remove_all(void *arg) {
-  Job *j = arg;
-  struct stat st;
-  if (lstat(j->path, &st) != 0) {
-    j->err = errno == ENOENT ? 0 : errno;
-    return;
-  }
-  removing = j;
-  if (nftw(j->path, remove_entry, 32, FTW_DEPTH | FTW_PHYS) < 0 && !j->err) j->err = errno;
-  removing = NULL;
-}
-
-/* io.remove_all(path): the file, or the directory and everything in it;
- * symbolic links are removed, not followed; a missing path is fine */
-static void io_remove_all(gs_vm *vm, int argc) {
-  const char *path = io_fs_path(vm, "io.remove_all", argc, 1, 1);
-  gs_ensure_slots(vm, 2);
-  Job *j = job_new(vm, 1);
-  j->path = path;
-  io_blocking(vm, NULL, work_remove_all, j);
-  if (j->err) io_job_error(vm, j, "remove");
-}
-
 static const gs_reg io_funcs[] = {
   {"read_file", io_read_file, -1, "io.read_file(path)\nThe whole file as a string."},
   {"write_file", io_write_file, -1, "io.write_file(path, data)\nCreate or truncate the file and write data to it."},
   {"append_file", io_append_file, -1, "io.append_file(path, data)\nAppend data to the file, creating it if needed."},
   {"lines", io_lines, -1, "io.lines(path)\nA generator yielding the file's lines without their newline."},
   {"open", io_open, -1, "io.open(path, mode?)\nOpen a file: mode \"r\" (default), \"w\" or \"a\", optionally with \"+\" and \"b\"."},
-  {"list_dir", io_list_dir, -1, "io.list_dir(path)\nThe names in the directory, sorted, without \".\" and \"..\"."},
-  {"stat", io_stat, -1, "io.stat(path)\nA map {size, mtime, is_dir, is_file, mode}; raises not_found for a missing path."},
-  {"exists", io_exists, -1, "io.exists(path)\nWhether the path exists (a link: whether what it points to does)."},
-  {"mkdir", io_mkdir, -1, "io.mkdir(path, opts?)\nMake a directory; {\"parents\": true} also makes missing parents and accepts one that exists."},
-  {"remove_all", io_remove_all, -1, "io.remove_all(path)\nRemove the file or the directory with everything in it; a missing path is fine."},
   {NULL, NULL, 0, NULL},
 };
 
@@ -837,6 +564,7 @@ static const gs_reg io_methods[] = {
 
 void lib_io_open(gs_vm *vm) {
   gs_register_module(vm, "io", io_funcs);
+  lib_io_fs_open(vm);
   gs_register_class(vm, IO_TAG, io_methods);
   gs_ensure_slots(vm, 1);
   io_new_file(vm, 0, stdin, "stdin", IO_STDIN);
