@@ -16,8 +16,9 @@ struct Obj {
 };
 
 /* Strings: immutable, length-prefixed, NUL-terminated for C convenience.
- * Short strings (<= STR_SHORT_MAX) are interned, so equal short strings are
- * the same object; long strings hash lazily. */
+ * Short strings (<= STR_SHORT_MAX) made from bytes and short map keys are
+ * interned, so equal ones are the same object; built strings (concatenation,
+ * format, ...) and long strings hash lazily (string.c). */
 #define STR_SHORT_MAX 40
 typedef struct ObjString {
   Obj obj;
@@ -214,9 +215,10 @@ int module_add_var(VM *vm, ObjModule *m, ObjString *name);
 void obj_free(VM *vm, Obj *o);
 
 /* strings (string.c) */
-ObjString *str_new(VM *vm, const char *chars, size_t len);
+ObjString *str_new(VM *vm, const char *chars, size_t len);  /* interned when short */
 ObjString *str_cstr(VM *vm, const char *chars);
-ObjString *str_take_buffer(VM *vm, ObjString *s); /* intern a fresh long/short string built in place */
+ObjString *str_interned(VM *vm, ObjString *s);  /* s's interned twin (s itself when it has none) */
+ObjString *str_take_buffer(VM *vm, ObjString *s); /* finish a string built in place (not interned) */
 ObjString *str_alloc(VM *vm, size_t len);         /* uninitialised chars; finish with str_take_buffer */
 void strset_free(VM *vm);                          /* the intern set's memory, at VM teardown */
 ObjString *str_concat(VM *vm, ObjString *a, ObjString *b);

@@ -1,9 +1,15 @@
 /* string.c — string objects and the intern set.
  *
- * Short strings are interned: creating one looks it up first, so equality
- * and map lookup with short keys are pointer compares. Long strings are not
- * (hashing a megabyte on every concatenation would be waste); their hash is
- * computed on first use. */
+ * Short strings made from bytes (str_new: constants, identifiers, slices,
+ * split pieces, host strings) are interned, so equal names are one object
+ * and field, method and map-key lookup compare pointers. Strings the program
+ * builds (concatenation, format, join, replace, case changes: everything
+ * finished with str_take_buffer or made by str_concat) are not: they are
+ * mostly new text, used once, and looking each up in the set cost a hash, a
+ * probe that misses the cache and a slot in a set every GC scans. Their hash
+ * is computed on first use, equality compares bytes when either side is not
+ * interned (str_eq), and one stored as a new map key is swapped for its
+ * interned twin (str_interned). Long strings are never interned. */
 #include <string.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -146,27 +152,24 @@ ObjString *str_new(VM *vm, const char *chars, size_t len) {
 
 ObjString *str_cstr(VM *vm, const char *chars) { return str_new(vm, chars, strlen(chars)); }
 
-/* A string filled in place after str_alloc: intern it if short (returning the
- * existing copy when there is one; the fresh one becomes garbage). */
+/* A string filled in place after str_alloc is complete as it is: built
+ * strings are interned only when they become map keys. */
 ObjString *str_take_buffer(VM *vm, ObjString *s) {
-  if (s->len > STR_SHORT_MAX) return s;
-  uint32_t h = hash_bytes(s->chars, s->len);
-  ObjString *old = strset_find(vm, s->chars, s->len, h);
-  if (old) return old;
-  s->hash = h;
-  s->hashed = true;
+  (void)vm;
+  return s;
+}
+
+ObjString *str_interned(VM *vm, ObjString *s) {
+  if (s->interned || s->len > STR_SHORT_MAX) return s;
+  uint32_t h = str_hash(s);
+  ObjString *twin = strset_find(vm, s->chars, s->len, h);
+  if (twin) return twin;
   strset_add(vm, s);
   return s;
 }
 
 ObjString *str_concat(VM *vm, ObjString *a, ObjString *b) {
   size_t len = a->len + b->len;
-  if (len <= STR_SHORT_MAX) {
-    char buf[STR_SHORT_MAX];
-    memcpy(buf, a->chars, a->len);
-    memcpy(buf + a->len, b->chars, b->len);
-    return str_new(vm, buf, len);
-  }
   /* a and b must survive the allocation: the caller keeps them in registers */
   ObjString *s = str_alloc(vm, len);
   memcpy(s->chars, a->chars, a->len);

@@ -174,6 +174,9 @@ bool table_set(VM *vm, Table *t, Value key, Value value) {
     table_grow(vm, t);           /* rebuilds the index, if the table has one now */
     free_slot = UINT32_MAX;
   }
+  /* a short string key is stored as its interned twin: lookups with names
+   * compare pointers, and equal keys of many maps share one string */
+  if (IS_STRING(key)) key = STR_VAL(str_interned(vm, AS_STRING(key)));
   uint32_t pos = t->count++;
   t->entries[pos].key = key;
   t->entries[pos].value = value;
