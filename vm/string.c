@@ -68,7 +68,7 @@ static void strset_rebuild(VM *vm, ObjString *adding) {
   StrSet *set = &vm->strings;
   uint32_t old_size = set->slots ? set->mask + 1 : 0;
   uint32_t size = 256;
-  while (size < (set->live + 1) * 4) size <<= 1;
+  while (size < (set->live + 1) * 2) size <<= 1;
   /* one block for both arrays, from the VM's heap (so the heap limit counts
    * it, and running out is the catchable `out of memory`). Allocating may
    * collect, which prunes the old set and must not free the new string. */
@@ -109,7 +109,7 @@ static ObjString *strset_find(VM *vm, const char *chars, size_t len, uint32_t ha
 
 static void strset_add(VM *vm, ObjString *s) {
   StrSet *set = &vm->strings;
-  if (!set->slots || set->used + 1 > (set->mask + 1) / 2) strset_rebuild(vm, s);
+  if (!set->slots || set->used + 1 > (set->mask + 1) / 4 * 3) strset_rebuild(vm, s);
   uint32_t h = s->hash & set->mask;
   while (set->slots[h] && set->slots[h] != TOMB_STR) h = (h + 1) & set->mask;
   if (!set->slots[h]) set->used++;
