@@ -16,6 +16,8 @@ let s = srv.accept()
 let chunk = "x".repeat(65536)
 let total = 512 * 65536
 let sent = 0
+s.set_timeout(30)                              # bounded: a stuck wait fails the test
+c.set_timeout(30)
 let writer = spawn {
   for i in 0..512 { s.write(chunk); sent += 65536 }
   s.close()
@@ -25,18 +27,22 @@ let peak = start
 let got = 0
 let ahead = 0
 let reads = 0
-while true {
-  let data = c.read(65536)
-  if data == nil { break }
-  got += data.len()
-  ahead = math.max(ahead, sent - got)
-  reads += 1
-  if reads % 16 == 0 {
-    sleep(0.001)                               # the slow part
-    peak = math.max(peak, rss_kib())
-  }
-}
-writer.join()
+try {
+  timeout(60, fn() {
+    while true {
+      let data = c.read(65536)
+      if data == nil { break }
+      got += data.len()
+      ahead = math.max(ahead, sent - got)
+      reads += 1
+      if reads % 16 == 0 {
+        sleep(0.001)                           # the slow part
+        peak = math.max(peak, rss_kib())
+      }
+    }
+    writer.join()
+  })
+} catch e { print("stuck after ${got} bytes read, ${sent} sent: ${e.kind} ${e.message}") }
 print(got == total)
 print(ahead < 16 * 1048576, (peak - start) < 16 * 1024)
 if ahead >= 16 * 1048576 or peak - start >= 16 * 1024 { print(ahead, start, peak) }
