@@ -705,7 +705,7 @@ bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg
   c->asan_bottom = c->stack_lo;
   c->asan_size = usable;
   c->low_sp = c->stack_hi;
-  probe_reset(c);
+  if (!RUNNING_ON_VALGRIND) probe_reset(c);   /* (valgrind: stacks are always cleaned) */
   c->entry = entry;
   c->arg = arg;
 
