@@ -10,7 +10,15 @@
  * class are always the class size, so any block on a list fits any request
  * of its class. The lists hold at most about half the live heap (trimmed
  * after each collection) and are emptied by vm_free; under AddressSanitizer
- * and valgrind the cache is off, so a use after free is still caught. */
+ * and valgrind the cache is off, so a use after free is still caught.
+ *
+ * Blocks of the smallest classes (up to ALLOC_CARVE_MAX bytes: lists,
+ * upvalues, closures, short strings) are carved from chunks instead of
+ * taken one by one: malloc puts an 8-byte header before each block and
+ * rounds to 16, so a 32-byte list cost 48 bytes. Carved blocks never go back
+ * to the host one by one — their lists are not trimmed, and their chunks are
+ * freed with the VM — so their memory is the most that was ever live in
+ * those classes at once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,27 +66,57 @@ _Noreturn void vm_out_of_memory(VM *vm) {
   abort();
 }
 
-static void *small_get(VM *vm, size_t size) {
-  size_t c = class_of(size);
-  FreeBlock *b = vm->small_free[c];
-  if (b) {
-    vm->small_free[c] = b->next;
-    vm->small_free_bytes -= class_size(c);
-    return b;
-  }
-  return host_realloc(vm, NULL, class_size(c));
-}
+#define CARVE_CLASSES (ALLOC_CARVE_MAX / ALLOC_GRAIN)
+#define CHUNK_HEADER 16   /* keeps the blocks 16-byte aligned */
 
 static void small_put(VM *vm, void *ptr, size_t size) {
   size_t c = class_of(size);
   FreeBlock *b = ptr;
   b->next = vm->small_free[c];
   vm->small_free[c] = b;
-  vm->small_free_bytes += class_size(c);
+  if (c >= CARVE_CLASSES) vm->small_free_bytes += class_size(c);
+}
+
+/* A new chunk to carve from; what is left of the old one (a multiple of
+ * ALLOC_GRAIN, smaller than any carved class) goes on its class's list. */
+static void new_chunk(VM *vm) {
+  char *chunk = host_realloc(vm, NULL, ALLOC_CHUNK);
+  size_t rest = (size_t)(vm->carve_end - vm->carve);
+  if (rest) small_put(vm, vm->carve, rest);
+  *(void **)(void *)chunk = vm->chunks;
+  vm->chunks = chunk;
+  vm->carve = chunk + CHUNK_HEADER;
+  vm->carve_end = chunk + ALLOC_CHUNK;
+}
+
+static void *small_get(VM *vm, size_t size) {
+  size_t c = class_of(size);
+  FreeBlock *b = vm->small_free[c];
+  if (b) {
+    vm->small_free[c] = b->next;
+    if (c >= CARVE_CLASSES) vm->small_free_bytes -= class_size(c);
+    return b;
+  }
+  if (c >= CARVE_CLASSES) return host_realloc(vm, NULL, class_size(c));
+  if ((size_t)(vm->carve_end - vm->carve) < class_size(c)) new_chunk(vm);
+  void *p = vm->carve;
+  vm->carve += class_size(c);
+  return p;
+}
+
+void alloc_free_all(VM *vm) {
+  alloc_trim(vm, 0);
+  for (size_t c = 0; c < CARVE_CLASSES; c++) vm->small_free[c] = NULL;
+  while (vm->chunks) {
+    void *next = *(void **)vm->chunks;
+    vm->realloc_fn(vm->chunks, 0, vm->alloc_ud);
+    vm->chunks = next;
+  }
+  vm->carve = vm->carve_end = NULL;
 }
 
 void alloc_trim(VM *vm, size_t keep) {
-  for (size_t c = ALLOC_CLASSES; c-- > 0 && vm->small_free_bytes > keep;) {
+  for (size_t c = ALLOC_CLASSES; c-- > CARVE_CLASSES && vm->small_free_bytes > keep;) {
     while (vm->small_free[c] && vm->small_free_bytes > keep) {
       FreeBlock *b = vm->small_free[c];
       vm->small_free[c] = b->next;

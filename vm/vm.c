@@ -267,6 +267,6 @@ void vm_free(VM *vm) {
   api_free_handles(vm);
   free(vm->last_error);
   free(vm->last_trace);
-  alloc_trim(vm, 0);   /* last: the frees above fill the cache */
+  alloc_free_all(vm);   /* last: the frees above fill the cache */
   free(vm);
 }

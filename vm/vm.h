@@ -155,6 +155,10 @@ struct Scheduler;
 #define ALLOC_SMALL_MAX 1024
 #define ALLOC_CLASSES (ALLOC_SMALL_MAX / ALLOC_GRAIN)
 #define ALLOC_KEEP_MIN ((size_t)256 * 1024)
+/* Classes up to ALLOC_CARVE_MAX bytes are carved from ALLOC_CHUNK-byte
+ * chunks (alloc.c). */
+#define ALLOC_CARVE_MAX 128
+#define ALLOC_CHUNK ((size_t)32 * 1024)
 
 struct gs_vm {
   /* memory */
@@ -175,6 +179,8 @@ struct gs_vm {
   bool small_cache;                     /* alloc.c: recycle small blocks */
   void *small_free[ALLOC_CLASSES];      /* free lists by size class */
   size_t small_free_bytes;
+  void *chunks;                         /* carved chunks, linked by their first word */
+  char *carve, *carve_end;              /* the rest of the newest chunk */
 
   StrSet strings;
 
@@ -267,6 +273,7 @@ void vm_free(VM *vm);
 void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
 void alloc_init(VM *vm);
 void alloc_trim(VM *vm, size_t keep);   /* free cached small blocks beyond keep bytes */
+void alloc_free_all(VM *vm);             /* every cached block and chunk, at vm_free */
 #define VM_ALLOC(vm, type, n) ((type *)vm_realloc(vm, NULL, 0, sizeof(type) * (n)))
 #define VM_FREE(vm, type, p, n) vm_realloc(vm, p, sizeof(type) * (n), 0)
 void gc_collect(VM *vm);
