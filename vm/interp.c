@@ -876,6 +876,7 @@ reload:
     if (n) {
       /* keep the map reachable while inserting (the table grows) */
       vm_push(vm, mv);
+      table_reserve(vm, &m->t, (uint32_t)n);
       for (int i = 0; i < n; i++) {
         RELOAD_BASE();
         Value key = table_normalize_key(R(B + 2 * i));

@@ -123,15 +123,9 @@ static void index_insert(Table *t, uint32_t pos, uint32_t hash) {
   t->index[h] = SLOT(hash, pos);
 }
 
-/* Make room for one more entry: drop removed entries, grow, and rebuild the
- * index when the table is big enough to need one. */
-static void table_grow(VM *vm, Table *t) {
-  uint32_t ncap = t->cap;
-  if (t->live < t->count * 3 / 4 && t->count > 0) {
-    /* many removed entries: compacting is enough */
-  } else {
-    ncap = t->cap ? t->cap * 2 : 4;
-  }
+/* Room for ncap entries: drop removed entries, and rebuild the index when
+ * the table is big enough to need one. */
+static void table_resize(VM *vm, Table *t, uint32_t ncap) {
   TEntry *ne = t->entries;
   if (ncap != t->cap) {
     ne = VM_ALLOC(vm, TEntry, ncap);
@@ -152,6 +146,21 @@ static void table_grow(VM *vm, Table *t) {
     t->mask = isize - 1;
     for (uint32_t i = 0; i < t->count; i++) index_insert(t, i, hash_key(t->entries[i].key));
   }
+}
+
+/* Make room for one more entry. */
+static void table_grow(VM *vm, Table *t) {
+  uint32_t ncap = t->cap;
+  if (t->live < t->count * 3 / 4 && t->count > 0) {
+    /* many removed entries: compacting is enough */
+  } else {
+    ncap = t->cap ? t->cap * 2 : 4;
+  }
+  table_resize(vm, t, ncap);
+}
+
+void table_reserve(VM *vm, Table *t, uint32_t n) {
+  if (n > t->cap) table_resize(vm, t, n);
 }
 
 bool table_set(VM *vm, Table *t, Value key, Value value) {

@@ -42,6 +42,8 @@ Value *table_find(const Table *t, Value key);
 Value *table_find_str(const Table *t, ObjString *key);
 /* Insert or overwrite; returns true when the key is new. */
 bool table_set(VM *vm, Table *t, Value key, Value value);
+/* Room for n entries (a map literal's size), so they go in without growing. */
+void table_reserve(VM *vm, Table *t, uint32_t n);
 bool table_remove(Table *t, Value key);
 void table_copy(VM *vm, Table *dst, const Table *src);
 
