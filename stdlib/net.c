@@ -2,13 +2,11 @@
  * over the VM's event loop, written against include/gs.h alone.
  *
  * Sockets are non-blocking; every call is tried first and the fiber parks
- * (gs_wait_fd) only when the kernel says EAGAIN. A connection keeps one
- * read buffer for read_line/read_exactly, allocated when bytes come and
- * freed once they are consumed: an idle connection holds none. Writes use
- * MSG_NOSIGNAL, so a peer that has gone raises `reset` instead of SIGPIPE.
- * Errors carry a kind (docs/io.md, Errors) and the OS errno. */
+ * (gs_wait_fd) only when the kernel says EAGAIN. A connection is a
+ * sock_stream (sock_stream.c: buffering, read_line, write back-pressure,
+ * the same code as proc's pipes). Errors carry a kind (docs/io.md, Errors)
+ * and the OS errno. */
 #define _GNU_SOURCE
-#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <math.h>
@@ -24,21 +22,15 @@
 #include <sys/un.h>
 #include <unistd.h>
 #include "libs.h"
+#include "sock_stream.h"
 
 #define CONN_TAG "net.connection"
 #define LISTENER_TAG "net.listener"
-#define READ_DEFAULT 65536
-#define LINE_MAX_BYTES ((size_t)1 << 20)
 #define ADDR_LEN 128
 
 typedef struct {
-  gs_vm *vm;                /* for gs_forget_fd in the finalizer */
-  int fd;
-  bool closed;
-  double timeout;           /* seconds for each read and write; < 0: none */
-  char *buf;                /* bytes read and not consumed: buf[pos..len) */
-  size_t pos, len, cap;
-  char local[ADDR_LEN], remote[ADDR_LEN];
+  SockStream s;             /* s.where: the remote address */
+  char local[ADDR_LEN];
 } Conn;
 
 typedef struct {
@@ -52,50 +44,12 @@ typedef struct {
 
 /* ---- errors ------------------------------------------------------------------ */
 
-/* Raise "OP WHERE: reason" of kind `kind` (NULL: from err), with extra as
- * e.FIELD when field is not NULL (a string: extra_len bytes; or an int). */
-static _Noreturn void net_raise(gs_vm *vm, const char *kind, int err, const char *op, const char *where,
-                                const char *reason, const char *field, const char *extra, size_t extra_len,
-                                int64_t extra_int) {
-  int slot = gs_slot_count(vm);
-  gs_ensure_slots(vm, slot + 2);
-  char why[128];
-  if (!reason) {
-    snprintf(why, sizeof why, "%s", strerror(err));
-    why[0] = (char)tolower((unsigned char)why[0]);
-    reason = why;
-  }
-  gs_new_error(vm, slot, kind ? kind : gs_errno_kind(err), err, "%s %s: %s", op, where, reason);
-  if (field) {
-    if (extra) gs_set_string(vm, slot + 1, extra, extra_len);
-    else gs_set_int(vm, slot + 1, extra_int);
-    gs_set_field(vm, slot, field, slot + 1);
-  }
-  gs_raise(vm, slot);
-}
-
 static _Noreturn void os_error(gs_vm *vm, int err, const char *op, const char *where) {
-  net_raise(vm, NULL, err, op, where, NULL, NULL, NULL, 0, 0);
+  io_raise(vm, NULL, err, op, where, NULL);
 }
 
 static _Noreturn void closed_error(gs_vm *vm, const char *op, const char *where) {
-  net_raise(vm, "closed", 0, op, where, "closed", NULL, NULL, 0, 0);
-}
-
-/* Before a wait: a second fiber reading (or writing) the same object
- * raises busy, naming the operation and the address. */
-static void check_busy(gs_vm *vm, int fd, int ev, const char *op, const char *where) {
-  if (!gs_fd_busy(vm, fd, ev)) return;
-  const char *doing = strcmp(op, "accept") == 0 ? "accepting" : ev & GS_READABLE ? "reading" : "writing";
-  char why[64];
-  snprintf(why, sizeof why, "another fiber is already %s", doing);
-  net_raise(vm, "busy", 0, op, where, why, NULL, NULL, 0, 0);
-}
-
-static _Noreturn void timeout_error(gs_vm *vm, const char *op, const char *where, double secs) {
-  char why[64];
-  snprintf(why, sizeof why, "timed out after %g s", secs);
-  net_raise(vm, "timeout", ETIMEDOUT, op, where, why, NULL, NULL, 0, 0);
+  io_raise(vm, "closed", 0, op, where, "closed");
 }
 
 /* ---- arguments and options ----------------------------------------------------- */
@@ -125,7 +79,7 @@ typedef struct {
 } Addr;
 
 static _Noreturn void bad_address(gs_vm *vm, const char *op, const char *addr, const char *why) {
-  net_raise(vm, "address_invalid", 0, op, addr, why, NULL, NULL, 0, 0);
+  io_raise(vm, "address_invalid", 0, op, addr, why);
 }
 
 /* "host:port", "[v6]:port", ":port", "unix:/path" */
@@ -237,9 +191,9 @@ static struct addrinfo *resolve(gs_vm *vm, const char *op, const char *shown, co
     gs_run_blocking(vm, lookup_work, &l);
   }
   if (l.rc == EAI_NONAME || l.rc == EAI_NODATA)
-    net_raise(vm, "not_found", 0, op, shown, "no such host", NULL, NULL, 0, 0);
+    io_raise(vm, "not_found", 0, op, shown, "no such host");
   if (l.rc == EAI_SYSTEM) os_error(vm, errno, op, shown);
-  if (l.rc != 0) net_raise(vm, "io", 0, op, shown, gai_strerror(l.rc), NULL, NULL, 0, 0);
+  if (l.rc != 0) io_raise(vm, "io", 0, op, shown, gai_strerror(l.rc));
   return ipv4_first(l.res);
 }
 
@@ -247,11 +201,7 @@ static struct addrinfo *resolve(gs_vm *vm, const char *op, const char *shown, co
 
 static void conn_finalize(void *data) {
   Conn *c = data;
-  if (!c->closed) {
-    gs_forget_fd(c->vm, c->fd);
-    close(c->fd);
-  }
-  free(c->buf);
+  sock_release(&c->s);
 }
 
 /* A connection object in slot `slot` that owns no socket yet: whatever
@@ -259,248 +209,55 @@ static void conn_finalize(void *data) {
  * of memory) leaves the socket to the finalizer. */
 static Conn *conn_alloc(gs_vm *vm, int slot) {
   Conn *c = gs_new_userdata(vm, slot, CONN_TAG, sizeof(Conn), conn_finalize);
-  c->vm = vm;
-  c->fd = -1;
-  c->closed = true;
-  c->timeout = -1;
+  sock_init(vm, &c->s);
   return c;
 }
 
 /* c owns the connected socket fd from now on */
 static void conn_adopt(Conn *c, int fd) {
-  c->fd = fd;
-  c->closed = false;
+  sock_adopt(&c->s, fd);
   sock_name(fd, false, c->local, sizeof c->local);
-  sock_name(fd, true, c->remote, sizeof c->remote);
+  sock_name(fd, true, c->s.where, sizeof c->s.where);
   int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);   /* fails harmlessly on unix sockets */
 }
 
-static void conn_drop_socket(gs_vm *vm, Conn *c) {
-  if (c->closed) return;
-  c->closed = true;
-  gs_forget_fd(vm, c->fd);   /* a fiber blocked on it raises closed */
-  close(c->fd);
-}
+static SockStream *conn_self(gs_vm *vm, const char *op) { return sock_self(vm, 0, CONN_TAG, "connection", op); }
 
-static Conn *conn_self(gs_vm *vm, const char *op) {
-  Conn *c = gs_get_userdata(vm, 0, CONN_TAG);
-  if (!c) gs_error(vm, "%s() must be called on a connection", op);
-  if (c->closed) closed_error(vm, op, c->remote);
-  return c;
-}
-
-/* Wait for fd to be ready for ev: raises closed / timeout (deadline `limit`
- * seconds; < 0 none). */
-static void conn_wait(gs_vm *vm, Conn *c, int ev, const char *op) {
-  check_busy(vm, c->fd, ev, op, c->remote);
-  int r = gs_wait_fd(vm, c->fd, ev, c->timeout);
-  if (r == GS_WAIT_CLOSED || c->closed) closed_error(vm, op, c->remote);
-  if (r == 0) timeout_error(vm, op, c->remote, c->timeout);
-}
-
-static size_t buffered(const Conn *c) { return c->len - c->pos; }
-
-/* Consume n buffered bytes; the buffer goes once empty (idle connections hold none). */
-static void consume(Conn *c, size_t n) {
-  c->pos += n;
-  if (c->pos == c->len && c->buf) {
-    free(c->buf);
-    c->buf = NULL;
-    c->pos = c->len = c->cap = 0;
-  }
-}
-
-/* Read more into the buffer; false at end of stream. The buffer may move
- * while we wait (another fiber may read what it holds), so it is looked at
- * again after every wait, and an empty one is freed before waiting: an idle
- * reader holds none. */
-static bool fill(gs_vm *vm, Conn *c, const char *op) {
-  for (;;) {
-    if (c->closed) closed_error(vm, op, c->remote);
-    if (c->pos > 0) {
-      memmove(c->buf, c->buf + c->pos, c->len - c->pos);
-      c->len -= c->pos;
-      c->pos = 0;
-    }
-    if (c->len == c->cap) {
-      size_t nc = c->cap ? c->cap * 2 : 16384;
-      char *nb = realloc(c->buf, nc);
-      if (!nb) gs_error(vm, "out of memory");
-      c->buf = nb;
-      c->cap = nc;
-    }
-    ssize_t n = recv(c->fd, c->buf + c->len, c->cap - c->len, 0);
-    if (n > 0) {
-      c->len += (size_t)n;
-      return true;
-    }
-    if (n == 0) return false;
-    if (errno == EINTR) continue;
-    if (errno != EAGAIN && errno != EWOULDBLOCK) os_error(vm, errno, op, c->remote);
-    if (c->len == 0) consume(c, 0);
-    conn_wait(vm, c, GS_READABLE, op);
-  }
-}
-
-static void conn_read(gs_vm *vm, int argc) {
-  Conn *c = conn_self(vm, "read");
-  lib_argc(vm, "read", argc - 1, 0, 1);
-  int64_t max = argc > 1 ? lib_int(vm, "read", 1) : READ_DEFAULT;
-  if (max <= 0) gs_error(vm, "read(): max must be positive, got %lld", (long long)max);
-  /* through the shared buffer (a fiber's C stack may be too small for one) */
-  if (buffered(c) == 0 && !fill(vm, c, "read")) return;   /* end of stream: nil */
-  size_t have = buffered(c), n = have < (size_t)max ? have : (size_t)max;
-  gs_return_string(vm, c->buf + c->pos, n);
-  consume(c, n);
-}
-
-/* The bytes stay in the buffer: the caller may read them another way. */
-static _Noreturn void line_too_long(gs_vm *vm, Conn *c) {
-  net_raise(vm, "io", 0, "read_line", c->remote, "line too long", NULL, NULL, 0, 0);
-}
-
-/* The next line into the return value; false (nil) at end of stream. A line
- * (without "\n" / "\r\n") of more than LINE_MAX_BYTES raises. */
-static bool read_line(gs_vm *vm, Conn *c, int dest) {
-  size_t scanned = 0;
-  for (;;) {
-    char *start = c->buf ? c->buf + c->pos : NULL;
-    if (scanned > buffered(c)) scanned = 0;   /* another fiber read meanwhile */
-    char *nl = start ? memchr(start + scanned, '\n', buffered(c) - scanned) : NULL;
-    if (nl) {
-      size_t n = (size_t)(nl - start);
-      size_t keep = n > 0 && start[n - 1] == '\r' ? n - 1 : n;
-      if (keep > LINE_MAX_BYTES) line_too_long(vm, c);
-      gs_set_string(vm, dest, start, keep);
-      consume(c, n + 1);
-      return true;
-    }
-    scanned = buffered(c);
-    /* a line may hold LINE_MAX_BYTES without its "\r\n": raise only once
-     * that many and a '\r' came without a newline */
-    if (scanned > LINE_MAX_BYTES + 1) line_too_long(vm, c);
-    if (!fill(vm, c, "read_line")) {
-      if (buffered(c) == 0) return false;
-      if (buffered(c) > LINE_MAX_BYTES) line_too_long(vm, c);
-      gs_set_string(vm, dest, c->buf + c->pos, buffered(c));   /* the last line, without a newline */
-      consume(c, buffered(c));
-      return true;
-    }
-  }
-}
-
-static void conn_read_line(gs_vm *vm, int argc) {
-  Conn *c = conn_self(vm, "read_line");
-  lib_argc(vm, "read_line", argc - 1, 0, 0);
-  gs_ensure_slots(vm, 2);
-  if (read_line(vm, c, 1)) gs_return_slot(vm, 1);
-}
-
-static void conn_read_exactly(gs_vm *vm, int argc) {
-  Conn *c = conn_self(vm, "read_exactly");
-  lib_argc(vm, "read_exactly", argc - 1, 1, 1);
-  int64_t n = lib_int(vm, "read_exactly", 1);
-  if (n < 0 || n > ((int64_t)1 << 40)) gs_error(vm, "read_exactly(): bad length %lld", (long long)n);
-  while (buffered(c) < (size_t)n) {
-    if (!fill(vm, c, "read_exactly")) {
-      size_t got = buffered(c);
-      char why[96];
-      snprintf(why, sizeof why, "end of stream after %zu of %lld bytes", got, (long long)n);
-      const char *part = got ? c->buf + c->pos : "";
-      /* the bytes go with the error */
-      int slot = gs_slot_count(vm);
-      gs_ensure_slots(vm, slot + 1);
-      gs_set_string(vm, slot, part, got);
-      if (got) consume(c, got);
-      size_t plen;
-      const char *p = gs_get_string(vm, slot, &plen);
-      net_raise(vm, "closed", 0, "read_exactly", c->remote, why, "partial", p, plen, 0);
-    }
-  }
-  gs_return_string(vm, c->buf + c->pos, (size_t)n);
-  if (n > 0) consume(c, (size_t)n);
-}
+static void conn_read(gs_vm *vm, int argc) { sock_read(vm, conn_self(vm, "read"), argc); }
+static void conn_read_line(gs_vm *vm, int argc) { sock_read_line(vm, conn_self(vm, "read_line"), argc); }
+static void conn_read_exactly(gs_vm *vm, int argc) { sock_read_exactly(vm, conn_self(vm, "read_exactly"), argc); }
+static void conn_set_timeout(gs_vm *vm, int argc) { sock_set_timeout(vm, conn_self(vm, "set_timeout"), argc); }
 
 static void conn_write(gs_vm *vm, int argc) {
-  Conn *c = conn_self(vm, "write");
+  SockStream *s = conn_self(vm, "write");
   lib_argc(vm, "write", argc - 1, 1, 1);
-  size_t len;
-  const char *data = lib_str(vm, "write", 1, &len);
-  size_t off = 0;
-  while (off < len) {
-    ssize_t n = send(c->fd, data + off, len - off, MSG_NOSIGNAL);
-    if (n >= 0) {
-      off += (size_t)n;
-      continue;
-    }
-    if (errno == EINTR) continue;
-    if (errno != EAGAIN && errno != EWOULDBLOCK) os_error(vm, errno, "write", c->remote);
-    check_busy(vm, c->fd, GS_WRITABLE, "write", c->remote);
-    int r = gs_wait_fd(vm, c->fd, GS_WRITABLE, c->timeout);
-    if (r == GS_WAIT_CLOSED || c->closed) closed_error(vm, "write", c->remote);
-    if (r == 0) {
-      char why[64];
-      snprintf(why, sizeof why, "timed out after %g s", c->timeout);
-      net_raise(vm, "timeout", ETIMEDOUT, "write", c->remote, why, "written", NULL, 0, (int64_t)off);
-    }
-    data = gs_get_string(vm, 1, &len);   /* the string is still in slot 1 */
-  }
+  lib_str(vm, "write", 1, NULL);
+  sock_write(vm, s, 1);
 }
 
 static void conn_close_write(gs_vm *vm, int argc) {
-  Conn *c = conn_self(vm, "close_write");
+  SockStream *s = conn_self(vm, "close_write");
   lib_argc(vm, "close_write", argc - 1, 0, 0);
-  if (shutdown(c->fd, SHUT_WR) != 0 && errno != ENOTCONN) os_error(vm, errno, "close_write", c->remote);
+  if (shutdown(s->fd, SHUT_WR) != 0 && errno != ENOTCONN) os_error(vm, errno, "close_write", s->where);
 }
 
 static void conn_close(gs_vm *vm, int argc) {
   Conn *c = gs_get_userdata(vm, 0, CONN_TAG);
   lib_argc(vm, "close", argc - 1, 0, 0);
-  if (!c || c->closed) return;
-  conn_drop_socket(vm, c);
-  free(c->buf);
-  c->buf = NULL;
-  c->pos = c->len = c->cap = 0;
-}
-
-static void conn_set_timeout(gs_vm *vm, int argc) {
-  Conn *c = conn_self(vm, "set_timeout");
-  lib_argc(vm, "set_timeout", argc - 1, 1, 1);
-  if (gs_get_type(vm, 1) == GS_NIL) {
-    c->timeout = -1;
-    return;
-  }
-  double s = lib_num(vm, "set_timeout", 1);
-  if (isnan(s)) gs_error(vm, "invalid timeout");
-  c->timeout = s < 0 ? 0 : s;
+  if (c) sock_close(vm, &c->s);
 }
 
 static void lines_step(gs_vm *vm, int argc) {
   (void)argc;
-  gs_ensure_slots(vm, 2);
-  for (;;) {
-    Conn *c = gs_get_userdata(vm, 0, CONN_TAG);
-    if (c->closed) return;
-    if (!read_line(vm, c, 1)) return;
-    gs_yield_value(vm, 1, -1);
-  }
+  sock_lines_step(vm, CONN_TAG);
 }
 static const gs_reg lines_fn = {"lines", lines_step, 0, NULL};
-
-/* a generator over `fn` with the object in slot 0 bound, into the return value */
-static void return_generator(gs_vm *vm, const gs_reg *fn) {
-  gs_ensure_slots(vm, 3);
-  gs_new_function(vm, 2, fn, 0);
-  if (!gs_get_global(vm, "fiber", 1)) gs_error(vm, "net: no fiber builtin");
-  if (gs_call(vm, 1, 1) != GS_OK) gs_raise(vm, 1);
-  gs_return_slot(vm, 1);
-}
 
 static void conn_lines(gs_vm *vm, int argc) {
   conn_self(vm, "lines");
   lib_argc(vm, "lines", argc - 1, 0, 0);
-  return_generator(vm, &lines_fn);
+  sock_return_generator(vm, &lines_fn, "net");
 }
 
 static void conn_local_addr(gs_vm *vm, int argc) {
@@ -511,13 +268,13 @@ static void conn_local_addr(gs_vm *vm, int argc) {
 static void conn_remote_addr(gs_vm *vm, int argc) {
   (void)argc;
   Conn *c = gs_get_userdata(vm, 0, CONN_TAG);
-  gs_return_cstring(vm, c->remote);
+  gs_return_cstring(vm, c->s.where);
 }
 static void conn_str(gs_vm *vm, int argc) {
   (void)argc;
   Conn *c = gs_get_userdata(vm, 0, CONN_TAG);
   char buf[320];
-  snprintf(buf, sizeof buf, "<connection %s -> %s%s>", c->local, c->remote, c->closed ? " (closed)" : "");
+  snprintf(buf, sizeof buf, "<connection %s -> %s%s>", c->local, c->s.where, c->s.closed ? " (closed)" : "");
   gs_return_cstring(vm, buf);
 }
 
@@ -533,23 +290,22 @@ static bool connect_one(gs_vm *vm, int slot, const struct sockaddr *sa, socklen_
     fd = socket(sa->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   }
   if (fd < 0) os_error(vm, errno, "connect", shown);
-  c->fd = fd;
-  c->closed = false;   /* the finalizer closes it if a wait below raises */
+  sock_adopt(&c->s, fd);   /* the finalizer closes it if a wait below raises */
   *err = 0;
   if (connect(fd, sa, sl) != 0) {
     *err = errno;
     if (*err == EINPROGRESS || *err == EAGAIN) {
       int r = gs_wait_fd(vm, fd, GS_WRITABLE, timeout);
       if (r == 0) {
-        conn_drop_socket(vm, c);
-        timeout_error(vm, "connect", shown, timeout);
+        sock_close(vm, &c->s);
+        sock_timeout_error(vm, "connect", shown, timeout);
       }
       socklen_t el = sizeof *err;
       if (getsockopt(fd, SOL_SOCKET, SO_ERROR, err, &el) != 0) *err = errno;
     }
   }
   if (*err) {
-    conn_drop_socket(vm, c);
+    sock_close(vm, &c->s);
     return false;
   }
   conn_adopt(c, fd);
@@ -699,7 +455,7 @@ static bool accept_into(gs_vm *vm, Listener *l, int dest) {
       os_error(vm, err, "accept", l->addr);
     }
     if (err != EAGAIN && err != EWOULDBLOCK) os_error(vm, err, "accept", l->addr);
-    check_busy(vm, l->fd, GS_READABLE, "accept", l->addr);
+    sock_check_busy(vm, l->fd, GS_READABLE, "accept", l->addr);
     if (gs_wait_fd(vm, l->fd, GS_READABLE, -1) == GS_WAIT_CLOSED) return false;
   }
 }
@@ -726,7 +482,7 @@ static const gs_reg accept_fn = {"accept", accept_step, 0, NULL};
 static void listener_iter(gs_vm *vm, int argc) {
   listener_self(vm, "iter");
   lib_argc(vm, "iter", argc - 1, 0, 0);
-  return_generator(vm, &accept_fn);
+  sock_return_generator(vm, &accept_fn, "net");
 }
 
 static void listener_close(gs_vm *vm, int argc) {
@@ -842,7 +598,7 @@ static void udp_send_to(gs_vm *vm, int argc) {
 static void udp_recv_from(gs_vm *vm, int argc) {
   Udp *u = udp_self(vm, "recv_from");
   lib_argc(vm, "recv_from", argc - 1, 0, 1);
-  int64_t max = argc > 1 ? lib_int(vm, "recv_from", 1) : READ_DEFAULT;
+  int64_t max = argc > 1 ? lib_int(vm, "recv_from", 1) : SOCK_READ_DEFAULT;
   if (max <= 0) gs_error(vm, "recv_from(): max must be positive, got %lld", (long long)max);
   for (;;) {
     /* the datagram's size first, so that no buffer is held while waiting */

@@ -1,10 +1,10 @@
-/* proc_pipe.h — a buffered byte stream over a non-blocking descriptor (a child
- * process's pipe), parking only its fiber, and the I/O errors of docs/io.md;
- * over include/gs.h alone. */
+/* proc_pipe.h — the streams of a child process's pipes: a sock_stream
+ * (buffered, parking only its fiber) with read_all; over include/gs.h alone. */
 #ifndef GS_PROC_PIPE_H
 #define GS_PROC_PIPE_H
 
 #include "gs.h"
+#include "sock_stream.h"
 
 #define STREAM_TAG "proc.stream"
 
@@ -20,11 +20,5 @@ void pipe_write_close(gs_vm *vm, int slot, int data);
 /* Close the stream in `slot` (idempotent). */
 void pipe_close(gs_vm *vm, int slot);
 void lib_pipe_open(gs_vm *vm);
-
-/* The error kind of an OS error number ("not_found", "reset", ...). */
-const char *io_error_kind(int err);
-/* Raise "OP WHERE: reason" of `kind` (NULL: from err; reason NULL: from
- * err's strerror), with e.errno = err. */
-_Noreturn void io_raise(gs_vm *vm, const char *kind, int err, const char *op, const char *where, const char *reason);
 
 #endif
