@@ -89,11 +89,11 @@ ulimit_bomb() {
   rc=$?
   out=$(cat "$HDIR/$1.out")
   err=$(head -c 20000 "$HDIR/$1.err")
-  if [ "$rc" = 1 ] && [ "$out" = before ] && printf '%s\n' "$err" | head -n 1 | grep -qE "$1\.gs:[0-9]+: out of memory$" &&
+  if [ "$rc" = 1 ] && [ "$out" = before ] && printf '%s\n' "$err" | head -n 1 | grep -qE "$1\.gs:[0-9]+:[0-9]+: out of memory$" &&
      ! printf '%s\n' "$err" | grep -q fatal; then
     echo "ok $1"
   else
-    _hfail "$1" "expected exit 1, 'before' on stdout and '$1.gs:N: out of memory', got $(_hdescribe)"
+    _hfail "$1" "expected exit 1, 'before' on stdout and '$1.gs:LINE:COL: out of memory', got $(_hdescribe)"
   fi
   hostile_done
 }
