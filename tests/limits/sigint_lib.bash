@@ -25,7 +25,7 @@ sigint_stop() {
   wait $pid
   local st=$?
   [ $st = 1 ] || { echo "$1: exit $st, expected 1"; cat "$d/out" "$d/err"; exit 1; }
-  grep -q "p$sigint_n.gs:[0-9]*: interrupted" "$d/err" || { echo "$1: no interrupted error"; cat "$d/err"; exit 1; }
+  grep -q "p$sigint_n.gs:[0-9]*:[0-9]*: interrupted" "$d/err" || { echo "$1: no interrupted error"; cat "$d/err"; exit 1; }
   [ ! -s "$d/out" ] || { echo "$1: ran on"; cat "$d/out"; exit 1; }
   echo "ok $1"
 }
