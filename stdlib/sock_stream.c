@@ -2,8 +2,11 @@
  * proc's pipes share: read, read_line, read_exactly, lines, write with
  * back-pressure, busy, closed and timeout errors. Over include/gs.h alone.
  *
- * Every call is tried first and the fiber waits (gs_wait_fd) only on
- * EAGAIN. Writes use MSG_NOSIGNAL, so a peer (or child) that has gone
+ * A write is tried first and the fiber waits (gs_wait_fd) only on EAGAIN;
+ * a read is tried first too unless the last one came back short, which
+ * says the kernel's buffer is empty: then the fiber waits for readiness
+ * first, saving the recv that would fail with EAGAIN (in a request-reply
+ * exchange, one system call of three per request). Writes use MSG_NOSIGNAL, so a peer (or child) that has gone
  * raises `reset` instead of SIGPIPE. The read buffer exists only while it
  * holds unread bytes: an idle stream holds none. */
 #define _GNU_SOURCE
@@ -70,6 +73,7 @@ void sock_init(gs_vm *vm, SockStream *s) {
   s->fd = -1;
   s->closed = true;
   s->timeout = -1;
+  s->drained = false;
 }
 
 void sock_adopt(SockStream *s, int fd) {
@@ -138,9 +142,17 @@ bool sock_fill(gs_vm *vm, SockStream *s, const char *op, size_t want) {
       s->buf = nb;
       s->cap = nc;
     }
-    ssize_t n = recv(s->fd, s->buf + s->len, s->cap - s->len, 0);
+    if (s->drained) {
+      s->drained = false;
+      if (s->len == 0) consume(s, 0);
+      if (wait_ready(vm, s, GS_READABLE, op) == 0) sock_timeout_error(vm, op, s->where, s->timeout);
+      continue;   /* (the buffer may have moved while we waited) */
+    }
+    size_t room = s->cap - s->len;
+    ssize_t n = recv(s->fd, s->buf + s->len, room, 0);
     if (n > 0) {
       s->len += (size_t)n;
+      s->drained = (size_t)n < room;
       return true;
     }
     if (n == 0) return false;

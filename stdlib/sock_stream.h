@@ -17,6 +17,7 @@ typedef struct {
   double timeout;           /* seconds for each read and write; < 0: none */
   char *buf;                /* bytes read and not consumed: buf[pos..len) */
   size_t pos, len, cap;
+  bool drained;             /* the last read came back short: wait before the next */
   char where[128];          /* the "where" of its messages: an address, "sort stdout" */
 } SockStream;
 
