@@ -333,10 +333,10 @@ void lib_math_open(gs_vm *vm) {
   MathRng *r = gs_new_userdata(vm, 0, MATH_RNG_TAG, sizeof(MathRng), NULL);
   math_seed_rng(r, math_entropy(r));
   gs_ensure_slots(vm, 2);
-  for (const gs_reg *r = math_funcs; r->name; r++) {
-    if (r->fn != math_random && r->fn != math_seed) continue;
-    gs_new_function(vm, 1, r, 0);    /* replaces the unbound one, in place */
-    gs_module_set(vm, "math", r->name, 1);
+  for (const gs_reg *reg = math_funcs; reg->name; reg++) {
+    if (reg->fn != math_random && reg->fn != math_seed) continue;
+    gs_new_function(vm, 1, reg, 0);    /* replaces the unbound one, in place */
+    gs_module_set(vm, "math", reg->name, 1);
   }
   gs_set_nil(vm, 0);
   gs_set_nil(vm, 1);
