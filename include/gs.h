@@ -714,7 +714,8 @@ gs_status gs_fiber_cancel(gs_vm *vm, int fiber);
  * < 0: no limit), or GS_WAIT_CLOSED when gs_forget_fd(fd) was called while it
  * waited (another fiber closed it). The native does its own read/write on
  * a non-blocking descriptor: try it first, and wait only when it says
- * EAGAIN.
+ * EAGAIN. Waiting never changes the descriptor's mode (a blocking one stays
+ * blocking: its open file description may be shared with other processes).
  * It is a wait point: a cancel or a timeout() deadline raises (kind
  * "cancelled" / "timeout"), as gs_park does. Raises kind "busy" if another
  * fiber already waits for one of these events on fd (one reader and one

@@ -7,6 +7,7 @@
  * and waits again costs no epoll_ctl. An event that comes while nobody
  * waits for it disarms that direction (level-triggered polling would repeat
  * it forever). docs/io.md has the measurements behind this. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -184,7 +185,14 @@ static FdWatch *watch_get(VM *vm, Loop *l, int fd) {
   }
   FdWatch *w = calloc(1, sizeof *w);
   if (!w) vm_throw(vm, "out of memory");
+  /* uv_poll_init makes the descriptor non-blocking, which changes the open
+   * file description for everyone sharing it: standard input shared with the
+   * shell's terminal would stay non-blocking after we exit. Our callers wait
+   * for readiness before they read or write, so the descriptor keeps the
+   * mode it came with. */
+  int flags = fcntl(fd, F_GETFL);
   int rc = uv_poll_init(&l->uv, &w->poll, fd);
+  if (!rc && flags >= 0 && !(flags & O_NONBLOCK)) fcntl(fd, F_SETFL, flags);
   if (rc) {
     free(w);
     vm_throw_kind(vm, "io", "wait on descriptor %d: %s", fd, uv_strerror(rc));
