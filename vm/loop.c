@@ -6,7 +6,9 @@
  * armed after the wait that armed it ends: a reader that drains the socket
  * and waits again costs no epoll_ctl. An event that comes while nobody
  * waits for it disarms that direction (level-triggered polling would repeat
- * it forever). docs/io.md has the measurements behind this. */
+ * it forever), unless the fiber it woke has not run yet. The fibers one
+ * pass of the loop wakes run in the order they began to wait. docs/io.md
+ * has the measurements behind this. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +23,17 @@ typedef struct FdWatch {
   VM *vm;
   int fd;
   int polling;             /* LOOP_* events libuv watches now */
+  int woken;               /* LOOP_* events whose waiter this watcher woke and that has not run yet */
   Fiber *reader, *writer;  /* waiting fibers (the same one for both) */
+  uint64_t reader_since, writer_since;   /* their tickets: when they began to wait */
 } FdWatch;
+
+/* A fiber a descriptor made ready during one uv_run, woken after it. */
+typedef struct Woken {
+  uint64_t since;
+  Fiber *fiber;
+  int events;
+} Woken;
 
 typedef struct PoolJob {
   uv_work_t req;
@@ -49,6 +60,9 @@ typedef struct Loop {
   bool has_coro;
   Coro *back;
   uv_run_mode mode;
+  uint64_t tickets;        /* descriptor waits begun so far */
+  Woken *woken;            /* fibers made ready by the uv_run under way */
+  int nwoken, capwoken;
 } Loop;
 
 /* uv__io_poll keeps 1024 epoll events on its stack: a fiber with less
@@ -104,23 +118,45 @@ static void loop_coro_main(void *arg) {
   }
 }
 
+static int by_since(const void *a, const void *b) {
+  uint64_t x = ((const Woken *)a)->since, y = ((const Woken *)b)->since;
+  return (x > y) - (x < y);
+}
+
+/* The fibers descriptors made ready join the run queue in the order they
+ * began to wait, not in the kernel's: a level-triggered epoll reports
+ * first the descriptors it reported last time, so at a thousand busy
+ * connections those served early in a round were served early again and
+ * the rest waited up to two rounds (docs/io.md, "Fairness"). */
+static void wake_in_order(VM *vm, Loop *l) {
+  int n = l->nwoken;
+  l->nwoken = 0;
+  for (int i = 1; i < n; i++)
+    if (l->woken[i].since < l->woken[i - 1].since) {
+      qsort(l->woken, (size_t)n, sizeof *l->woken, by_since);
+      break;
+    }
+  for (int i = 0; i < n; i++) {
+    Fiber *f = l->woken[i].fiber;
+    f->transfer = INT_VAL(l->woken[i].events);
+    fiber_end_wait(vm, f, WAKE_OK);
+  }
+}
+
 /* uv_run on the running fiber's stack, or on the loop's own if short */
 static void run_loop(VM *vm, Loop *l, uv_run_mode mode) {
   Coro *self = &vm->fiber->coro;
   if (coro_stack_remaining(self) >= LOOP_STACK_NEEDED) {
     uv_run(&l->uv, mode);
-    return;
-  }
-  if (!l->has_coro) {
-    if (!coro_create(&l->coro, 256 * 1024, loop_coro_main, l)) {
-      uv_run(&l->uv, mode);   /* no memory for a stack: try where we are */
-      return;
-    }
+  } else if (!l->has_coro && !coro_create(&l->coro, 256 * 1024, loop_coro_main, l)) {
+    uv_run(&l->uv, mode);   /* no memory for a stack: try where we are */
+  } else {
     l->has_coro = true;
+    l->mode = mode;
+    l->back = self;
+    coro_switch(self, &l->coro);
   }
-  l->mode = mode;
-  l->back = self;
-  coro_switch(self, &l->coro);
+  wake_in_order(vm, l);
 }
 
 void loop_idle(VM *vm, int64_t wait_ns) {
@@ -205,6 +241,24 @@ static FdWatch *watch_get(VM *vm, Loop *l, int fd) {
 
 static void arm(FdWatch *w, int want);
 
+/* f stays blocked (its wait detached from the watcher) until the uv_run
+ * under way returns: then wake_in_order runs it; at once if no memory. */
+static void wake_later(VM *vm, Fiber *f, uint64_t since, int events) {
+  Loop *l = vm->loop;
+  if (l->nwoken == l->capwoken) {
+    int nc = l->capwoken ? l->capwoken * 2 : 64;
+    Woken *t = realloc(l->woken, sizeof *t * (size_t)nc);
+    if (!t) {
+      f->transfer = INT_VAL(events);
+      fiber_end_wait(vm, f, WAKE_OK);
+      return;
+    }
+    l->woken = t;
+    l->capwoken = nc;
+  }
+  l->woken[l->nwoken++] = (Woken){since, f, events};
+}
+
 static void on_poll(uv_poll_t *h, int status, int uvev) {
   FdWatch *w = (FdWatch *)h;
   VM *vm = w->vm;
@@ -216,14 +270,21 @@ static void on_poll(uv_poll_t *h, int status, int uvev) {
   }
   Fiber *r = ev & LOOP_READABLE ? w->reader : NULL;
   Fiber *wr = ev & LOOP_WRITABLE ? w->writer : NULL;
-  int idle = ev & ~((w->reader ? LOOP_READABLE : 0) | (w->writer ? LOOP_WRITABLE : 0));
+  /* A fiber this watcher woke is still in the run queue: the event repeats
+   * only until it runs, and disarming now would cost an epoll_ctl twice and
+   * send the descriptor to the back of the kernel's ready list. */
+  int idle = ev & ~((w->reader ? LOOP_READABLE : 0) | (w->writer ? LOOP_WRITABLE : 0) | w->woken);
   if (r) {
-    r->transfer = INT_VAL(ev & (r == w->writer ? LOOP_READABLE | LOOP_WRITABLE : LOOP_READABLE));
-    fiber_end_wait(vm, r, WAKE_OK);
+    bool both = r == w->writer;
+    w->reader = NULL;
+    if (both) w->writer = NULL;
+    w->woken |= both ? LOOP_READABLE | LOOP_WRITABLE : LOOP_READABLE;
+    wake_later(vm, r, w->reader_since, ev & (both ? LOOP_READABLE | LOOP_WRITABLE : LOOP_READABLE));
   }
   if (wr && wr != r) {
-    wr->transfer = INT_VAL(ev & LOOP_WRITABLE);
-    fiber_end_wait(vm, wr, WAKE_OK);
+    w->writer = NULL;
+    w->woken |= LOOP_WRITABLE;
+    wake_later(vm, wr, w->writer_since, ev & LOOP_WRITABLE);
   }
   if (idle) arm(w, w->polling & ~idle);
 }
@@ -259,11 +320,15 @@ int loop_wait_fd(VM *vm, int fd, int events, int64_t limit_at) {
     w->polling = want;
   }
   Fiber *self = vm->fiber;
-  if (events & LOOP_READABLE) w->reader = self;
-  if (events & LOOP_WRITABLE) w->writer = self;
+  uint64_t ticket = ++l->tickets;
+  if (events & LOOP_READABLE) w->reader = self, w->reader_since = ticket;
+  if (events & LOOP_WRITABLE) w->writer = self, w->writer_since = ticket;
   l->nwaiting++;
   self->wait_detach_hook = fd_detach;
-  switch (fiber_block(vm, WAIT_IO, w, limit_at)) {
+  int reason = fiber_block(vm, WAIT_IO, w, limit_at);
+  /* w itself may be gone (closed meanwhile): look the descriptor up again */
+  if (fd < l->nwatch && l->watch[fd]) l->watch[fd]->woken &= ~events;
+  switch (reason) {
     case WAKE_OK: {
       int ev = (int)AS_INT(self->transfer);
       self->transfer = NIL_VAL;
@@ -388,6 +453,7 @@ void loop_free(VM *vm) {
   uv_loop_close(&l->uv);
   if (l->has_coro) coro_destroy(&l->coro);
   free(l->watch);
+  free(l->woken);
   free(l);
   vm->loop = NULL;
 }

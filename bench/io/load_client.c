@@ -15,7 +15,9 @@
  *
  * Results are one line of key=value pairs on stdout (bench/io/run reads
  * them); a failure (a wrong byte, a closed connection, a stall) prints
- * `error=...` on stderr and exits 1.
+ * `error=...` on stderr and exits 1. With LOAD_CLIENT_HISTOGRAM=1 in the
+ * environment, `echo` also prints the latencies' percentiles and histogram
+ * on stderr.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -276,6 +278,26 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* LOAD_CLIENT_HISTOGRAM=1: the latencies' distribution on stderr, in
+ * buckets of a tenth of the median, to see whether a tail is a few
+ * connections waiting an extra round (a second hump at twice the median)
+ * or a smooth spread. */
+static void print_histogram(const uint32_t *sorted_ns, size_t n) {
+  double median = sorted_ns[n / 2], width = median / 10 > 1 ? median / 10 : 1;
+  static const double at[] = {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999};
+  fprintf(stderr, "percentiles (us):");
+  for (size_t i = 0; i < sizeof at / sizeof *at; i++) fprintf(stderr, " p%g=%.0f", at[i] * 100, sorted_ns[(size_t)(n * at[i])] / 1e3);
+  fprintf(stderr, " max=%.0f\n", sorted_ns[n - 1] / 1e3);
+  size_t i = 0;
+  while (i < n) {
+    size_t bucket = (size_t)(sorted_ns[i] / width), j = i;
+    while (j < n && (size_t)(sorted_ns[j] / width) == bucket) j++;
+    if ((j - i) * 1000 >= n) /* buckets holding at least 0.1% */
+      fprintf(stderr, "  %8.0f us  %6.2f%%\n", bucket * width / 1e3, (j - i) * 100.0 / n);
+    i = j;
+  }
+}
+
 static int run_echo(int nconns, double seconds, long pid, double warmup) {
   Conn *conns = calloc((size_t)nconns, sizeof *conns);
   int ep = epoll_create1(EPOLL_CLOEXEC);
@@ -323,6 +345,7 @@ static int run_echo(int nconns, double seconds, long pid, double warmup) {
          "client_cpu_pct=%.0f\n",
          nconns, nlat, elapsed, nlat / elapsed, lat_ns[nlat / 2] / 1e3, lat_ns[(size_t)(nlat * 0.99)] / 1e3,
          cpu / nlat, cpu / 1e4 / elapsed, own * 100 / elapsed);
+  if (getenv("LOAD_CLIENT_HISTOGRAM")) print_histogram(lat_ns, nlat);
   free(lat_ns);
   free(conns);
   return 0;
