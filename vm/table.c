@@ -7,7 +7,7 @@ void table_init(Table *t) { memset(t, 0, sizeof *t); }
 
 void table_free(VM *vm, Table *t) {
   VM_FREE(vm, TEntry, t->entries, t->cap);
-  if (t->index) VM_FREE(vm, uint64_t, t->index, t->mask + 1);
+  if (t->index) VM_FREE(vm, uint32_t, t->index, t->mask + 1);
   table_init(t);
 }
 
@@ -39,9 +39,11 @@ static inline uint32_t hash_key(Value key) {
        * index slots (512 bytes): loops over nearby keys stay in a few cache
        * lines instead of a miss per key (Lua's hash keeps such locality
        * too). The blocks themselves are spread by the mixer, and keys that
-       * share their low bits (multiples of 64) still differ in mixed bits. */
+       * share their low bits (multiples of 64) still differ in mixed bits.
+       * The low bits go to the top too: the index keeps only a slot's high
+       * hash bits, and neighbours in one block must differ there. */
       uint64_t u = (uint64_t)AS_INT(key);
-      return mix64(u >> 6) ^ (uint32_t)(u & 63);
+      return mix64(u >> 6) ^ (uint32_t)(u & 63) ^ (uint32_t)(u & 63) << 26;
     }
     case V_FLOAT: { uint64_t bits; double d = AS_FLOAT(key); memcpy(&bits, &d, 8); return mix64(bits ^ 0x9e3779b97f4a7c15ULL); }
     case V_BOOL: return AS_BOOL(key) ? 0x1234567 : 0x7654321;
@@ -70,14 +72,17 @@ static inline bool key_is(Value stored, Value key) {
   return stored.as.i == key.as.i || (key.tag == V_BOOL && AS_BOOL(stored) == AS_BOOL(key));
 }
 
-/* Index slots hold the key's hash in the high half and the entry position
- * + 1 in the low half (0 empty, TABLE_TOMB removed). Probes compare the hash
- * first, so only a real match touches the entry array: a lookup in a big
- * table is one cache miss in the index plus one for the entry it finds,
- * instead of one per probed slot. */
-#define SLOT(h, pos) (((uint64_t)(h) << 32) | (uint32_t)((pos) + 1))
-#define SLOT_POS(s) ((uint32_t)(s))          /* entry position + 1 */
-#define SLOT_HASH(s) ((uint32_t)((s) >> 32))
+/* Index slots are 32 bits: the entry position + 1 in the low bits (as many
+ * as the capacity needs: pos_mask), the key's hash in the bits above. A
+ * probe compares those hash bits first, so a collision rarely touches the
+ * entry array: a lookup in a big table is one cache miss in the index plus
+ * one for the entry it finds. An empty slot is 0; a removed one is pos_mask
+ * alone (no hash bits, a position no entry has). With s a slot and tag the
+ * key's hash with the position bits cleared, s ^ tag is below pos_mask
+ * exactly when the hash bits match and the slot holds an entry; it is then
+ * that entry's position + 1. A table of a million entries still keeps 11
+ * hash bits; only past 2^31 entries are there none (keys are compared). */
+#define INDEX_FREE(t, s) ((s) == 0 || (s) == (t)->pos_mask)
 
 Value *table_find(const Table *t, Value key) {
   if (t->live == 0) return NULL;
@@ -86,13 +91,12 @@ Value *table_find(const Table *t, Value key) {
       if (key_is(t->entries[i].key, key)) return &t->entries[i].value;
     return NULL;
   }
-  uint32_t hash = hash_key(key);
+  uint32_t hash = hash_key(key), pm = t->pos_mask, tag = hash & ~pm;
   for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
-    uint64_t s = t->index[h];
-    uint32_t e = SLOT_POS(s);
-    if (e == 0) return NULL;
-    if (SLOT_HASH(s) == hash && e != TABLE_TOMB && key_is(t->entries[e - 1].key, key))
-      return &t->entries[e - 1].value;
+    uint32_t s = t->index[h];
+    if (s == 0) return NULL;
+    uint32_t e = s ^ tag;
+    if (e < pm && key_is(t->entries[e - 1].key, key)) return &t->entries[e - 1].value;
   }
 }
 
@@ -105,12 +109,12 @@ Value *table_find_str(const Table *t, ObjString *key) {
     }
     return NULL;
   }
-  uint32_t hash = str_hash(key);
+  uint32_t hash = str_hash(key), pm = t->pos_mask, tag = hash & ~pm;
   for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
-    uint64_t s = t->index[h];
-    uint32_t e = SLOT_POS(s);
-    if (e == 0) return NULL;
-    if (SLOT_HASH(s) == hash && e != TABLE_TOMB) {
+    uint32_t s = t->index[h];
+    if (s == 0) return NULL;
+    uint32_t e = s ^ tag;
+    if (e < pm) {
       Value k = t->entries[e - 1].key;
       if (k.tag == V_STRING && str_eq(AS_STRING(k), key)) return &t->entries[e - 1].value;
     }
@@ -119,31 +123,44 @@ Value *table_find_str(const Table *t, ObjString *key) {
 
 static void index_insert(Table *t, uint32_t pos, uint32_t hash) {
   uint32_t h = hash & t->mask;
-  while (SLOT_POS(t->index[h]) != 0 && SLOT_POS(t->index[h]) != TABLE_TOMB) h = (h + 1) & t->mask;
-  t->index[h] = SLOT(hash, pos);
+  while (!INDEX_FREE(t, t->index[h])) h = (h + 1) & t->mask;
+  t->index[h] = (hash & ~t->pos_mask) | (pos + 1);
 }
 
 /* Room for ncap entries: drop removed entries, and rebuild the index when
- * the table is big enough to need one. */
+ * the table is big enough to need one. The entry array is resized in place
+ * (the host's realloc can move a big block by remapping its pages), so a
+ * big table never holds two entry arrays at once; an index of the same size
+ * is reused. Both allocations come before anything moves: when one fails
+ * (out of memory, the heap limit) the table is left as it was. */
 static void table_resize(VM *vm, Table *t, uint32_t ncap) {
-  TEntry *ne = t->entries;
   if (ncap != t->cap) {
-    ne = VM_ALLOC(vm, TEntry, ncap);
+    t->entries = vm_realloc(vm, t->entries, sizeof(TEntry) * t->cap, sizeof(TEntry) * ncap);
+    t->cap = ncap;
   }
-  uint32_t j = 0;
-  for (uint32_t i = 0; i < t->count; i++)
-    if (!IS_NIL(t->entries[i].key)) ne[j++] = t->entries[i];
-  if (ne != t->entries) VM_FREE(vm, TEntry, t->entries, t->cap);
-  t->entries = ne;
-  t->cap = ncap;
-  t->count = j;
-  if (t->index) { VM_FREE(vm, uint64_t, t->index, t->mask + 1); t->index = NULL; t->mask = 0; }
+  uint32_t *index = NULL, isize = 0;
   if (ncap > TABLE_LINEAR_MAX) {
-    uint32_t isize = 8;
+    isize = 8;
     while (isize < ncap * 2) isize <<= 1;
-    t->index = VM_ALLOC(vm, uint64_t, isize);
-    memset(t->index, 0, sizeof(uint64_t) * isize);
+    if (t->index && t->mask + 1 == isize) index = t->index;
+    else index = VM_ALLOC(vm, uint32_t, isize);
+  }
+  if (t->index && t->index != index) VM_FREE(vm, uint32_t, t->index, t->mask + 1);
+  t->index = NULL;
+  t->mask = t->pos_mask = 0;
+  if (t->live < t->count) {
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < t->count; i++)
+      if (!IS_NIL(t->entries[i].key)) t->entries[j++] = t->entries[i];
+    t->count = j;
+  }
+  if (index) {
+    memset(index, 0, sizeof(uint32_t) * isize);
+    uint32_t pm = 7;
+    while (pm <= ncap) pm = pm << 1 | 1;    /* room for ncap + 1 positions and the removed mark */
+    t->index = index;
     t->mask = isize - 1;
+    t->pos_mask = pm;
     for (uint32_t i = 0; i < t->count; i++) index_insert(t, i, hash_key(t->entries[i].key));
   }
 }
@@ -171,13 +188,14 @@ bool table_set(VM *vm, Table *t, Value key, Value value) {
   } else {
     /* one probe sequence finds the key or the slot for it */
     hash = hash_key(key);
+    uint32_t pm = t->pos_mask, tag = hash & ~pm;
     for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
-      uint64_t s = t->index[h];
-      uint32_t e = SLOT_POS(s);
-      if (e == 0 || e == TABLE_TOMB) {
+      uint32_t s = t->index[h];
+      uint32_t e = s ^ tag;
+      if (INDEX_FREE(t, s)) {
         if (free_slot == UINT32_MAX) free_slot = h;
-        if (e == 0) break;
-      } else if (SLOT_HASH(s) == hash && key_is(t->entries[e - 1].key, key)) {
+        if (s == 0) break;
+      } else if (e < pm && key_is(t->entries[e - 1].key, key)) {
         t->entries[e - 1].value = value;
         return false;
       }
@@ -194,7 +212,7 @@ bool table_set(VM *vm, Table *t, Value key, Value value) {
   t->entries[pos].key = key;
   t->entries[pos].value = value;
   t->live++;
-  if (free_slot != UINT32_MAX) t->index[free_slot] = SLOT(hash, pos);
+  if (free_slot != UINT32_MAX) t->index[free_slot] = (hash & ~t->pos_mask) | (pos + 1);
   else if (t->index) index_insert(t, pos, hash_key(key));
   return true;
 }
@@ -212,15 +230,15 @@ bool table_remove(Table *t, Value key) {
     }
     return false;
   }
-  uint32_t hash = hash_key(key);
+  uint32_t hash = hash_key(key), pm = t->pos_mask, tag = hash & ~pm;
   for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
-    uint64_t s = t->index[h];
-    uint32_t e = SLOT_POS(s);
-    if (e == 0) return false;
-    if (SLOT_HASH(s) == hash && e != TABLE_TOMB && key_is(t->entries[e - 1].key, key)) {
+    uint32_t s = t->index[h];
+    if (s == 0) return false;
+    uint32_t e = s ^ tag;
+    if (e < pm && key_is(t->entries[e - 1].key, key)) {
       t->entries[e - 1].key = NIL_VAL;
       t->entries[e - 1].value = NIL_VAL;
-      t->index[h] = TABLE_TOMB;
+      t->index[h] = pm;
       t->live--;
       return true;
     }

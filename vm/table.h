@@ -24,11 +24,11 @@ typedef struct {
   uint32_t count;   /* entries used, including removed ones */
   uint32_t live;    /* entries present */
   uint32_t cap;     /* entries allocated */
-  uint64_t *index;  /* hash << 32 | entry position + 1; low half 0 empty, TABLE_TOMB removed */
+  uint32_t *index;  /* entry position + 1 in the low bits (pos_mask), the key's
+                       hash in the others; 0 empty, pos_mask alone removed */
   uint32_t mask;    /* index size - 1 */
+  uint32_t pos_mask;
 } Table;
-
-#define TABLE_TOMB UINT32_MAX
 
 void table_init(Table *t);
 void table_free(VM *vm, Table *t);
