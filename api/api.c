@@ -622,9 +622,9 @@ static bool map_next(VM *vm, int map, int64_t *pos, int key_dest, int value_dest
   slot_ref(vm, key_dest);
   slot_ref(vm, value_dest);
   int64_t i = *pos < 0 ? 0 : *pos;
-  while (i < (int64_t)t->count && IS_NIL(t->entries[i].key)) i++;
+  while (i < (int64_t)t->count && IS_NIL(table_key(t, i))) i++;
   if (i >= (int64_t)t->count) { *pos = i; return false; }
-  Value k = t->entries[i].key, v = t->entries[i].value;
+  Value k = table_key(t, i), v = t->entries[i].value;
   SLOT(key_dest) = k;
   SLOT(value_dest) = v;
   *pos = i + 1;

@@ -52,7 +52,7 @@ static void add_member(void *ud, ObjString *name, Value v, bool is_method) {
 
 static void add_table_keys(Candidates *c, const Table *t) {
   for (uint32_t i = 0; i < t->count; i++)
-    if (IS_STRING(t->entries[i].key)) add(c, AS_STRING(t->entries[i].key));
+    if (IS_STRING(table_key(t, i))) add(c, AS_STRING(table_key(t, i)));
 }
 
 static void add_cstr(Candidates *c, const char *s, size_t n) {

@@ -192,7 +192,7 @@ static void members_help(Text *t, VM *vm, Value v, const char *owner) {
 
 static void methods_of_table(Text *t, const Table *tab) {
   for (uint32_t i = 0; i < tab->count; i++)
-    if (IS_STRING(tab->entries[i].key)) function_line(t, tab->entries[i].value, NULL);
+    if (IS_STRING(table_key(tab, i))) function_line(t, tab->entries[i].value, NULL);
 }
 
 /* ---- by kind ------------------------------------------------------------ */

@@ -67,16 +67,14 @@ static Value collect(VM *vm, int argc, Value *args, const char *name, int what) 
   /* nothing here runs script, but pairs allocate: re-read the table's
    * fields each step (the entry array is never resized by a collection) */
   for (uint32_t i = 0; i < m->t.count; i++) {
-    TEntry *e = &m->t.entries[i];
-    if (IS_NIL(e->key)) continue;
+    if (IS_NIL(table_key(&m->t, i))) continue;
     Value v;
-    if (what == KEYS) v = e->key;
-    else if (what == VALUES) v = e->value;
+    if (what == KEYS) v = table_key(&m->t, i);
+    else if (what == VALUES) v = m->t.entries[i].value;
     else {
       ObjList *pair = list_new(vm, 2);
-      e = &m->t.entries[i];
-      pair->items[0] = e->key;
-      pair->items[1] = e->value;
+      pair->items[0] = table_key(&m->t, i);
+      pair->items[1] = m->t.entries[i].value;
       pair->count = 2;
       v = LIST_VAL(pair);
     }

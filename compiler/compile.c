@@ -1699,8 +1699,8 @@ static void compile_module(VM *vm, void *ud) {
   int before = errs->count, before_total = errs->total;
   /* names already in the module (REPL state) are declared */
   for (uint32_t i = 0; i < module->names.count; i++)
-    if (!IS_NIL(module->names.entries[i].key))
-      table_set(vm, &C->declared, module->names.entries[i].key, BOOL_VAL(true));
+    if (!IS_NIL(table_key(&module->names, i)))
+      table_set(vm, &C->declared, table_key(&module->names, i), BOOL_VAL(true));
   if (C->opt->script_locals && !C->opt->repl) refs_in_functions(C, ast, false, &C->in_functions);
   int nregister_lets = 0;
   /* a name declared twice at the top level stays a module variable, where
@@ -1787,7 +1787,7 @@ static ObjClosure *compile_tree(VM *vm, ObjModule *module, Node *ast, const Comp
     /* a failed entry (at the REPL) must not leave its names behind; the
      * slots stay allocated but nothing can name them */
     for (uint32_t i = 0; i < C->added.count; i++)
-      if (!IS_NIL(C->added.entries[i].key)) table_remove(&module->names, C->added.entries[i].key);
+      if (!IS_NIL(table_key(&C->added, i))) table_remove(&module->names, table_key(&C->added, i));
   }
   table_free(vm, &C->declared);
   table_free(vm, &C->added);

@@ -33,9 +33,9 @@ static _Noreturn void import_cycle(VM *vm, Value key, const char *main_file) {
   if (main_file) len += (size_t)snprintf(msg + len, sizeof msg - len, "%s", main_file);
   Table *t = &vm->modules;
   for (uint32_t i = 0; i < t->count && len < sizeof msg - 8; i++) {
-    if (IS_NIL(t->entries[i].key)) continue;
+    if (IS_NIL(table_key(t, i))) continue;
     ObjModule *m = AS_MODULE(t->entries[i].value);
-    if (!started && !IS_NIL(key) && value_key_eq(t->entries[i].key, key)) {
+    if (!started && !IS_NIL(key) && value_key_eq(table_key(t, i), key)) {
       started = true;
       again = m->file->chars;
       len += (size_t)snprintf(msg + len, sizeof msg - len, "%s", again);

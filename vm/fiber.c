@@ -741,12 +741,12 @@ static void abandon_loads(VM *vm, Fiber *f) {
   if (!f->is_generator || !vm->sched) return;   /* (vm_free: the scheduler is gone) */
   Table *t = &vm->modules;
   for (uint32_t i = 0; i < t->count; i++) {
-    if (IS_NIL(t->entries[i].key)) continue;
+    if (IS_NIL(table_key(t, i))) continue;
     ObjModule *m = AS_MODULE(t->entries[i].value);
     if (m->loaded || m->loader != f) continue;
     m->loader = NULL;
     fiber_wake_all(vm, &m->waiters);
-    table_remove(t, t->entries[i].key);
+    table_remove(t, table_key(t, i));
   }
 }
 

@@ -47,8 +47,10 @@ void gc_mark_value(VM *vm, Value v) {
 }
 
 static void mark_table(VM *vm, Table *t) {
+  if (t->count == 0) return;
+  const uint8_t *tags = t->key_tags;
   for (uint32_t i = 0; i < t->count; i++) {
-    gc_mark_value(vm, t->entries[i].key);
+    if (tags[i] >= V_FIRST_OBJ) gc_mark_obj(vm, t->entries[i].key.o);
     gc_mark_value(vm, t->entries[i].value);
   }
 }

@@ -542,9 +542,9 @@ static bool iter_next(VM *vm, Value *regs, bool two) {
     }
     case V_MAP: {
       Table *t = &AS_MAP(it)->t;
-      while (i < (int64_t)t->count && IS_NIL(t->entries[i].key)) i++;
+      while (i < (int64_t)t->count && IS_NIL(table_key(t, i))) i++;
       if (i >= (int64_t)t->count) return false;
-      regs[2] = t->entries[i].key;
+      regs[2] = table_key(t, i);
       if (two) regs[3] = t->entries[i].value;
       regs[1] = INT_VAL(i + 1);
       return true;
@@ -949,7 +949,7 @@ reload:
     if (IS_INSTANCE(o)) {
       ObjInstance *inst = AS_INSTANCE(o);
       uint32_t i = (uint32_t)ic->method.as.i;
-      if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.as.o == (Obj *)name) {
+      if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.o == (Obj *)name) {
         R(A) = inst->fields.entries[i].value;
         DISPATCH();
       }
@@ -983,7 +983,7 @@ reload:
     if (IS_INSTANCE(o)) {
       ObjInstance *inst = AS_INSTANCE(o);
       uint32_t i = (uint32_t)ic->method.as.i;
-      if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.as.o == (Obj *)name) {
+      if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.o == (Obj *)name) {
         inst->fields.entries[i].value = R(C);
         DISPATCH();
       }

@@ -6,7 +6,7 @@
 
 static void each_in(const Table *t, MemberFn fn, void *ud, bool is_method) {
   for (uint32_t i = 0; i < t->count; i++) {
-    Value k = t->entries[i].key;
+    Value k = table_key(t, i);
     if (IS_STRING(k)) fn(ud, AS_STRING(k), t->entries[i].value, is_method);
   }
 }
@@ -21,7 +21,7 @@ void members_each(VM *vm, Value v, MemberFn fn, void *ud) {
     case V_MODULE: {
       ObjModule *m = AS_MODULE(v);
       for (uint32_t i = 0; i < m->names.count; i++) {
-        Value k = m->names.entries[i].key;
+        Value k = table_key(&m->names, i);
         if (IS_STRING(k)) fn(ud, AS_STRING(k), m->vars[AS_INT(m->names.entries[i].value)], false);
       }
       return;

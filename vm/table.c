@@ -5,8 +5,11 @@
 
 void table_init(Table *t) { memset(t, 0, sizeof *t); }
 
+/* The entry block: the entries, then one key tag per entry. */
+static size_t entries_bytes(uint32_t cap) { return (sizeof(TEntry) + 1) * (size_t)cap; }
+
 void table_free(VM *vm, Table *t) {
-  VM_FREE(vm, TEntry, t->entries, t->cap);
+  if (t->entries) vm_realloc(vm, t->entries, entries_bytes(t->cap), 0);
   if (t->index) VM_FREE(vm, uint32_t, t->index, t->mask + 1);
   table_init(t);
 }
@@ -65,66 +68,69 @@ bool value_key_eq(Value a, Value b) {
   }
 }
 
-static inline bool key_is(Value stored, Value key) {
-  if (stored.tag != key.tag) return false;
-  if (key.tag == V_STRING) return str_eq(AS_STRING(stored), AS_STRING(key));
-  if (key.tag == V_FLOAT) return AS_FLOAT(stored) == AS_FLOAT(key);
-  return stored.as.i == key.as.i || (key.tag == V_BOOL && AS_BOOL(stored) == AS_BOOL(key));
+/* Whether entry pos holds key; tags is t->key_tags. An int or object
+ * key compares its payload first: that is in the entry the lookup reads
+ * anyway, and a mismatch needs no tag. */
+static inline bool key_is(const Table *t, const uint8_t *tags, uint32_t pos, Value key) {
+  ValuePayload stored = t->entries[pos].key;
+  if (key.tag == V_STRING) return tags[pos] == V_STRING && str_eq((ObjString *)stored.o, AS_STRING(key));
+  if (key.tag == V_FLOAT) return tags[pos] == V_FLOAT && stored.f == AS_FLOAT(key);
+  if (key.tag == V_BOOL) return tags[pos] == V_BOOL && stored.b == AS_BOOL(key);
+  return stored.i == key.as.i && tags[pos] == key.tag;
 }
 
-/* Index slots are 32 bits: the entry position + 1 in the low bits (as many
- * as the capacity needs: pos_mask), the key's hash in the bits above. A
- * probe compares those hash bits first, so a collision rarely touches the
- * entry array: a lookup in a big table is one cache miss in the index plus
- * one for the entry it finds. An empty slot is 0; a removed one is pos_mask
- * alone (no hash bits, a position no entry has). With s a slot and tag the
- * key's hash with the position bits cleared, s ^ tag is below pos_mask
+/* Index slots are 32 bits: the entry position + 1 in the low bits (those
+ * of mask: the index has at least two slots per entry, so they are enough),
+ * the key's hash in the bits above — exactly the bits that did not choose
+ * the slot. A probe compares those hash bits first, so a collision rarely
+ * touches the entry array: a lookup in a big table is one cache miss in the
+ * index plus one for the entry it finds. An empty slot is 0; a removed one
+ * is mask alone (no hash bits, a position no entry has). With s a slot and
+ * tag the key's hash with the mask bits cleared, s ^ tag is below mask
  * exactly when the hash bits match and the slot holds an entry; it is then
  * that entry's position + 1. A table of a million entries still keeps 11
  * hash bits; only past 2^31 entries are there none (keys are compared). */
-#define INDEX_FREE(t, s) ((s) == 0 || (s) == (t)->pos_mask)
+#define INDEX_FREE(t, s) ((s) == 0 || (s) == (t)->mask)
 
 Value *table_find(const Table *t, Value key) {
   if (t->live == 0) return NULL;
+  const uint8_t *tags = t->key_tags;
   if (!t->index) {
     for (uint32_t i = 0; i < t->count; i++)
-      if (key_is(t->entries[i].key, key)) return &t->entries[i].value;
+      if (key_is(t, tags, i, key)) return &t->entries[i].value;
     return NULL;
   }
-  uint32_t hash = hash_key(key), pm = t->pos_mask, tag = hash & ~pm;
+  uint32_t hash = hash_key(key), pm = t->mask, tag = hash & ~pm;
   for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
     uint32_t s = t->index[h];
     if (s == 0) return NULL;
     uint32_t e = s ^ tag;
-    if (e < pm && key_is(t->entries[e - 1].key, key)) return &t->entries[e - 1].value;
+    if (e < pm && key_is(t, tags, e - 1, key)) return &t->entries[e - 1].value;
   }
 }
 
 Value *table_find_str(const Table *t, ObjString *key) {
   if (t->live == 0) return NULL;
+  const uint8_t *tags = t->key_tags;
   if (!t->index) {
-    for (uint32_t i = 0; i < t->count; i++) {
-      Value k = t->entries[i].key;
-      if (k.tag == V_STRING && str_eq(AS_STRING(k), key)) return &t->entries[i].value;
-    }
+    for (uint32_t i = 0; i < t->count; i++)
+      if (tags[i] == V_STRING && str_eq((ObjString *)t->entries[i].key.o, key)) return &t->entries[i].value;
     return NULL;
   }
-  uint32_t hash = str_hash(key), pm = t->pos_mask, tag = hash & ~pm;
+  uint32_t hash = str_hash(key), pm = t->mask, tag = hash & ~pm;
   for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
     uint32_t s = t->index[h];
     if (s == 0) return NULL;
     uint32_t e = s ^ tag;
-    if (e < pm) {
-      Value k = t->entries[e - 1].key;
-      if (k.tag == V_STRING && str_eq(AS_STRING(k), key)) return &t->entries[e - 1].value;
-    }
+    if (e < pm && tags[e - 1] == V_STRING && str_eq((ObjString *)t->entries[e - 1].key.o, key))
+      return &t->entries[e - 1].value;
   }
 }
 
 static void index_insert(Table *t, uint32_t pos, uint32_t hash) {
   uint32_t h = hash & t->mask;
   while (!INDEX_FREE(t, t->index[h])) h = (h + 1) & t->mask;
-  t->index[h] = (hash & ~t->pos_mask) | (pos + 1);
+  t->index[h] = (hash & ~t->mask) | (pos + 1);
 }
 
 /* Room for ncap entries: drop removed entries, and rebuild the index when
@@ -135,7 +141,10 @@ static void index_insert(Table *t, uint32_t pos, uint32_t hash) {
  * (out of memory, the heap limit) the table is left as it was. */
 static void table_resize(VM *vm, Table *t, uint32_t ncap) {
   if (ncap != t->cap) {
-    t->entries = vm_realloc(vm, t->entries, sizeof(TEntry) * t->cap, sizeof(TEntry) * ncap);
+    TEntry *ne = vm_realloc(vm, t->entries, entries_bytes(t->cap), entries_bytes(ncap));
+    if (t->count) memmove(ne + ncap, ne + t->cap, t->count);   /* the key tags */
+    t->entries = ne;
+    t->key_tags = (uint8_t *)(ne + ncap);
     t->cap = ncap;
   }
   uint32_t *index = NULL, isize = 0;
@@ -147,21 +156,21 @@ static void table_resize(VM *vm, Table *t, uint32_t ncap) {
   }
   if (t->index && t->index != index) VM_FREE(vm, uint32_t, t->index, t->mask + 1);
   t->index = NULL;
-  t->mask = t->pos_mask = 0;
+  t->mask = 0;
   if (t->live < t->count) {
+    uint8_t *tags = t->key_tags;
     uint32_t j = 0;
     for (uint32_t i = 0; i < t->count; i++)
-      if (!IS_NIL(t->entries[i].key)) t->entries[j++] = t->entries[i];
+      if (tags[i] != V_NIL) { t->entries[j] = t->entries[i]; tags[j++] = tags[i]; }
     t->count = j;
   }
   if (index) {
     memset(index, 0, sizeof(uint32_t) * isize);
-    uint32_t pm = 7;
-    while (pm <= ncap) pm = pm << 1 | 1;    /* room for ncap + 1 positions and the removed mark */
     t->index = index;
     t->mask = isize - 1;
-    t->pos_mask = pm;
-    for (uint32_t i = 0; i < t->count; i++) index_insert(t, i, hash_key(t->entries[i].key));
+    const uint8_t *tags = t->key_tags;
+    for (uint32_t i = 0; i < t->count; i++)
+      index_insert(t, i, hash_key((Value){.tag = tags[i], .as = t->entries[i].key}));
   }
 }
 
@@ -188,14 +197,15 @@ bool table_set(VM *vm, Table *t, Value key, Value value) {
   } else {
     /* one probe sequence finds the key or the slot for it */
     hash = hash_key(key);
-    uint32_t pm = t->pos_mask, tag = hash & ~pm;
+    const uint8_t *tags = t->key_tags;
+    uint32_t pm = t->mask, tag = hash & ~pm;
     for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
       uint32_t s = t->index[h];
       uint32_t e = s ^ tag;
       if (INDEX_FREE(t, s)) {
         if (free_slot == UINT32_MAX) free_slot = h;
         if (s == 0) break;
-      } else if (e < pm && key_is(t->entries[e - 1].key, key)) {
+      } else if (e < pm && key_is(t, tags, e - 1, key)) {
         t->entries[e - 1].value = value;
         return false;
       }
@@ -209,37 +219,42 @@ bool table_set(VM *vm, Table *t, Value key, Value value) {
    * compare pointers, and equal keys of many maps share one string */
   if (IS_STRING(key)) key = STR_VAL(str_interned(vm, AS_STRING(key)));
   uint32_t pos = t->count++;
-  t->entries[pos].key = key;
+  t->entries[pos].key = key.as;
   t->entries[pos].value = value;
+  t->key_tags[pos] = (uint8_t)key.tag;
   t->live++;
-  if (free_slot != UINT32_MAX) t->index[free_slot] = (hash & ~t->pos_mask) | (pos + 1);
+  if (free_slot != UINT32_MAX) t->index[free_slot] = (hash & ~t->mask) | (pos + 1);
   else if (t->index) index_insert(t, pos, hash_key(key));
   return true;
 }
 
+static void remove_entry(Table *t, uint8_t *tags, uint32_t pos) {
+  tags[pos] = V_NIL;
+  t->entries[pos].key.i = 0;       /* no stale pointer for the inline caches to match */
+  t->entries[pos].value = NIL_VAL;
+  t->live--;
+}
+
 bool table_remove(Table *t, Value key) {
   if (t->live == 0) return false;
+  uint8_t *tags = t->key_tags;
   if (!t->index) {
     for (uint32_t i = 0; i < t->count; i++) {
-      if (key_is(t->entries[i].key, key)) {
-        t->entries[i].key = NIL_VAL;
-        t->entries[i].value = NIL_VAL;
-        t->live--;
+      if (key_is(t, tags, i, key)) {
+        remove_entry(t, tags, i);
         return true;
       }
     }
     return false;
   }
-  uint32_t hash = hash_key(key), pm = t->pos_mask, tag = hash & ~pm;
+  uint32_t hash = hash_key(key), pm = t->mask, tag = hash & ~pm;
   for (uint32_t h = hash & t->mask;; h = (h + 1) & t->mask) {
     uint32_t s = t->index[h];
     if (s == 0) return false;
     uint32_t e = s ^ tag;
-    if (e < pm && key_is(t->entries[e - 1].key, key)) {
-      t->entries[e - 1].key = NIL_VAL;
-      t->entries[e - 1].value = NIL_VAL;
+    if (e < pm && key_is(t, tags, e - 1, key)) {
+      remove_entry(t, tags, e - 1);
       t->index[h] = pm;
-      t->live--;
       return true;
     }
   }
@@ -247,6 +262,6 @@ bool table_remove(Table *t, Value key) {
 
 void table_copy(VM *vm, Table *dst, const Table *src) {
   for (uint32_t i = 0; i < src->count; i++)
-    if (!IS_NIL(src->entries[i].key)) table_set(vm, dst, src->entries[i].key, src->entries[i].value);
+    if (!IS_NIL(table_key(src, i))) table_set(vm, dst, table_key(src, i), src->entries[i].value);
 }
 

@@ -14,21 +14,33 @@ typedef struct ObjString ObjString;
 
 #define TABLE_LINEAR_MAX 8
 
+/* An entry is 24 bytes: the key's payload sits beside the value and its
+ * tag in a byte array after the entries (table_key_tags), as Lua's nodes
+ * pack a key's tag into the value's padding. A Value's tag is a full word
+ * (value.h), so whole keys would make entries 32 bytes. */
 typedef struct {
-  Value key;     /* V_NIL marks a removed entry */
   Value value;
+  ValuePayload key;
 } TEntry;
 
 typedef struct {
-  TEntry *entries;
+  TEntry *entries;  /* cap entries, then cap key tags (V_NIL: removed) */
+  uint8_t *key_tags;
   uint32_t count;   /* entries used, including removed ones */
   uint32_t live;    /* entries present */
   uint32_t cap;     /* entries allocated */
-  uint32_t *index;  /* entry position + 1 in the low bits (pos_mask), the key's
-                       hash in the others; 0 empty, pos_mask alone removed */
   uint32_t mask;    /* index size - 1 */
-  uint32_t pos_mask;
+  uint32_t *index;  /* entry position + 1 in the low bits (mask), the key's
+                       hash in the others; 0 empty, mask alone removed */
 } Table;
+
+/* The key of entry i (nil: removed). */
+static inline Value table_key(const Table *t, uint32_t i) {
+  Value k;
+  k.tag = t->key_tags[i];
+  k.as = t->entries[i].key;
+  return k;
+}
 
 void table_init(Table *t);
 void table_free(VM *vm, Table *t);

@@ -234,11 +234,11 @@ static void to_buf(VM *vm, Buf *b, Value v, bool quote, Visiting *seen, int dept
         Table *t = &AS_MAP(v)->t;
         uint32_t shown = 0;
         for (uint32_t i = 0; i < t->count; i++) {
-          if (IS_NIL(t->entries[i].key)) continue;
+          if (IS_NIL(table_key(t, i))) continue;
           if (shown) buf_add(b, ", ", 2);
           if (shown && over_limit(b)) { more(b, "\xe2\x80\xa6 ", t->live - shown, " more"); break; }
           shown++;
-          to_buf(vm, b, t->entries[i].key, true, &me, depth + 1);
+          to_buf(vm, b, table_key(t, i), true, &me, depth + 1);
           buf_add(b, ": ", 2);
           to_buf(vm, b, t->entries[i].value, true, &me, depth + 1);
         }

@@ -24,16 +24,18 @@ typedef enum {
 
 typedef struct Obj Obj;
 
+typedef union {
+  bool b;
+  int64_t i;
+  double f;
+  Obj *o;
+} ValuePayload;
+
 typedef struct {
   uint64_t tag;   /* a full word: a tag store and a later tag load always have the
                      same size, so the CPU can forward the store (a byte store
                      read back by an 8-byte load stalls for ~15 cycles) */
-  union {
-    bool b;
-    int64_t i;
-    double f;
-    Obj *o;
-  } as;
+  ValuePayload as;
 } Value;
 
 #define NIL_VAL            ((Value){.tag = V_NIL})

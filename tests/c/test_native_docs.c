@@ -33,7 +33,7 @@ static void check_native(const char *where, Value v) {
 
 static void check_table(const char *where, const Table *t) {
   for (uint32_t i = 0; i < t->count; i++)
-    if (t->entries[i].key.tag != V_NIL) check_native(where, t->entries[i].value);
+    if (table_key(t, i).tag != V_NIL) check_native(where, t->entries[i].value);
 }
 
 int main(void) {
