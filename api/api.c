@@ -1505,7 +1505,8 @@ void gs_write(gs_vm *vm, const char *text, size_t len) {
 void gs_write_error(gs_vm *vm, const char *text, size_t len) { vm_write_err(vm, text, len); }
 
 void gs_flush(gs_vm *vm, bool check) {
-  vm_flush(vm);
+  if (check && vm->fiber->errjmp) vm_flush_parking(vm);
+  else vm_flush(vm);
   if (check && vm->fiber->errjmp) vm_check_output(vm);
 }
 

@@ -12,6 +12,16 @@
 #include "stream.h"
 #include "utf8.h"
 
+typedef struct {
+  const char *bytes;
+  size_t len;
+} WriteJob;
+
+static void write_job(VM *vm, void *ud) {
+  WriteJob *job = ud;
+  vm_write_out(vm, job->bytes, job->len);
+}
+
 static Value core_print(VM *vm, int argc, Value *args) {
   int base = (int)(args - vm->fiber->stack);
   /* each str() may run script (and even yield): convert one at a time,
@@ -36,8 +46,15 @@ static Value core_print(VM *vm, int argc, Value *args) {
     len += s->len;
   }
   buf[len++] = '\n';
-  vm_write_out(vm, buf, len);
-  if (buf != small) free(buf);
+  if (buf == small) {
+    vm_write_out(vm, buf, len);
+  } else {   /* the write may park and then raise a cancel: free buf first */
+    WriteJob job = {buf, len};
+    Value err;
+    bool ok = vm_protect(vm, write_job, &job, &err);
+    free(buf);
+    if (!ok) vm_throw_value(vm, err);
+  }
   vm_check_output(vm);
   return NIL_VAL;
 }

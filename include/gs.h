@@ -371,7 +371,11 @@ int gs_output_error(gs_vm *vm);
  * library with its own output functions: it interleaves exactly with print.
  * Inside a native, once standard output has failed (this write or an
  * earlier one), it raises "write error on standard output: <reason>" as
- * print does, which no `try` catches. */
+ * print does, which no `try` catches. With the default writer, when
+ * standard output is a pipe or socket that cannot take more and other
+ * fibers are alive, the running fiber parks until it can (a wait point: a
+ * cancel or timeout may be raised, after the part already written); outside
+ * any protected call it blocks instead. */
 void gs_write(gs_vm *vm, const char *text, size_t len);
 /* Write text to config->write_error (stderr), after flushing standard
  * output so that the two keep their order. Never raises. */
@@ -379,7 +383,7 @@ void gs_write_error(gs_vm *vm, const char *text, size_t len);
 /* Flush what the default writer buffers for standard output (nothing to do
  * with a host writer), e.g. before waiting for input. Inside a native it
  * then raises like gs_write if standard output has failed, unless
- * `check` is false. */
+ * `check` is false; with `check`, it may park like gs_write. */
 void gs_flush(gs_vm *vm, bool check);
 
 /* ---- slots ----------------------------------------------------------------- */

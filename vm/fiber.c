@@ -18,6 +18,7 @@
 #include "arith.h"
 #include "alarm.h"
 #include "loop.h"
+#include "stream.h"
 
 typedef struct ObjChannel {
   Obj obj;
@@ -331,7 +332,7 @@ static Fiber *sched_pick(VM *vm) {
     if (vm_interrupt_requested(vm)) return NULL;   /* Ctrl-C: main raises it (see sched_suspend) */
     if (vm->interrupted & VM_INTERRUPT_DUMP) take_dump_request(vm);
     if (wait != 0) {
-      vm_flush(vm);
+      if (!stdout_flush_would_block(vm)) vm_flush(vm);   /* a full pipe must not stop the loop */
       loop_idle(vm, wait);
       if (vm_interrupt_requested(vm)) return NULL;
     }

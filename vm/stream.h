@@ -24,6 +24,19 @@ void stream_consume(FILE *fp, size_t n);
  * reason" on an error, kind "busy" when another fiber is filling fp, and a
  * pending cancel or timeout (a wait point). */
 size_t stream_fill(VM *vm, FILE *fp, const char *name, const char **bytes);
+/* Before the default writer hands `n` bytes (at most PIPE_BUF) to stdout's
+ * buffer: when that would reach the kernel and standard output is a pipe or
+ * socket that cannot take them now, park the running fiber until it can, so
+ * a slow reader holds up only the fibers that write (stdout_room.c); n = 0:
+ * before flushing what stdio's buffer holds. Does
+ * nothing when no other fiber is alive or raising is not allowed here.
+ * A wait point: raises a pending cancel or timeout. */
+void stdout_make_room(VM *vm, size_t n);
+
+/* Flushing stdio's buffer now would block: standard output is a pipe or
+ * socket that cannot take it (the scheduler then waits without flushing). */
+bool stdout_flush_would_block(VM *vm);
+
 /* No spawned fiber is alive: a short blocking call delays nobody. */
 bool stream_alone(VM *vm);
 

@@ -1,6 +1,7 @@
 /* vm.c — creating and destroying a VM, globals, method tables, output and
  * argument checking helpers for natives. */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <math.h>
 #include "vm.h"
 #include "fiber.h"
+#include "stream.h"
 #include "api_internal.h"
 #include "gs.h"
 
@@ -24,10 +26,21 @@ static void note_output_error(VM *vm) {
   if (!vm->out_errno) vm->out_errno = errno ? errno : EIO;
 }
 
+/* In pieces of at most PIPE_BUF bytes: each can wait for room in a pipe
+ * without blocking the other fibers (stdout_room.c). */
 static void default_write(VM *vm, const char *s, size_t n, void *ud) {
   (void)ud;
-  errno = 0;
-  if (fwrite(s, 1, n, stdout) != n) note_output_error(vm);
+  while (n) {
+    size_t k = n < PIPE_BUF ? n : PIPE_BUF;
+    stdout_make_room(vm, k);
+    errno = 0;
+    if (fwrite(s, 1, k, stdout) != k) {
+      note_output_error(vm);
+      return;
+    }
+    s += k;
+    n -= k;
+  }
 }
 
 static void default_write_err(VM *vm, const char *s, size_t n, void *ud) {
@@ -41,6 +54,12 @@ void vm_flush(VM *vm) {
   if (vm->write_out != default_write) return;
   errno = 0;
   if (fflush(stdout) != 0) note_output_error(vm);
+}
+
+void vm_flush_parking(VM *vm) {
+  if (vm->write_out != default_write) return;
+  stdout_make_room(vm, 0);
+  vm_flush(vm);
 }
 
 void vm_check_output(VM *vm) {

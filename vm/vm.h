@@ -230,6 +230,9 @@ struct gs_vm {
   size_t outlen;
   int out_errno;            /* first failed write/flush of standard output, 0 if none */
   bool out_error_raised;    /* ... and the script was stopped because of it */
+  signed char out_pollable; /* standard output is a pipe or socket: 1, not: -1, not known yet: 0 */
+  bool out_waiting;         /* a fiber waits for standard output to take more */
+  Fiber *out_queue;         /* fibers waiting behind it (stdout_room.c) */
 
   /* settings */
   size_t fiber_stack_size;
@@ -373,6 +376,9 @@ Value vm_get_field(VM *vm, Value obj, ObjString *name);
 /* ---- output ---------------------------------------------------------- */
 void vm_write_out(VM *vm, const char *s, size_t n);
 void vm_flush(VM *vm);
+/* vm_flush, first parking the running fiber while standard output (a pipe
+ * or socket) cannot take the buffered bytes: may raise a cancel or timeout. */
+void vm_flush_parking(VM *vm);
 void vm_write_err(VM *vm, const char *s, size_t n);
 /* After a native wrote to standard output: if a write there has failed,
  * stop the program (no `try` catches it), as SIGPIPE would. */

@@ -12,7 +12,11 @@ print(p.wait())
 # cancelling proc.run kills its child
 let pidfile = "/tmp/gs_proc_cancel_${os.pid()}"
 let runner = spawn { proc.run(["sh", "-c", "echo $$ > ${pidfile}; exec sleep 30"]) }
-sleep(0.2)
+# cancel once the child is running (it wrote its pid), however loaded the machine
+for i in 0..500 {
+  if io.exists(pidfile) and io.read_file(pidfile).trim() != "" { break }
+  sleep(0.02)
+}
 runner.cancel()
 try { runner.join() } catch e { print("run:", e.kind) }
 let pid = io.read_file(pidfile).trim()
