@@ -701,6 +701,7 @@ static Value api_thunk(VM *vm, int argc, Value *args) {
   f->stack[base - 1] = f->api_ret;
   f->api_ret = NIL_VAL;
   f->api_base = base;
+  coro_fp_unknown();   /* host code may change the FP control words (coro.h) */
   fn(vm, argc);
   f = vm->fiber;
   Value r = f->api_ret;

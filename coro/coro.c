@@ -154,7 +154,6 @@ __thread bool coro__fp_known;
 static __thread Stack t_pending;           /* stack of a coro that exited, freed once we are off it */
 #if CORO_ASAN
 static __thread Coro *t_asan_prev;         /* coro we just left (learn main's ASan bounds) */
-static __thread int t_asan_exiting;        /* current switch leaves a dead coro */
 #endif
 
 static size_t page_size(void) {
@@ -710,13 +709,18 @@ bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg
   c->arg = arg;
 
   /* Initial frame, the same layout coro__swap leaves behind (see the .S):
-   * the new coroutine inherits the creator's MXCSR and x87 control word. */
+   * the new coroutine inherits the creator's MXCSR and x87 control word,
+   * read only if the caller does not know them (stmxcsr costs ~17 ns). */
   uint64_t *f = (uint64_t *)((char *)c->stack_hi - INIT_FRAME);
-  uint32_t mxcsr;
-  uint16_t fcw;
-  __asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
-  __asm__ volatile("fnstcw %0" : "=m"(fcw));
-  f[0] = (uint64_t)fcw | ((uint64_t)mxcsr << 32);
+  if (coro__fp_known) {
+    f[0] = coro__fp_now;
+  } else {
+    uint32_t mxcsr;
+    uint16_t fcw;
+    __asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+    __asm__ volatile("fnstcw %0" : "=m"(fcw));
+    f[0] = (uint64_t)fcw | ((uint64_t)mxcsr << 32);
+  }
   f[1] = 0;                                   /* r15 */
   f[2] = 0;                                   /* r14 */
   f[3] = 0;                                   /* r13 */
@@ -739,23 +743,32 @@ static _Noreturn __attribute__((noinline, cold)) void bad_switch(const Coro *fro
   abort();
 }
 
-__attribute__((noinline)) void coro_switch(Coro *from, Coro *to) {
-  if (from == to) return;
+static inline void switch_to(Coro *from, Coro *to) {
   if (__builtin_expect(from != t_current || !to->sp || to->dead, 0)) bad_switch(from, to);
   t_current = to;
 #if CORO_ASAN
-  void **save = &from->asan_fake_stack;
-  if (t_asan_exiting) { t_asan_exiting = 0; save = NULL; }
   t_asan_prev = from;
-  __sanitizer_start_switch_fiber(save, to->asan_bottom, to->asan_size);
+  __sanitizer_start_switch_fiber(&from->asan_fake_stack, to->asan_bottom, to->asan_size);
 #endif
-  coro__swap(&from->sp, to->sp, &coro__fp_now);   /* (the interpreter has the other one: coro_switch_inline) */
-  coro__fp_known = false;          /* we return into C code that may change them */
-  /* running again as `from` */
+  /* (the interpreter has the other call site: coro_switch_inline) */
+  if (coro__fp_known) coro__swap_known(&from->sp, to->sp, &coro__fp_now);
+  else coro__swap(&from->sp, to->sp, &coro__fp_now);
+  /* running again as `from`; the words in effect are *fp_now */
 #if CORO_ASAN
   asan_finish(from->asan_fake_stack);
 #endif
   if (__builtin_expect(coro__has_pending, 0)) release_pending();
+}
+
+__attribute__((noinline)) void coro_switch(Coro *from, Coro *to) {
+  if (from == to) return;
+  switch_to(from, to);
+  coro__fp_known = false;          /* we return into C code that may change them */
+}
+
+__attribute__((noinline)) void coro_switch_keep_fp(Coro *from, Coro *to) {
+  if (from != to) switch_to(from, to);
+  coro__fp_known = true;
 }
 
 _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
@@ -774,12 +787,13 @@ _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
     t_pending.shallow = stayed_shallow(from);
     from->mapping = NULL;
   }
+  if (__builtin_expect(from != t_current || !to->sp || to->dead, 0)) bad_switch(from, to);
+  t_current = to;
 #if CORO_ASAN
-  t_asan_exiting = 1;
+  t_asan_prev = from;
+  __sanitizer_start_switch_fiber(NULL, to->asan_bottom, to->asan_size);   /* NULL: from is gone */
 #endif
-  coro_switch(from, to);
-  write_err("fatal: a finished coroutine was resumed\n");
-  abort();
+  coro__jump(to->sp, &coro__fp_now);   /* from's registers are not saved: it never runs again */
 }
 
 /* ---- segments -------------------------------------------------------------- */

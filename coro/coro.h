@@ -61,6 +61,12 @@ bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg
  * somebody switches back to `from`. from == to returns immediately. */
 void coro_switch(Coro *from, Coro *to);
 
+/* coro_switch for a caller that, once resumed, runs only code that keeps
+ * the FP control words until the next switch or coro_fp_unknown (the VM's
+ * own natives, returning into the interpreter): instead of forgetting them
+ * it marks the words now in effect as known (coro__fp_known). */
+void coro_switch_keep_fp(Coro *from, Coro *to);
+
 /* Like coro_switch, for a coroutine that has finished and will never be
  * resumed: tells ASan to drop its fake stack and hands the stack back to the
  * pool as soon as we are off it (by the resumed side). Never returns.
@@ -155,13 +161,18 @@ void coro_pool_stats(size_t *hot, size_t *cold);
 __attribute__((visibility("hidden"))) void coro__swap(void **save_sp, void *new_sp, uint64_t *fp_now);
 __attribute__((visibility("hidden"))) void coro__call_on(void *stack_top, void (*fn)(void *), void *arg);
 __attribute__((visibility("hidden"))) void coro__swap_known(void **save_sp, void *new_sp, uint64_t *fp_now);
+__attribute__((visibility("hidden"), noreturn)) void coro__jump(void *new_sp, uint64_t *fp_now);
 void coro__release_pending(void);
 extern __thread Coro *coro__running;
 extern __thread bool coro__has_pending;          /* a finished coro's stack waits to be freed */
 /* The x87 control word and MXCSR in effect, as laid out in a switch frame,
- * valid while coro__fp_known: between two coro_switch_inline calls only
- * code that never changes them ran. Anything else (a native, C code an
- * error unwinds to, a coro_switch) clears the flag with coro_fp_unknown. */
+ * valid while coro__fp_known: since the last coro_switch_inline only code
+ * that never changes them ran (the VM: the interpreter and its built-in
+ * natives). Before anything else runs, the flag is cleared with
+ * coro_fp_unknown: a host native (the gs.h thunk), a host hook, C code an
+ * error unwinds to, the C caller execute() returns to; coro_switch clears
+ * it too. coro_create and coro_switch_inline use *fp_now while it is set
+ * (stmxcsr, which waits for every older instruction, costs ~17 ns). */
 extern __thread uint64_t coro__fp_now;
 extern __thread bool coro__fp_known;
 

@@ -3,6 +3,7 @@
  *   void coro__swap(void **save_sp, void *new_sp, uint64_t *fp_now);        (hidden)
  *   void coro__swap_known(void **save_sp, void *new_sp, uint64_t *fp_now);  (hidden)
  *   void coro__call_on(void *stack_top, void (*fn)(void *), void *arg);      (hidden)
+ *   void coro__jump(void *new_sp, uint64_t *fp_now);                          (hidden)
  *
  * Saves exactly what the ABI makes callee-saved — rbx, rbp, r12-r15, rsp,
  * the MXCSR control/status word and the x87 control word — on the current
@@ -165,6 +166,33 @@ coro__swap_known:
 	.cfi_endproc
 	.size	coro__swap_known, .-coro__swap_known
 
+/* void coro__jump(void *new_sp, uint64_t *fp_now)   (never returns)
+ * The switch away from a finished coroutine: nothing of it is saved. The
+ * resumed side's control words are loaded unconditionally and stored in
+ * *fp_now: fldcw and ldmxcsr cost about a nanosecond each here, where the
+ * stmxcsr needed to compare with ours costs ~17 ns. */
+	.globl	coro__jump
+	.hidden	coro__jump
+	.type	coro__jump, @function
+	.p2align 4
+coro__jump:
+	.cfi_startproc
+	endbr64
+	movq	%rdi, %rsp		/* switch: from here on the frame is the resumed side's */
+	.cfi_def_cfa %rsp, 64
+	.cfi_offset %r15, -56
+	.cfi_offset %r14, -48
+	.cfi_offset %r13, -40
+	.cfi_offset %r12, -32
+	.cfi_offset %rbx, -24
+	.cfi_offset %rbp, -16
+	fldcw	(%rsp)
+	ldmxcsr	4(%rsp)
+	movq	(%rsp), %rax
+	movq	%rax, (%rsi)
+	POP_FRAME_RET
+	.cfi_endproc
+	.size	coro__jump, .-coro__jump
 
 /* First code run on a new coroutine's stack: coro__swap "returns" here with
  * r12 = the Coro * and rsp 16-byte aligned (so the call below enters

@@ -991,8 +991,18 @@ static Value fiber_resume(VM *vm, Fiber *g, int argc, Value *args) {
   fiber_begin_resume(self, g);
   /* a running generator is a root through vm->fiber; it joins the list of
    * live fibers only if it blocks (sched_suspend) */
-  switch_to(vm, g);
+  g->state = FIBER_RUNNING;
+  vm->fiber = g;
+  /* we return into the interpreter, or into vm_call, which forgets the FP
+   * control words: they stay known (coro.h) */
+  coro_switch_keep_fp(&self->coro, &g->coro);
   return fiber_resume_finish(vm, g);
+}
+
+bool fiber_first_resume(VM *vm, Fiber *g, int argc, Value *args) {
+  if (g->state != FIBER_NEW || !g->is_generator) return false;
+  fiber_set_args(vm, g, argc, args);
+  return true;
 }
 
 Value fiber_resume_finish(VM *vm, Fiber *g) {

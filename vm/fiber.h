@@ -159,6 +159,9 @@ static inline bool fiber_take_yielded(VM *vm, Fiber *g, Value *out) {
   g->transfer = NIL_VAL;
   return true;
 }
+/* If g is a new generator, give it its arguments for the first resume,
+ * which the caller then makes like any other (true). */
+bool fiber_first_resume(VM *vm, Fiber *g, int argc, Value *args);
 Value fiber_resume_finish(VM *vm, Fiber *g);
 bool fiber_iter_finish(VM *vm, Fiber *g, Value *out);
 /* `yield` in a scheduled fiber (or main): queue the running fiber and return

@@ -204,8 +204,7 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
   /* The native sees only its arguments; the caller's registers above them
    * are dead (a collection meanwhile clears them: fiber_mark). */
   f->top = fnslot + 1 + nargs;
-  vm->calling_native = n;
-  coro_fp_unknown();   /* a native may change the FP control words */
+  vm->calling_native = n;   /* (a host native clears coro__fp_known: api_thunk) */
   Value r = n->fn(vm, nargs, f->stack + fnslot + 1);
   f = vm->fiber;
   f->stack[fnslot] = r;
@@ -659,6 +658,7 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   f = vm->fiber;
   Value r = f->stack[slot];
   f->top = slot;
+  coro_fp_unknown();   /* back to C code (a native, or the host) that may change them */
   return r;
 }
 
@@ -1306,6 +1306,11 @@ reload:
           sw_to = g;
           goto resume_generator;
         }
+        if (g->state == FIBER_NEW && g->is_generator) {   /* its first resume */
+          PROTECT(fiber_first_resume(vm, g, nargs, &R(A + 2)));
+          sw_to = g;
+          goto resume_generator;
+        }
       }
       call_native(vm, f, AS_NATIVE(m), fnslot, nargs + 1);
       RELOAD_BASE();
@@ -1387,8 +1392,10 @@ reload:
     Value it = R(A);
     bool more;
     if (IS_FIBER(it) || IS_CHANNEL(it)) {
-      if (IS_FIBER(it) && AS_FIBER(it)->state == FIBER_SUSPENDED && AS_FIBER(it)->is_generator) {
+      if (IS_FIBER(it) && AS_FIBER(it)->is_generator &&
+          (AS_FIBER(it)->state == FIBER_SUSPENDED || AS_FIBER(it)->state == FIBER_NEW)) {
         sw_to = AS_FIBER(it);
+        if (sw_to->state == FIBER_NEW) PROTECT(fiber_first_resume(vm, sw_to, 0, NULL));
         sw_to->transfer = NIL_VAL;
         goto resume_generator;
       }
@@ -1609,6 +1616,7 @@ void vm_check_interrupt(VM *vm) {
   if ((vm->interrupted & VM_INTERRUPT_HOOK) && --vm->hook_left <= 0) {
     vm->hook_left = vm->hook_every;
     vm->hook(vm, vm->hook_ud);
+    coro_fp_unknown();   /* host code: it may have changed the FP control words */
   }
   if (vm_take_interrupt(vm)) {
     vm->fatal_error = true;   /* Ctrl-C / gs_interrupt stops the program, try or not */
