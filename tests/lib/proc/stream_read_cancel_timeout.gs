@@ -1,5 +1,6 @@
 # Reads from a child's pipe honour f.cancel(), timeout() and set_timeout; the stream stays usable and loses nothing.
-let p = proc.start(["sh", "-c", "sleep 0.4; echo late"], {"stdout": "pipe"})
+# the child answers only when told to, so a slow machine cannot make it early
+let p = proc.start(["sh", "-c", "read x; echo late"], {"stdin": "pipe", "stdout": "pipe"})
 let reader = spawn { p.stdout.read_line() }
 sleep(0.05)
 reader.cancel()
@@ -8,6 +9,7 @@ try { timeout(0.05, fn() { return p.stdout.read() }) } catch e { print("timeout(
 p.stdout.set_timeout(0.05)
 try { p.stdout.read_line() } catch e { print("set_timeout:", e.kind, e.message) }
 p.stdout.set_timeout(nil)
+p.stdin.write("go\n")
 print(p.stdout.read_line())
 print(p.wait())
 p.stdout.close()
