@@ -69,7 +69,13 @@ typedef struct Loop {
  * than this much C stack left runs the loop on a stack of the loop's own. */
 #define LOOP_STACK_NEEDED ((size_t)48 * 1024)
 
-static void noop_timer(uv_timer_t *t) { (void)t; }
+/* The timer that bounds an idle wait stops the loop when it fires. libuv
+ * 1.44 runs due timers at the top of uv_run, before the poll: if the
+ * process lost the CPU for longer than the wait between starting the timer
+ * and uv_run, the timer fired there and the poll, with no timer left, waited
+ * forever (seen under valgrind on a loaded machine). uv_stop makes that
+ * poll return at once. */
+static void end_idle_wait(uv_timer_t *t) { uv_stop(t->loop); }
 static void noop_async(uv_async_t *a) { (void)a; }
 
 /* The VM's loop, made now if need be; NULL (and *err, a libuv error) if
@@ -171,7 +177,7 @@ void loop_idle(VM *vm, int64_t wait_ns) {
   }
   if (wait_ns >= 0) {
     uv_update_time(&l->uv);   /* the timer counts from the loop's cached now */
-    uv_timer_start(&l->timer, noop_timer, (uint64_t)((wait_ns + 999999) / 1000000), 0);
+    uv_timer_start(&l->timer, end_idle_wait, (uint64_t)((wait_ns + 999999) / 1000000), 0);
   }
   run_loop(vm, l, UV_RUN_ONCE);
   if (wait_ns >= 0) uv_timer_stop(&l->timer);

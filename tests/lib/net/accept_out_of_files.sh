@@ -4,7 +4,7 @@
 command -v prlimit >/dev/null || { echo "prlimit is missing"; exit 77; }
 cd "$(dirname "$0")" || exit 2
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gs-emfile.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+trap '[ $BASHPID = $$ ] && rm -rf "$tmp"' EXIT   # not in the watchdog subshell when it is killed
 prlimit --nofile=40:40 "$GS" accept_out_of_files.gs "$tmp/port" >"$tmp/out" 2>&1 &
 gs=$!
 for i in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
