@@ -13,6 +13,10 @@ struct Obj {
   Obj *next;       /* all objects, for the sweep */
   uint8_t tag;     /* ValueTag of the object */
   uint8_t marked;
+  /* Strings use the header's padding for their hash and its flags, so a
+   * string's header is 24 bytes (Lua's too) instead of 32. */
+  bool str_hashed, str_interned;
+  uint32_t str_hash;
 };
 
 /* Strings: immutable, length-prefixed, NUL-terminated for C convenience.
@@ -21,10 +25,7 @@ struct Obj {
  * format, ...) and long strings hash lazily (string.c). */
 #define STR_SHORT_MAX 40
 typedef struct ObjString {
-  Obj obj;
-  uint32_t hash;
-  bool hashed;
-  bool interned;
+  Obj obj;         /* obj.str_hash, obj.str_hashed, obj.str_interned */
   size_t len;
   char chars[];
 } ObjString;
@@ -225,12 +226,12 @@ ObjString *str_concat(VM *vm, ObjString *a, ObjString *b);
 ObjString *str_format(VM *vm, const char *fmt, ...);
 uint32_t str_hash_slow(ObjString *s);
 /* the hash is computed once, on first use */
-static inline uint32_t str_hash(ObjString *s) { return s->hashed ? s->hash : str_hash_slow(s); }
+static inline uint32_t str_hash(ObjString *s) { return s->obj.str_hashed ? s->obj.str_hash : str_hash_slow(s); }
 uint32_t hash_bytes(const char *p, size_t n);
 static inline bool str_eq(ObjString *a, ObjString *b) {
   extern int memcmp(const void *, const void *, size_t);
   if (a == b) return true;
-  if (a->interned && b->interned) return false;
+  if (a->obj.str_interned && b->obj.str_interned) return false;
   return a->len == b->len && memcmp(a->chars, b->chars, a->len) == 0;
 }
 

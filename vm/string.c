@@ -38,16 +38,16 @@ uint32_t hash_bytes(const char *p, size_t n) {
 }
 
 uint32_t str_hash_slow(ObjString *s) {
-  s->hash = hash_bytes(s->chars, s->len);
-  s->hashed = true;
-  return s->hash;
+  s->obj.str_hash = hash_bytes(s->chars, s->len);
+  s->obj.str_hashed = true;
+  return s->obj.str_hash;
 }
 
 ObjString *str_alloc(VM *vm, size_t len) {
   ObjString *s = obj_alloc(vm, sizeof(ObjString) + len + 1, V_STRING);
   s->len = len;
-  s->hashed = false;
-  s->interned = false;
+  s->obj.str_hashed = false;
+  s->obj.str_interned = false;
   s->chars[len] = '\0';
   return s;
 }
@@ -82,10 +82,10 @@ static void strset_rebuild(VM *vm, ObjString *adding) {
   for (uint32_t i = 0; i < old_size; i++) {
     ObjString *s = set->slots[i];
     if (s && s != TOMB_STR) {
-      uint32_t h = s->hash & (size - 1);
+      uint32_t h = s->obj.str_hash & (size - 1);
       while (slots[h]) h = (h + 1) & (size - 1);
       slots[h] = s;
-      hashes[h] = s->hash;
+      hashes[h] = s->obj.str_hash;
     }
   }
   if (set->slots) vm_realloc(vm, set->slots, strset_bytes(old_size), 0);
@@ -110,13 +110,13 @@ static ObjString *strset_find(VM *vm, const char *chars, size_t len, uint32_t ha
 static void strset_add(VM *vm, ObjString *s) {
   StrSet *set = &vm->strings;
   if (!set->slots || set->used + 1 > (set->mask + 1) / 4 * 3) strset_rebuild(vm, s);
-  uint32_t h = s->hash & set->mask;
+  uint32_t h = s->obj.str_hash & set->mask;
   while (set->slots[h] && set->slots[h] != TOMB_STR) h = (h + 1) & set->mask;
   if (!set->slots[h]) set->used++;
   set->slots[h] = s;
-  set->hashes[h] = s->hash;
+  set->hashes[h] = s->obj.str_hash;
   set->live++;
-  s->interned = true;
+  s->obj.str_interned = true;
 }
 
 /* Called by the GC before its sweep: interned strings about to be freed
@@ -140,8 +140,8 @@ ObjString *str_new(VM *vm, const char *chars, size_t len) {
     if (s) return s;
     s = str_alloc(vm, len);
     memcpy(s->chars, chars, len);
-    s->hash = h;
-    s->hashed = true;
+    s->obj.str_hash = h;
+    s->obj.str_hashed = true;
     strset_add(vm, s);
     return s;
   }
@@ -160,7 +160,7 @@ ObjString *str_take_buffer(VM *vm, ObjString *s) {
 }
 
 ObjString *str_interned(VM *vm, ObjString *s) {
-  if (s->interned || s->len > STR_SHORT_MAX) return s;
+  if (s->obj.str_interned || s->len > STR_SHORT_MAX) return s;
   uint32_t h = str_hash(s);
   ObjString *twin = strset_find(vm, s->chars, s->len, h);
   if (twin) return twin;
