@@ -691,6 +691,11 @@ void coro_init_main(Coro *m) {
 Coro *coro_current(void) { return t_current; }
 
 bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg) {
+  return coro_create_reserve(c, stack_size, entry, arg, 0, NULL);
+}
+
+bool coro_create_reserve(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg,
+                         size_t reserve, void **data) {
   release_pending();
   size_t usable = round_stack(stack_size ? stack_size : g_default);
   Stack s;
@@ -711,7 +716,9 @@ bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg
   /* Initial frame, the same layout coro__swap leaves behind (see the .S):
    * the new coroutine inherits the creator's MXCSR and x87 control word,
    * read only if the caller does not know them (stmxcsr costs ~17 ns). */
-  uint64_t *f = (uint64_t *)((char *)c->stack_hi - INIT_FRAME);
+  reserve = (reserve + 15) & ~(size_t)15;
+  if (data) *data = (char *)c->stack_hi - reserve;
+  uint64_t *f = (uint64_t *)((char *)c->stack_hi - reserve - INIT_FRAME);
   if (coro__fp_known) {
     f[0] = coro__fp_now;
   } else {

@@ -57,6 +57,14 @@ void coro_init_main(Coro *main);
  * stack except the top one. */
 bool coro_create(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg);
 
+/* coro_create keeping the top `reserve` bytes of the new stack (rounded up
+ * to 16) for the caller's own data: *data points to them; the coroutine's
+ * frames start below. They share the stack's lifetime (and its top page:
+ * no allocation, and whatever runs the coroutine touches that page anyway)
+ * and hold what the stack's previous owner left there. */
+bool coro_create_reserve(Coro *c, size_t stack_size, void (*entry)(void *arg), void *arg,
+                         size_t reserve, void **data);
+
 /* Save `from` (must be the running coroutine), resume `to`. Returns when
  * somebody switches back to `from`. from == to returns immediately. */
 void coro_switch(Coro *from, Coro *to);

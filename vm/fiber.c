@@ -716,8 +716,9 @@ Fiber *fiber_new_main(VM *vm) {
 
 static void fiber_release_memory(VM *vm, Fiber *f) {
   if (!f->stack && !f->frames && !f->handlers) return;   /* released when it finished */
-  VM_FREE(vm, Value, f->stack, f->stack_cap);
-  VM_FREE(vm, CallFrame, f->frames, f->frames_cap);
+  if (!f->stack_inline) VM_FREE(vm, Value, f->stack, f->stack_cap);
+  if (!f->frames_inline) VM_FREE(vm, CallFrame, f->frames, f->frames_cap);
+  f->stack_inline = f->frames_inline = false;
   VM_FREE(vm, Handler, f->handlers, f->handlers_cap);
   f->stack = NULL;
   f->frames = NULL;
@@ -916,6 +917,14 @@ static void fiber_entry(void *arg) {
   fiber_finish(vm, f, ok, out);
 }
 
+/* A new fiber's first VM stack slots and call frames live at the top of
+ * its C stack, in the page its C frames start in: no allocation, and a
+ * resume touches one page less (generators in their thousands resumed in
+ * turn each miss the TLB on every page they touch). Growing moves them to
+ * the heap. Not under ASan, which checks heap blocks' bounds. */
+enum { TOP_SLOTS = 16, TOP_FRAMES = 8 };
+#define TOP_BYTES (CORO_ASAN ? 0 : sizeof(Value) * TOP_SLOTS + sizeof(CallFrame) * TOP_FRAMES)
+
 static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
   if (!(IS_CLOSURE(fn) || fn.tag == V_NATIVE || fn.tag == V_BOUND || IS_CLASS(fn)))
     vm_throw(vm, "cannot run %s in a fiber (expected a function)", value_type_name(fn));
@@ -941,11 +950,20 @@ static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
     f->locals = MAP_VAL(m);
     table_copy(vm, &m->t, &AS_MAP(vm->fiber->locals)->t);
   }
-  if (!coro_create(&f->coro, vm->fiber_stack_size, fiber_entry, f)) {
+  void *top = NULL;
+  if (!coro_create_reserve(&f->coro, vm->fiber_stack_size, fiber_entry, f, TOP_BYTES, &top)) {
     if (errno == ENOMEM) vm_out_of_memory(vm);   /* no address space (or mappings) for its stack */
     vm_throw(vm, "cannot create fiber: %s", strerror(errno));
   }
   f->has_coro = true;
+  if (TOP_BYTES) {
+    f->frames = top;
+    f->frames_cap = TOP_FRAMES;
+    f->stack = (Value *)(void *)((char *)top + sizeof(CallFrame) * TOP_FRAMES);
+    f->stack_cap = TOP_SLOTS;
+    for (int i = 0; i < TOP_SLOTS; i++) f->stack[i] = NIL_VAL;   /* (what the last owner left) */
+    f->stack_inline = f->frames_inline = true;
+  }
   vm_pop(vm);
   return f;
 }

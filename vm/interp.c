@@ -42,7 +42,14 @@ void fiber_grow_stack(VM *vm, Fiber *f, int min_cap) {
   while (nc < min_cap) nc *= 2;
   if (nc > limit) nc = limit;
   Value *old = f->stack;
-  Value *ns = vm_realloc(vm, f->stack, sizeof(Value) * f->stack_cap, sizeof(Value) * nc);
+  Value *ns;
+  if (f->stack_inline) {   /* it leaves the top of its C stack for the heap */
+    ns = vm_realloc(vm, NULL, 0, sizeof(Value) * nc);
+    memcpy(ns, old, sizeof(Value) * f->stack_cap);
+    f->stack_inline = false;
+  } else {
+    ns = vm_realloc(vm, f->stack, sizeof(Value) * f->stack_cap, sizeof(Value) * nc);
+  }
   for (int i = f->stack_cap; i < nc; i++) ns[i] = NIL_VAL;
   f->stack = ns;
   f->stack_cap = nc;
@@ -67,7 +74,14 @@ void vm_push_grow(VM *vm, Value v) {
 
 static void grow_frames(VM *vm, Fiber *f) {
   int nc = f->frames_cap ? f->frames_cap * 2 : 8;
-  f->frames = vm_realloc(vm, f->frames, sizeof(CallFrame) * f->frames_cap, sizeof(CallFrame) * nc);
+  if (f->frames_inline) {
+    CallFrame *nf = vm_realloc(vm, NULL, 0, sizeof(CallFrame) * nc);
+    memcpy(nf, f->frames, sizeof(CallFrame) * f->frames_cap);
+    f->frames = nf;
+    f->frames_inline = false;
+  } else {
+    f->frames = vm_realloc(vm, f->frames, sizeof(CallFrame) * f->frames_cap, sizeof(CallFrame) * nc);
+  }
   f->frames_cap = nc;
 }
 

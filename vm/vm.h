@@ -126,6 +126,7 @@ struct Fiber {
   Value api_ret;            /* its return value */
   bool in_all_list;
   bool counted_live;        /* counts against vm->max_fibers */
+  bool stack_inline, frames_inline;  /* stack / frames sit at the top of the C stack (fiber.c) */
   struct Fiber *all_next, *all_prev; /* every live (not finished) fiber */
 };
 
