@@ -881,6 +881,20 @@ reload:
       DISPATCH();                                                                  \
     }                                                                              \
   } while (0)
+/* Copy a Value as two 8-byte words. A struct copy is one 16-byte load and
+ * store, and a 16-byte load of a register just written as two words (an
+ * int or float result, a loop variable) cannot take its data from those
+ * stores: it waits until they reach the cache (7% of `spectral_norm` on
+ * its MOVE). The empty asm keeps GCC from fusing the halves again. */
+#define COPY(dst, src) do {                                                    \
+    const Value *s_ = &(src);                                                \
+    uint64_t t_ = s_->tag;                                                   \
+    ValuePayload p_ = s_->as;                                                \
+    __asm__("" : "+r"(t_), "+r"(p_.i));                                      \
+    Value *d_ = &(dst);                                                      \
+    d_->tag = t_;                                                            \
+    d_->as = p_;                                                             \
+  } while (0)
 #define CASE(name) L_##name:
 #define A INS_A(ins)
 #define B INS_B(ins)
@@ -888,16 +902,16 @@ reload:
 
   DISPATCH();
 
-  CASE(MOVE) R(A) = R(B); DISPATCH();
-  CASE(LOADK) R(A) = k[INS_BX(ins)]; DISPATCH();
+  CASE(MOVE) COPY(R(A), R(B)); DISPATCH();
+  CASE(LOADK) COPY(R(A), k[INS_BX(ins)]); DISPATCH();
   CASE(LOADI) R(A) = INT_VAL(INS_SBX(ins)); DISPATCH();
   CASE(LOADNIL) { for (int i = 0; i <= (int)B; i++) R(A + i) = NIL_VAL; DISPATCH(); }
   CASE(LOADBOOL) R(A) = BOOL_VAL(B != 0); DISPATCH();
-  CASE(GETUPVAL) R(A) = *cl->upvals[B]->v; DISPATCH();
-  CASE(SETUPVAL) *cl->upvals[B]->v = R(A); DISPATCH();
-  CASE(GETMOD) R(A) = mvars[INS_BX(ins)]; DISPATCH();
-  CASE(SETMOD) mvars[INS_BX(ins)] = R(A); DISPATCH();
-  CASE(GETGLOBAL) R(A) = vm->globals[INS_BX(ins)]; DISPATCH();
+  CASE(GETUPVAL) COPY(R(A), *cl->upvals[B]->v); DISPATCH();
+  CASE(SETUPVAL) COPY(*cl->upvals[B]->v, R(A)); DISPATCH();
+  CASE(GETMOD) COPY(R(A), mvars[INS_BX(ins)]); DISPATCH();
+  CASE(SETMOD) COPY(mvars[INS_BX(ins)], R(A)); DISPATCH();
+  CASE(GETGLOBAL) COPY(R(A), vm->globals[INS_BX(ins)]); DISPATCH();
   CASE(NEWLIST) {
     int n = C;
     SAVEPC();
@@ -955,7 +969,7 @@ reload:
     if (IS_LIST(o) && IS_INT(idx)) {
       ObjList *l = AS_LIST(o);
       uint64_t i = (uint64_t)AS_INT(idx);
-      if (i < l->count) { R(A) = l->items[i]; DISPATCH(); }
+      if (i < l->count) { COPY(R(A), l->items[i]); DISPATCH(); }
     } else if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
       Value *v = table_find(&AS_MAP(o)->t, idx);
       R(A) = v ? *v : NIL_VAL;
@@ -971,7 +985,7 @@ reload:
     if (IS_LIST(o) && IS_INT(idx)) {
       ObjList *l = AS_LIST(o);
       uint64_t i = (uint64_t)AS_INT(idx);
-      if (i < l->count) { l->items[i] = R(C); DISPATCH(); }
+      if (i < l->count) { COPY(l->items[i], R(C)); DISPATCH(); }
     }
     PROTECT(vm_set_index(vm, o, idx, R(C)));
     DISPATCH();
@@ -987,7 +1001,7 @@ reload:
       ObjInstance *inst = AS_INSTANCE(o);
       uint32_t i = (uint32_t)ic->method.as.i;
       if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.o == (Obj *)name) {
-        R(A) = inst->fields.entries[i].value;
+        COPY(R(A), inst->fields.entries[i].value);
         DISPATCH();
       }
       Value *v = table_find_str(&inst->fields, name);
@@ -1021,7 +1035,7 @@ reload:
       ObjInstance *inst = AS_INSTANCE(o);
       uint32_t i = (uint32_t)ic->method.as.i;
       if (ic->klass == inst->klass && i < inst->fields.count && inst->fields.entries[i].key.o == (Obj *)name) {
-        inst->fields.entries[i].value = R(C);
+        COPY(inst->fields.entries[i].value, R(C));
         DISPATCH();
       }
       Value *v = table_find_str(&inst->fields, name);
@@ -1155,6 +1169,7 @@ reload:
     Value x = R(B), y = R(C);
     bool r;
     if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) < AS_INT(y);
+    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) < AS_FLOAT(y);
     else PROTECT(r = cmp_lt(vm, x, y));
     R(A) = BOOL_VAL(r);
     DISPATCH();
@@ -1163,6 +1178,7 @@ reload:
     Value x = R(B), y = R(C);
     bool r;
     if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) <= AS_INT(y);
+    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) <= AS_FLOAT(y);
     else PROTECT(r = cmp_le(vm, x, y));
     R(A) = BOOL_VAL(r);
     DISPATCH();
@@ -1190,6 +1206,7 @@ reload:
     Value x = R(A), y = R(B);
     bool r;
     if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) < AS_INT(y);
+    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) < AS_FLOAT(y);
     else PROTECT(r = cmp_lt(vm, x, y));
     COND_JUMP(r);
   }
@@ -1197,6 +1214,7 @@ reload:
     Value x = R(A), y = R(B);
     bool r;
     if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) <= AS_INT(y);
+    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) <= AS_FLOAT(y);
     else PROTECT(r = cmp_le(vm, x, y));
     COND_JUMP(r);
   }
