@@ -195,7 +195,9 @@ void gc_collect(VM *vm) {
   /* take the reserve back, unless we are building the error it was spent
    * on (a collection there would take back the memory the error needs) */
   if (!vm->reserve && !vm->reserve_spent) vm->reserve = vm->realloc_fn(NULL, VM_RESERVE, vm->alloc_ud);
-  vm->next_gc = vm->bytes_allocated * 2;
+  /* 1.75x, not 2x: a stop-the-world collector peaks at the full factor
+   * (docs/internals.md, Garbage collector) */
+  vm->next_gc = vm->bytes_allocated / 4 * 7;
   if (vm->next_gc < GC_MIN_THRESHOLD) vm->next_gc = GC_MIN_THRESHOLD;
   alloc_trim(vm, vm->bytes_allocated / 2 + ALLOC_KEEP_MIN);
   coro_pool_decay(CORO_DECAY_SECONDS);   /* fiber stacks unused for a while go back */
