@@ -26,10 +26,13 @@ Value vm_traceback(VM *vm) {
     ObjString *s = str_format(vm, "%s:%d in %s", file, p->ncode ? p->lines[pcoff] : 0, p->name->chars);
     list_push(vm, l, STR_VAL(s));
   }
-  if (!f->is_generator && f->spawn_proto) {   /* where a spawned fiber came from */
+  /* where a spawned fiber came from; a generator only when it failed
+   * before its function ran (its resumer's trace says the rest) */
+  if (f->spawn_proto && (!f->is_generator || n == 0)) {
     ObjProto *p = f->spawn_proto;
     const char *file = p->module && p->module->file ? p->module->file->chars : "?";
-    list_push(vm, l, STR_VAL(str_format(vm, "spawned at %s:%d in %s", file, f->spawn_line, p->name->chars)));
+    list_push(vm, l, STR_VAL(str_format(vm, "%s at %s:%d in %s", f->is_generator ? "created" : "spawned", file,
+                                        f->spawn_line, p->name->chars)));
   }
   vm_pop(vm);
   return LIST_VAL(l);
@@ -75,7 +78,10 @@ static _Noreturn void unwind(VM *vm, Fiber *f, Value v);
 static ObjProto *innermost_position(VM *vm, Value *line, Value *col) {
   Fiber *f = vm->fiber;
   *line = *col = NIL_VAL;
-  if (f->nframes == 0) return NULL;
+  if (f->nframes == 0) {   /* failed before its function ran (arity): where the fiber was made */
+    if (f->spawn_proto) *line = INT_VAL(f->spawn_line);
+    return f->spawn_proto;
+  }
   CallFrame *fr = &f->frames[f->nframes - 1];
   ObjProto *p = fr->cl->p;
   int pcoff = (int)(fr->pc - p->code) - 1;
@@ -346,15 +352,23 @@ size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int c
   return n;
 }
 
+/* A trace entry's "file:line in name", without the "spawned at " or
+ * "created at " of a fiber that failed before its function ran. */
+static const char *trace_place(const char *entry) {
+  if (!strncmp(entry, "spawned at ", 11) || !strncmp(entry, "created at ", 11)) return entry + 11;
+  return entry;
+}
+
 /* The line and column of the report's first line: the line of the first
  * trace entry, the column the error kept (no column: "file:line: message"). */
 static void report_position(VM *vm, Value err, Value trace, ObjString *first, ObjString **src, int *line, int *col) {
   *src = NULL;
   *line = 0;
   *col = 0;
-  const char *in = strstr(first->chars, " in ");
-  size_t n = in ? (size_t)(in - first->chars) : first->len;
-  const char *colon = n ? memrchr(first->chars, ':', n) : NULL;
+  const char *place = trace_place(first->chars);
+  const char *in = strstr(place, " in ");
+  size_t n = in ? (size_t)(in - place) : strlen(place);
+  const char *colon = n ? memrchr(place, ':', n) : NULL;
   if (!colon) return;
   *line = atoi(colon + 1);
   if (is_error_instance(vm, err)) {
@@ -364,7 +378,7 @@ static void report_position(VM *vm, Value err, Value trace, ObjString *first, Ob
     ObjList *tl = AS_LIST(trace);
     if (IS_INT(tl->items[tl->count - 1])) *col = (int)AS_INT(tl->items[tl->count - 1]);
   }
-  ObjString *file = str_new(vm, first->chars, (size_t)(colon - first->chars));
+  ObjString *file = str_new(vm, place, (size_t)(colon - place));
   Value *s = table_find(&vm->sources, STR_VAL(file));
   if (s && IS_STRING(*s)) *src = AS_STRING(*s);
 }
@@ -375,9 +389,9 @@ static size_t write_report(char *out, ObjString *msg, ObjList *tl, ObjString *sr
   size_t len = 0;
 #define ADD(s, n) do { size_t n_ = (n); if (out) memcpy(out + len, s, n_); len += n_; } while (0)
   if (tl && tl->count > 0 && IS_STRING(tl->items[0])) {
-    ObjString *first = AS_STRING(tl->items[0]);
-    const char *in = strstr(first->chars, " in ");
-    ADD(first->chars, in ? (size_t)(in - first->chars) : first->len);
+    const char *place = trace_place(AS_STRING(tl->items[0])->chars);
+    const char *in = strstr(place, " in ");
+    ADD(place, in ? (size_t)(in - place) : strlen(place));
     char colnum[16];
     if (col > 0) ADD(colnum, (size_t)snprintf(colnum, sizeof colnum, ":%d", col));
     ADD(": ", 2);
