@@ -48,6 +48,7 @@
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
+#include <valgrind/memcheck.h>
 #define CORO_VALGRIND 1
 #endif
 #endif
@@ -55,6 +56,7 @@
 #define CORO_VALGRIND 0
 #define VALGRIND_STACK_REGISTER(lo, hi) 0u
 #define VALGRIND_STACK_DEREGISTER(id) ((void)(id))
+#define VALGRIND_MAKE_MEM_UNDEFINED(p, n) ((void)(p), (void)(n))
 #define RUNNING_ON_VALGRIND 0
 #endif
 
@@ -719,6 +721,10 @@ bool coro_create_reserve(Coro *c, size_t stack_size, void (*entry)(void *arg), v
   reserve = (reserve + 15) & ~(size_t)15;
   if (data) *data = (char *)c->stack_hi - reserve;
   uint64_t *f = (uint64_t *)((char *)c->stack_hi - reserve - INIT_FRAME);
+  /* A reused stack's top lies below where its last owner's stack pointer
+   * ended, which memcheck holds unaddressable: these writes are the new
+   * frame's and the reserve's, so make them addressable first. */
+  VALGRIND_MAKE_MEM_UNDEFINED(f, (size_t)((char *)c->stack_hi - (char *)f));
   if (coro__fp_known) {
     f[0] = coro__fp_now;
   } else {

@@ -752,16 +752,17 @@ void lib_re_open(gs_vm *vm) {
   gs_register_class(vm, RE_REGEX_TAG, regex_methods);
   gs_register_class(vm, RE_MATCH_TAG, match_methods);
   gs_ensure_slots(vm, 4);
-  ReShared *sh = calloc(1, sizeof *sh);
-  pcre2_match_context *mctx = sh ? pcre2_match_context_create(NULL) : NULL;
-  if (!mctx) { free(sh); gs_error(vm, "out of memory"); }
-  sh->mctx = mctx;
-  pcre2_set_match_limit(mctx, RE_MATCH_LIMIT);
-  pcre2_set_heap_limit(mctx, RE_HEAP_LIMIT_KIB);
+  /* the userdata first: gs_new_userdata raises when memory runs out, and
+   * what is made after it is its finalizer's to free */
   ReState *st = gs_new_userdata(vm, 1, RE_SHARED_TAG, sizeof(ReState), state_finalize);
-  if (!st) { pcre2_match_context_free(mctx); free(sh); gs_error(vm, "out of memory"); }
-  st->shared = sh;
+  st->shared = calloc(1, sizeof *st->shared);
+  if (!st->shared) gs_error(vm, "out of memory");
+  ReShared *sh = st->shared;
   sh->refs = 1;
+  sh->mctx = pcre2_match_context_create(NULL);
+  if (!sh->mctx) gs_error(vm, "out of memory");
+  pcre2_set_match_limit(sh->mctx, RE_MATCH_LIMIT);
+  pcre2_set_heap_limit(sh->mctx, RE_HEAP_LIMIT_KIB);
   gs_new_list(vm, 0);
   gs_new_map(vm, 2);
   gs_list_push(vm, 0, 2);
