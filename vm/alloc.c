@@ -8,8 +8,14 @@
  * after; malloc/free cost several times what a list push/pop does (they were
  * 30% of the `closures` benchmark). Blocks taken from the host for a size
  * class are always the class size, so any block on a list fits any request
- * of its class. The lists hold at most about half the live heap (trimmed
- * after each collection) and are emptied by vm_free; under AddressSanitizer
+ * of its class. After each collection the lists are trimmed to about half
+ * the live heap, the largest classes first, except that a class keeps as
+ * many blocks as it handed out in the last two collection cycles: what a
+ * program frees by the thousand at once (fibers alive together die in a
+ * burst, as do big strings and closures) it mostly asks for again soon,
+ * and a burst spans several cycles, which come faster while the heap
+ * grows. Those blocks were part of an earlier peak anyway. The
+ * lists are emptied by vm_free; under AddressSanitizer
  * and valgrind the cache is off, so a use after free is still caught.
  *
  * Blocks of the smallest classes (up to ALLOC_CARVE_MAX bytes: lists,
@@ -74,7 +80,10 @@ static void small_put(VM *vm, void *ptr, size_t size) {
   FreeBlock *b = ptr;
   b->next = vm->small_free[c];
   vm->small_free[c] = b;
-  if (c >= CARVE_CLASSES) vm->small_free_bytes += class_size(c);
+  if (c >= CARVE_CLASSES) {
+    vm->small_free_bytes += class_size(c);
+    vm->small_count[c]++;
+  }
 }
 
 /* A new chunk to carve from; what is left of the old one (a multiple of
@@ -92,9 +101,13 @@ static void new_chunk(VM *vm) {
 static void *small_get(VM *vm, size_t size) {
   size_t c = class_of(size);
   FreeBlock *b = vm->small_free[c];
+  if (c >= CARVE_CLASSES) vm->small_demand[c]++;
   if (b) {
     vm->small_free[c] = b->next;
-    if (c >= CARVE_CLASSES) vm->small_free_bytes -= class_size(c);
+    if (c >= CARVE_CLASSES) {
+      vm->small_free_bytes -= class_size(c);
+      vm->small_count[c]--;
+    }
     return b;
   }
   if (c >= CARVE_CLASSES) return host_realloc(vm, NULL, class_size(c));
@@ -105,6 +118,8 @@ static void *small_get(VM *vm, size_t size) {
 }
 
 void alloc_free_all(VM *vm) {
+  memset(vm->small_demand, 0, sizeof vm->small_demand);
+  memset(vm->small_demand_before, 0, sizeof vm->small_demand_before);
   alloc_trim(vm, 0);
   for (size_t c = 0; c < CARVE_CLASSES; c++) vm->small_free[c] = NULL;
   while (vm->chunks) {
@@ -116,13 +131,17 @@ void alloc_free_all(VM *vm) {
 }
 
 void alloc_trim(VM *vm, size_t keep) {
-  for (size_t c = ALLOC_CLASSES; c-- > CARVE_CLASSES && vm->small_free_bytes > keep;) {
-    while (vm->small_free[c] && vm->small_free_bytes > keep) {
+  for (size_t c = ALLOC_CLASSES; c-- > CARVE_CLASSES;) {
+    uint32_t demand = vm->small_demand[c] + vm->small_demand_before[c];
+    while (vm->small_count[c] > demand && vm->small_free_bytes > keep) {
       FreeBlock *b = vm->small_free[c];
       vm->small_free[c] = b->next;
       vm->small_free_bytes -= class_size(c);
+      vm->small_count[c]--;
       vm->realloc_fn(b, 0, vm->alloc_ud);
     }
+    vm->small_demand_before[c] = vm->small_demand[c];
+    vm->small_demand[c] = 0;
   }
 }
 

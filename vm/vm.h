@@ -151,7 +151,8 @@ struct Scheduler;
 
 /* Small-block cache in front of the host allocator (alloc.c): classes of
  * ALLOC_GRAIN bytes up to ALLOC_SMALL_MAX; after a collection the lists keep
- * at most half the live heap plus ALLOC_KEEP_MIN. */
+ * at most half the live heap plus ALLOC_KEEP_MIN, or, per class, as many
+ * blocks as the class handed out in the last two collection cycles. */
 #define ALLOC_GRAIN 16
 #define ALLOC_SMALL_MAX 1024
 #define ALLOC_CLASSES (ALLOC_SMALL_MAX / ALLOC_GRAIN)
@@ -180,6 +181,9 @@ struct gs_vm {
   bool small_cache;                     /* alloc.c: recycle small blocks */
   void *small_free[ALLOC_CLASSES];      /* free lists by size class */
   size_t small_free_bytes;
+  uint32_t small_count[ALLOC_CLASSES];  /* blocks on each list (trimmed classes) */
+  uint32_t small_demand[ALLOC_CLASSES]; /* blocks each class handed out since the last trim */
+  uint32_t small_demand_before[ALLOC_CLASSES];   /* ... in the cycle before */
   void *chunks;                         /* carved chunks, linked by their first word */
   char *carve, *carve_end;              /* the rest of the newest chunk */
 
@@ -276,7 +280,9 @@ bool vm_setup(VM *vm, void (*open)(VM *vm, void *ud), void *ud);   /* false: out
 void vm_free(VM *vm);
 void *vm_realloc(VM *vm, void *ptr, size_t old, size_t size);
 void alloc_init(VM *vm);
-void alloc_trim(VM *vm, size_t keep);   /* free cached small blocks beyond keep bytes */
+/* free cached small blocks beyond keep bytes, but not below what each class
+ * handed out in the last two cycles (alloc_free_all: everything) */
+void alloc_trim(VM *vm, size_t keep);
 void alloc_free_all(VM *vm);             /* every cached block and chunk, at vm_free */
 #define VM_ALLOC(vm, type, n) ((type *)vm_realloc(vm, NULL, 0, sizeof(type) * (n)))
 #define VM_FREE(vm, type, p, n) vm_realloc(vm, p, sizeof(type) * (n), 0)
