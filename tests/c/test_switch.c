@@ -895,7 +895,7 @@ static void measure(void) {
   }
 
   long n = 20000;
-  static const size_t sizes[] = { 16 << 10, 64 << 10, 128 << 10, 256 << 10, 1 << 20, 8 << 20 };
+  static const size_t sizes[] = { 16 << 10, 32 << 10, 64 << 10, 128 << 10, 256 << 10, 1 << 20, 8 << 20 };
   printf("stack      idle RSS/coro   page tables/coro   create+first switch   maps\n");
   for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
     coro_set_default_stack_size(sizes[k]);
