@@ -307,6 +307,9 @@ static void fd_detach(VM *vm, Fiber *f) {
   if (w->reader == f) w->reader = NULL;
   if (w->writer == f) w->writer = NULL;
   vm->loop->nwaiting--;
+  /* (on_poll may have let go of the slot already) the writers queued behind
+   * a wait on standard output try again (stdout_room.c) */
+  if (w->fd == fileno(stdout)) fiber_wake_all(vm, &vm->out_queue);
 }
 
 int loop_wait_fd(VM *vm, int fd, int events, int64_t limit_at) {

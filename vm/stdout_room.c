@@ -34,27 +34,18 @@ static bool stdout_writable(void) {
   return poll(&p, 1, 0) != 0;   /* an error too: the write will say what it is */
 }
 
-static void wait_writable(VM *vm, void *ud) {
-  (void)ud;
-  loop_wait_fd(vm, fileno(stdout), LOOP_WRITABLE, -1);
-}
-
+/* The fiber that waits holds the descriptor's writer slot in the loop; the
+ * others queue until that wait ends, however it ends and whoever waited
+ * (loop.c wakes the queue then). */
 void stdout_make_room(VM *vm, size_t n) {
   if (!stdout_pollable(vm) || stream_alone(vm) || !vm->fiber->errjmp) return;
   size_t size = __fbufsize(stdout);
   size_t pending = __fpending(stdout);
   if (n ? pending + n < (size ? size : PIPE_BUF) : pending == 0) return;   /* no write now */
+  int fd = fileno(stdout);
   while (!stdout_writable()) {
-    if (vm->out_waiting) {
-      fiber_wait(vm, &vm->out_queue);
-      continue;
-    }
-    vm->out_waiting = true;
-    Value err;
-    bool ok = vm_protect(vm, wait_writable, NULL, &err);
-    vm->out_waiting = false;
-    fiber_wake_all(vm, &vm->out_queue);
-    if (!ok) vm_throw_value(vm, err);
+    if (loop_fd_busy(vm, fd, LOOP_WRITABLE)) fiber_wait(vm, &vm->out_queue);
+    else loop_wait_fd(vm, fd, LOOP_WRITABLE, -1);
   }
 }
 

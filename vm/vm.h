@@ -236,8 +236,7 @@ struct gs_vm {
   int out_errno;            /* first failed write/flush of standard output, 0 if none */
   bool out_error_raised;    /* ... and the script was stopped because of it */
   signed char out_pollable; /* standard output is a pipe or socket: 1, not: -1, not known yet: 0 */
-  bool out_waiting;         /* a fiber waits for standard output to take more */
-  Fiber *out_queue;         /* fibers waiting behind it (stdout_room.c) */
+  Fiber *out_queue;         /* fibers waiting for another's wait on it to end (stdout_room.c) */
 
   /* settings */
   size_t fiber_stack_size;

@@ -1,16 +1,28 @@
 # Three fibers print into a pipe whose reader starts late: they take turns
-# waiting for room, and every line arrives whole (no line is split by
-# another fiber's) and none is lost.
+# waiting for room (one waits on the descriptor, the others queue behind
+# it; without the queue the second would fail with "busy"), every line
+# arrives whole and none is lost. Meanwhile the main fiber keeps ticking,
+# and the reader starts only once it has: when a full pipe blocked the
+# whole process, nothing could be split, but the ticks stopped.
 set -e
-out=$("$GS" -e '
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gs-stdout.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+"$GS" -e '
 let fibers = []
 for c in ["a", "b", "c"] {
   let line = c.repeat(150)
-  fibers.push(spawn { for i in 0..1000 { print(line) } })
+  fibers.push(spawn { for i in 0..1000 { print(line) } })   # 453 000 bytes: several pipefuls
 }
+for i in 0..5 { sleep(0.01) }
+io.write_file(os.args[0], "")
 for f in fibers { f.join() }
-' | { sleep 0.3; awk '{ n[$0]++ } END { for (l in n) print substr(l, 1, 1), length(l), n[l] }' | sort; })
+' "$tmp/ticked" | {
+  for i in $(seq 300); do [ -e "$tmp/ticked" ] && break; sleep 0.05; done
+  [ -e "$tmp/ticked" ] && echo started > "$tmp/state" || echo "never ticked" > "$tmp/state"
+  awk '{ n[$0]++ } END { for (l in n) print substr(l, 1, 1), length(l), n[l] }' | sort > "$tmp/out"
+}
+[ "$(cat "$tmp/state")" = started ] || { echo "the main fiber stopped while stdout was full"; exit 1; }
 expected="a 150 1000
 b 150 1000
 c 150 1000"
-[ "$out" = "$expected" ] || { echo "got:"; echo "$out"; exit 1; }
+[ "$(cat "$tmp/out")" = "$expected" ] || { echo "got:"; cat "$tmp/out"; exit 1; }
