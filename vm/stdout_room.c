@@ -19,14 +19,14 @@
 #include "loop.h"
 #include "stream.h"
 
-static bool stdout_pollable(VM *vm) {
-  if (!vm->out_pollable) {
-    struct stat st;
-    int fd = fileno(stdout);
-    bool p = fd >= 0 && fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
-    vm->out_pollable = p ? 1 : -1;
-  }
-  return vm->out_pollable > 0;
+/* Asked at each write rather than once: a host may dup2() another file over
+ * descriptor 1 between runs or in a native. It costs an fstat per write to
+ * the kernel (at most one per PIPE_BUF bytes), none where no other fiber
+ * could run. */
+static bool stdout_pollable(void) {
+  struct stat st;
+  int fd = fileno(stdout);
+  return fd >= 0 && fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
 static bool stdout_writable(void) {
@@ -36,19 +36,32 @@ static bool stdout_writable(void) {
 
 /* The fiber that waits holds the descriptor's writer slot in the loop; the
  * others queue until that wait ends, however it ends and whoever waited
- * (loop.c wakes the queue then). */
+ * (loop.c wakes the queue then). stdio writes at most its buffer at once,
+ * and a line-buffered stream at each newline: a buffer made for what
+ * descriptor 1 was before (a terminal's line buffer, a file's larger
+ * block) first writes what it holds when that and the piece would pass
+ * PIPE_BUF. */
 void stdout_make_room(VM *vm, size_t n) {
-  if (!stdout_pollable(vm) || stream_alone(vm) || !vm->fiber->errjmp) return;
+  if (stream_alone(vm) || !vm->fiber->errjmp) return;
   size_t size = __fbufsize(stdout);
   size_t pending = __fpending(stdout);
-  if (n ? pending + n < (size ? size : PIPE_BUF) : pending == 0) return;   /* no write now */
+  bool by_line = __flbf(stdout);
+  size_t most = by_line ? 0 : size && size < PIPE_BUF ? size : PIPE_BUF;
+  if (n ? pending + n < most : pending == 0) return;   /* no write now, or none past PIPE_BUF */
+  if (!stdout_pollable()) return;
   int fd = fileno(stdout);
-  while (!stdout_writable()) {
-    if (loop_fd_busy(vm, fd, LOOP_WRITABLE)) fiber_wait(vm, &vm->out_queue);
-    else loop_wait_fd(vm, fd, LOOP_WRITABLE, -1);
+  for (;;) {
+    while (!stdout_writable()) {
+      if (loop_fd_busy(vm, fd, LOOP_WRITABLE)) fiber_wait(vm, &vm->out_queue);
+      else loop_wait_fd(vm, fd, LOOP_WRITABLE, -1);
+    }
+    pending = __fpending(stdout);
+    if (pending + n <= PIPE_BUF || (!by_line && size <= PIPE_BUF)) return;
+    vm_flush(vm);
+    if (__fpending(stdout)) return;   /* the flush failed: it is noted, and the write will fail too */
   }
 }
 
 bool stdout_flush_would_block(VM *vm) {
-  return stdout_pollable(vm) && __fpending(stdout) && !stdout_writable();
+  return __fpending(stdout) && stdout_pollable() && !stdout_writable();
 }

@@ -235,7 +235,6 @@ struct gs_vm {
   size_t outlen;
   int out_errno;            /* first failed write/flush of standard output, 0 if none */
   bool out_error_raised;    /* ... and the script was stopped because of it */
-  signed char out_pollable; /* standard output is a pipe or socket: 1, not: -1, not known yet: 0 */
   Fiber *out_queue;         /* fibers waiting for another's wait on it to end (stdout_room.c) */
 
   /* settings */

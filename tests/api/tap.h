@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <unistd.h>
 #include "gs.h"
 
 #define TAP_FN static __attribute__((unused))
@@ -94,6 +95,19 @@ TAP_FN gs_status run(gs_vm *vm, const char *src) {
   gs_status st = gs_run_string(vm, "test.gs", src, strlen(src));
   if (st != GS_OK) tap_diag("status %d: %s", (int)st, gs_error_message(vm));
   return st;
+}
+
+/* ---- pipes ----------------------------------------------------------------- */
+
+/* Read all that a non-blocking descriptor holds now; returns how many bytes. */
+TAP_FN long long drain_fd(int fd) {
+  char buf[65536];
+  long long total = 0;
+  for (;;) {
+    ssize_t k = read(fd, buf, sizeof buf);
+    if (k <= 0) return total;
+    total += k;
+  }
 }
 
 /* ---- running a scenario that may crash in a child process --------------- */

@@ -19,11 +19,7 @@ static void n_wait_stdout(gs_vm *vm, int argc) {
 /* drain() -> how many bytes the pipe held */
 static void n_drain(gs_vm *vm, int argc) {
   (void)argc;
-  char buf[65536];
-  int64_t total = 0;
-  ssize_t k;
-  while ((k = read(pipe_rd, buf, sizeof buf)) > 0) total += k;
-  gs_return_int(vm, total);
+  gs_return_int(vm, drain_fd(pipe_rd));
 }
 
 static const char script[] =
