@@ -1,5 +1,4 @@
 /* error.c — raising errors, Error instances and tracebacks. */
-#define _GNU_SOURCE   /* memrchr */
 #include <string.h>
 #include <stdlib.h>
 #include "vm.h"
@@ -120,6 +119,8 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
   }
   if (IS_LIST(existing)) {
     f->error_trace = existing;   /* a rethrow keeps where it first went wrong */
+    Value *line = table_find_str(&AS_INSTANCE(v)->fields, vm->s_line);
+    if (!line || !IS_INT(*line)) set_position(vm, v);   /* a trace the script gave: its first throw is here */
   } else {
     Value tr = vm_traceback(vm);
     f->error_trace = tr;
@@ -129,11 +130,18 @@ _Noreturn void vm_throw_value(VM *vm, Value v) {
       vm_pop(vm);
       set_position(vm, v);
     } else {
-      /* a thrown string or plain instance has no fields to keep its column
-       * in: its trace, never shown to scripts, ends with it */
+      /* a thrown string or plain instance has no fields to keep its
+       * position in: its trace, never shown to scripts, ends with it as a
+       * list [file, line, column] */
       Value line, col;
-      innermost_position(vm, &line, &col);
-      if (IS_INT(col)) list_push(vm, AS_LIST(tr), col);
+      ObjProto *p = innermost_position(vm, &line, &col);
+      ObjList *where = list_new(vm, 3);
+      vm_push(vm, LIST_VAL(where));
+      list_push(vm, where, p && p->file ? STR_VAL(p->file) : NIL_VAL);
+      list_push(vm, where, line);
+      list_push(vm, where, col);
+      list_push(vm, AS_LIST(tr), LIST_VAL(where));
+      vm_pop(vm);
     }
   }
   vm_pop(vm);
@@ -352,48 +360,40 @@ size_t vm_source_excerpt(char *out, const char *src, size_t len, int line, int c
   return n;
 }
 
-/* A trace entry's "file:line in name", without the "spawned at " or
- * "created at " of a fiber that failed before its function ran. */
-static const char *trace_place(const char *entry) {
-  if (!strncmp(entry, "spawned at ", 11) || !strncmp(entry, "created at ", 11)) return entry + 11;
-  return entry;
-}
-
-/* The line and column of the report's first line: the line of the first
- * trace entry, the column the error kept (no column: "file:line: message"). */
-static void report_position(VM *vm, Value err, Value trace, ObjString *first, ObjString **src, int *line, int *col) {
-  *src = NULL;
-  *line = 0;
-  *col = 0;
-  const char *place = trace_place(first->chars);
-  const char *in = strstr(place, " in ");
-  size_t n = in ? (size_t)(in - place) : strlen(place);
-  const char *colon = n ? memrchr(place, ':', n) : NULL;
-  if (!colon) return;
-  *line = atoi(colon + 1);
+/* Where the error happened, for the report's first line and the source
+ * excerpt: an Error's file, line and column fields, or the position a
+ * thrown value's trace ends with (vm_throw_value). NULL when unknown. */
+static ObjString *report_position(VM *vm, Value err, Value trace, int *line, int *col) {
+  Value file = NIL_VAL, l = NIL_VAL, c = NIL_VAL;
   if (is_error_instance(vm, err)) {
-    Value *c = table_find_str(&AS_INSTANCE(err)->fields, vm->s_column);
-    if (c && IS_INT(*c)) *col = (int)AS_INT(*c);
-  } else {
-    ObjList *tl = AS_LIST(trace);
-    if (IS_INT(tl->items[tl->count - 1])) *col = (int)AS_INT(tl->items[tl->count - 1]);
+    Table *fields = &AS_INSTANCE(err)->fields;
+    Value *v;
+    if ((v = table_find_str(fields, vm->s_file))) file = *v;
+    if ((v = table_find_str(fields, vm->s_line))) l = *v;
+    if ((v = table_find_str(fields, vm->s_column))) c = *v;
+  } else if (IS_LIST(trace) && AS_LIST(trace)->count > 0) {
+    Value last = AS_LIST(trace)->items[AS_LIST(trace)->count - 1];
+    if (IS_LIST(last) && AS_LIST(last)->count == 3) {
+      file = AS_LIST(last)->items[0];
+      l = AS_LIST(last)->items[1];
+      c = AS_LIST(last)->items[2];
+    }
   }
-  ObjString *file = str_new(vm, place, (size_t)(colon - place));
-  Value *s = table_find(&vm->sources, STR_VAL(file));
-  if (s && IS_STRING(*s)) *src = AS_STRING(*s);
+  *line = IS_INT(l) ? (int)AS_INT(l) : 0;
+  *col = IS_INT(c) ? (int)AS_INT(c) : 0;
+  return IS_STRING(file) && IS_INT(l) ? AS_STRING(file) : NULL;
 }
 
 /* "file:line:col: message\n   12 | source line\n      |   ^\ntraceback:\n  file:line in name\n..." */
 /* Writes the report into out (NULL: only measures it); returns its length. */
-static size_t write_report(char *out, ObjString *msg, ObjList *tl, ObjString *src, int line, int col) {
+static size_t write_report(char *out, ObjString *msg, ObjList *tl, ObjString *file, ObjString *src, int line, int col) {
   size_t len = 0;
 #define ADD(s, n) do { size_t n_ = (n); if (out) memcpy(out + len, s, n_); len += n_; } while (0)
-  if (tl && tl->count > 0 && IS_STRING(tl->items[0])) {
-    const char *place = trace_place(AS_STRING(tl->items[0])->chars);
-    const char *in = strstr(place, " in ");
-    ADD(place, in ? (size_t)(in - place) : strlen(place));
-    char colnum[16];
-    if (col > 0) ADD(colnum, (size_t)snprintf(colnum, sizeof colnum, ":%d", col));
+  if (file) {
+    ADD(file->chars, file->len);
+    char num[32];
+    int k = col > 0 ? snprintf(num, sizeof num, ":%d:%d", line, col) : snprintf(num, sizeof num, ":%d", line);
+    ADD(num, (size_t)k);
     ADD(": ", 2);
   }
   ADD(msg->chars, msg->len);
@@ -420,11 +420,14 @@ ObjString *vm_error_report(VM *vm, Value err, Value trace) {
   ObjString *msg = vm_error_message(vm, err);
   vm_push(vm, STR_VAL(msg));
   ObjList *tl = IS_LIST(trace) ? AS_LIST(trace) : NULL;
-  ObjString *src = NULL;
-  int line = 0, col = 0;
-  if (tl && tl->count > 0 && IS_STRING(tl->items[0])) report_position(vm, err, trace, AS_STRING(tl->items[0]), &src, &line, &col);
-  ObjString *r = str_alloc(vm, write_report(NULL, msg, tl, src, line, col));
-  write_report(r->chars, msg, tl, src, line, col);
+  int line, col;
+  ObjString *file = report_position(vm, err, trace, &line, &col), *src = NULL;
+  if (file) {
+    Value *s = table_find(&vm->sources, STR_VAL(file));
+    if (s && IS_STRING(*s)) src = AS_STRING(*s);
+  }
+  ObjString *r = str_alloc(vm, write_report(NULL, msg, tl, file, src, line, col));
+  write_report(r->chars, msg, tl, file, src, line, col);
   r = str_take_buffer(vm, r);
   vm_pop(vm);
   vm_pop(vm);
