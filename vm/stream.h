@@ -3,6 +3,8 @@
 #ifndef GS_STREAM_H
 #define GS_STREAM_H
 
+#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include "vm.h"
 
@@ -32,6 +34,16 @@ size_t stream_fill(VM *vm, FILE *fp, const char *name, const char **bytes);
  * nothing when no other fiber is alive or raising is not allowed here.
  * A wait point: raises a pending cancel or timeout. */
 void stdout_make_room(VM *vm, size_t n);
+
+/* The n bytes go into stdout's buffer with no write to the kernel, and the
+ * buffer stays under PIPE_BUF: stdout_make_room would have nothing to do.
+ * Two of glibc's FILE fields, inline, since print asks it every time; a
+ * line-buffered or unbuffered stream keeps _IO_write_end at or below
+ * _IO_write_ptr, so it never fits. */
+static inline bool stdout_fits(size_t n) {
+  FILE *f = stdout;
+  return f->_IO_write_end - f->_IO_write_ptr > (ptrdiff_t)n && f->_IO_write_ptr - f->_IO_write_base + (ptrdiff_t)n < PIPE_BUF;
+}
 
 /* Flushing stdio's buffer now would block: standard output is a pipe or
  * socket that cannot take it (the scheduler then waits without flushing). */

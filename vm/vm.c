@@ -27,9 +27,16 @@ static void note_output_error(VM *vm) {
 }
 
 /* In pieces of at most PIPE_BUF bytes: each can wait for room in a pipe
- * without blocking the other fibers (stdout_room.c). */
+ * without blocking the other fibers (stdout_room.c). A short text that
+ * stays in stdio's buffer (most prints, to a file or a pipe) goes there
+ * at once. */
 static void default_write(VM *vm, const char *s, size_t n, void *ud) {
   (void)ud;
+  if (stdout_fits(n)) {
+    errno = 0;
+    if (fwrite(s, 1, n, stdout) != n) note_output_error(vm);
+    return;
+  }
   while (n) {
     size_t k = n < PIPE_BUF ? n : PIPE_BUF;
     stdout_make_room(vm, k);
