@@ -4,14 +4,16 @@
 #include "vm.h"
 #include "fiber.h"
 
-void *obj_alloc(VM *vm, size_t size, ValueTag tag) {
+void *obj_alloc_head(VM *vm, size_t size, size_t head, ValueTag tag) {
   Obj *o = vm_realloc(vm, NULL, 0, size);
-  memset(o, 0, size);
+  memset(o, 0, head);
   o->tag = (uint8_t)tag;
   o->next = vm->objects;
   vm->objects = o;
   return o;
 }
+
+void *obj_alloc(VM *vm, size_t size, ValueTag tag) { return obj_alloc_head(vm, size, size, tag); }
 
 ObjList *list_new(VM *vm, uint32_t cap) {
   ObjList *l = obj_alloc(vm, sizeof(ObjList), V_LIST);

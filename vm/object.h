@@ -196,6 +196,8 @@ typedef struct ObjUserdata {
 
 /* allocation (object.c) */
 void *obj_alloc(VM *vm, size_t size, ValueTag tag);
+/* Only the first head bytes zeroed: the caller writes the rest at once. */
+void *obj_alloc_head(VM *vm, size_t size, size_t head, ValueTag tag);
 ObjList *list_new(VM *vm, uint32_t cap);
 void list_push(VM *vm, ObjList *l, Value v);
 void list_reserve(VM *vm, ObjList *l, uint32_t cap);

@@ -43,8 +43,10 @@ uint32_t str_hash_slow(ObjString *s) {
   return s->obj.str_hash;
 }
 
+/* The characters are not zeroed: every caller writes all len of them
+ * before the string is seen. */
 ObjString *str_alloc(VM *vm, size_t len) {
-  ObjString *s = obj_alloc(vm, sizeof(ObjString) + len + 1, V_STRING);
+  ObjString *s = obj_alloc_head(vm, sizeof(ObjString) + len + 1, sizeof(ObjString), V_STRING);
   s->len = len;
   s->obj.str_hashed = false;
   s->obj.str_interned = false;
