@@ -761,28 +761,15 @@ void fiber_free(VM *vm, Fiber *f) {
   vm_realloc(vm, f, sizeof(Fiber), 0);
 }
 
-/* The highest register window of any active frame. A callee's window (or a
- * native's arguments) can end below its caller's: the caller's registers
- * above it are dead temporaries (a call's registers are the top of the
- * caller's), yet they are part of the caller's window again when the callee
- * returns. Slots above this mark are written before they are read (a new
- * frame clears its registers, vm_push and the API write what they reserve). */
-static int fiber_window_top(const Fiber *f) {
-  int hw = f->top;
-  for (int i = 0; i < f->nframes; i++) {
-    int t = f->frames[i].base + f->frames[i].cl->p->maxregs;
-    if (t > hw) hw = t;
-  }
-  return hw;
-}
-
-/* The collector scans a fiber's stack below its top and clears the dead
- * registers between the top and the window mark: left as they were, they
- * would point at what this collection frees and be scanned by the next one
- * once their frame's window is back. No call or return pays for this. */
+/* The collector scans a fiber's stack below its top and clears every slot
+ * above it. A new frame does not clear its registers (interp.c, push_frame):
+ * a register it has not written yet holds what a returned frame left there,
+ * and that must be nil or something this collection keeps, never what it
+ * frees. So after every collection each slot is nil or marked, and a slot
+ * written since holds something allocated since. */
 void fiber_mark(VM *vm, Fiber *f) {
   for (int i = 0; i < f->top; i++) gc_mark_value(vm, f->stack[i]);
-  for (int i = f->top, hw = fiber_window_top(f); i < hw; i++) f->stack[i] = NIL_VAL;
+  for (int i = f->top; i < f->stack_cap; i++) f->stack[i].tag = V_NIL;
   for (int i = 0; i < f->nframes; i++) gc_mark_obj(vm, (Obj *)f->frames[i].cl);
   for (ObjUpvalue *u = f->open_upvalues; u; u = u->next) gc_mark_obj(vm, (Obj *)u);
   gc_mark_value(vm, f->error);
