@@ -1047,6 +1047,7 @@ reload:
     Value x = R(B), y = y_operand;                                           \
     if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(iop(AS_INT(x), AS_INT(y))); DISPATCH(); } \
     if (IS_FLOAT(x) && IS_FLOAT(y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(x), AS_FLOAT(y))); DISPATCH(); } \
+    if (IS_NUMBER(x) && IS_NUMBER(y)) { R(A) = FLOAT_VAL(fop(AS_NUMBER(x), AS_NUMBER(y))); DISPATCH(); } \
     Value r;                                                                 \
     PROTECT(r = slow(vm, x, y));                                             \
     R(A) = r;                                                                \
