@@ -1048,6 +1048,17 @@ void fiber_wake_all(VM *vm, Fiber **queue) {
   }
 }
 
+Fiber *fiber_wake_oldest(VM *vm, Fiber **queue) {
+  Fiber **link = queue;   /* the queue is newest first */
+  if (!*link) return NULL;
+  while ((*link)->next_wait) link = &(*link)->next_wait;
+  Fiber *f = *link;
+  *link = NULL;
+  f->wait_on = NULL;   /* already out of the queue */
+  wake_fiber(vm, f, WAKE_OK);
+  return f;
+}
+
 Fiber *fiber_yield_next(VM *vm) {
   Scheduler *s = vm->sched;
   fiber_wait_point(vm);

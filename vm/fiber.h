@@ -103,6 +103,9 @@ void sched_on_alarm(VM *vm, int bits);
  * running fiber on it until fiber_wake_all makes every waiter ready. */
 void fiber_wait(VM *vm, Fiber **queue);
 void fiber_wake_all(VM *vm, Fiber **queue);
+/* Makes ready the fiber that has waited longest on the queue and returns it
+ * (NULL if the queue is empty); O(length of the queue). */
+Fiber *fiber_wake_oldest(VM *vm, Fiber **queue);
 
 /* For waits on the event loop (loop.c). fiber_block blocks the running
  * fiber (wait_on: what it waits on; limit_at >= 0 ends it with WAKE_TIMER,

@@ -6,8 +6,8 @@
  * most PIPE_BUF bytes to a pipe the poller calls writable cannot block, so
  * the writer feeds stdio's buffer in pieces of at most PIPE_BUF bytes and,
  * before a piece that makes stdio flush, waits in the loop until the
- * descriptor is writable. One fiber waits on the descriptor; other writers
- * queue behind it, so lines of concurrent prints stay whole. Terminals and
+ * descriptor is writable. Writers take turns in the order they wrote, so
+ * lines of concurrent prints stay whole and keep their order. Terminals and
  * regular files do not hold a writer up long and are written as before. */
 #define _GNU_SOURCE
 #include <limits.h>
@@ -34,32 +34,72 @@ static bool stdout_writable(void) {
   return poll(&p, 1, 0) != 0;   /* an error too: the write will say what it is */
 }
 
-/* The fiber that waits holds the descriptor's writer slot in the loop; the
- * others queue until that wait ends, however it ends and whoever waited
- * (loop.c wakes the queue then). stdio writes at most its buffer at once,
- * and a line-buffered stream at each newline: a buffer made for what
- * descriptor 1 was before (a terminal's line buffer, a file's larger
- * block) first writes what it holds when that and the piece would pass
- * PIPE_BUF. */
-void stdout_make_room(VM *vm, size_t n) {
-  if (stream_alone(vm) || !vm->fiber->errjmp) return;
-  size_t size = __fbufsize(stdout);
-  size_t pending = __fpending(stdout);
-  bool by_line = __flbf(stdout);
-  size_t most = by_line ? 0 : size && size < PIPE_BUF ? size : PIPE_BUF;
-  if (n ? pending + n < most : pending == 0) return;   /* no write now, or none past PIPE_BUF */
-  if (!stdout_pollable()) return;
+/* Writers take turns, oldest first, so lines reach the pipe in the order
+ * their prints were called: a writer that has to wait for room takes the
+ * turn (vm->out_turn) and keeps it until its text is in stdio's buffer
+ * (stdout_end_write); every print called meanwhile, however short, lines
+ * up behind it (vm->out_line) instead of slipping into the buffer. The
+ * turn goes to the writer that has waited longest; a writer whose wait
+ * raises (a cancel, a timeout) passes it on before the error goes up. */
+static void pass_turn(VM *vm) { vm->out_turn = fiber_wake_oldest(vm, &vm->out_line); }
+
+static void wait_protected(VM *vm, void (*body)(VM *, void *), void *ud) {
+  Value err;
+  if (vm_protect(vm, body, ud, &err)) return;
+  if (vm->out_turn == vm->fiber) pass_turn(vm);
+  vm_throw_value(vm, err);
+}
+
+static void wait_for_turn(VM *vm, void *ud) {
+  (void)ud;
+  while (vm->out_turn && vm->out_turn != vm->fiber) fiber_wait(vm, &vm->out_line);
+  vm->out_turn = vm->fiber;
+}
+
+typedef struct {
+  size_t n, size;
+  bool by_line;
+} Piece;
+
+/* The turn holder waits on the descriptor; if a host native's wait holds
+ * the loop's writer slot, it waits for that wait to end (loop.c wakes
+ * out_queue then). stdio writes at most its buffer at once, and a
+ * line-buffered stream at each newline: a buffer made for what descriptor
+ * 1 was before (a terminal's line buffer, a file's larger block) first
+ * writes what it holds when that and the piece would pass PIPE_BUF. */
+static void wait_for_room(VM *vm, void *ud) {
+  Piece *p = ud;
   int fd = fileno(stdout);
   for (;;) {
     while (!stdout_writable()) {
       if (loop_fd_busy(vm, fd, LOOP_WRITABLE)) fiber_wait(vm, &vm->out_queue);
       else loop_wait_fd(vm, fd, LOOP_WRITABLE, -1);
     }
-    pending = __fpending(stdout);
-    if (pending + n <= PIPE_BUF || (!by_line && size <= PIPE_BUF)) return;
+    size_t pending = __fpending(stdout);
+    if (pending + p->n <= PIPE_BUF || (!p->by_line && p->size <= PIPE_BUF)) return;
     vm_flush(vm);
     if (__fpending(stdout)) return;   /* the flush failed: it is noted, and the write will fail too */
   }
+}
+
+void stdout_make_room(VM *vm, size_t n) {
+  if (stream_alone(vm) || !vm->fiber->errjmp) {
+    vm->out_turn = NULL;   /* alone: nobody else can hold it */
+    return;
+  }
+  if (vm->out_turn && vm->out_turn != vm->fiber) wait_protected(vm, wait_for_turn, NULL);
+  Piece p = { n, __fbufsize(stdout), __flbf(stdout) };
+  size_t pending = __fpending(stdout);
+  size_t most = p.by_line ? 0 : p.size && p.size < PIPE_BUF ? p.size : PIPE_BUF;
+  if (n ? pending + n < most : pending == 0) return;   /* no write now, or none past PIPE_BUF */
+  if (!stdout_pollable()) return;
+  if (stdout_writable() && (pending + n <= PIPE_BUF || (!p.by_line && p.size <= PIPE_BUF))) return;
+  vm->out_turn = vm->fiber;
+  wait_protected(vm, wait_for_room, &p);
+}
+
+void stdout_end_write(VM *vm) {
+  if (vm->out_turn == vm->fiber) pass_turn(vm);
 }
 
 bool stdout_flush_would_block(VM *vm) {

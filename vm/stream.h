@@ -35,6 +35,10 @@ size_t stream_fill(VM *vm, FILE *fp, const char *name, const char **bytes);
  * A wait point: raises a pending cancel or timeout. */
 void stdout_make_room(VM *vm, size_t n);
 
+/* The text of one write is in stdio's buffer: the turn to write, if this
+ * fiber holds it, goes to the writer that has waited longest. */
+void stdout_end_write(VM *vm);
+
 /* The n bytes go into stdout's buffer with no write to the kernel, and the
  * buffer stays under PIPE_BUF: stdout_make_room would have nothing to do.
  * Two of glibc's FILE fields, inline, since print asks it every time; a

@@ -32,7 +32,7 @@ static void note_output_error(VM *vm) {
  * at once. */
 static void default_write(VM *vm, const char *s, size_t n, void *ud) {
   (void)ud;
-  if (stdout_fits(n)) {
+  if (!vm->out_turn && stdout_fits(n)) {
     errno = 0;
     if (fwrite(s, 1, n, stdout) != n) note_output_error(vm);
     return;
@@ -43,11 +43,12 @@ static void default_write(VM *vm, const char *s, size_t n, void *ud) {
     errno = 0;
     if (fwrite(s, 1, k, stdout) != k) {
       note_output_error(vm);
-      return;
+      break;
     }
     s += k;
     n -= k;
   }
+  stdout_end_write(vm);
 }
 
 static void default_write_err(VM *vm, const char *s, size_t n, void *ud) {
@@ -67,6 +68,7 @@ void vm_flush_parking(VM *vm) {
   if (vm->write_out != default_write) return;
   stdout_make_room(vm, 0);
   vm_flush(vm);
+  stdout_end_write(vm);
 }
 
 void vm_check_output(VM *vm) {

@@ -235,7 +235,9 @@ struct gs_vm {
   size_t outlen;
   int out_errno;            /* first failed write/flush of standard output, 0 if none */
   bool out_error_raised;    /* ... and the script was stopped because of it */
-  Fiber *out_queue;         /* fibers waiting for another's wait on it to end (stdout_room.c) */
+  Fiber *out_queue;         /* a writer waiting for a host's wait on it to end (stdout_room.c) */
+  Fiber *out_turn;          /* the writer whose turn it is, NULL when nobody waits for room */
+  Fiber *out_line;          /* writers waiting for their turn */
 
   /* settings */
   size_t fiber_stack_size;
