@@ -971,6 +971,10 @@ reload:
       ObjList *l = AS_LIST(o);
       uint64_t i = (uint64_t)AS_INT(idx);
       if (i < l->count) { COPY(l->items[i], R(C)); DISPATCH(); }
+    } else if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
+      /* a key that needs no normalising or checking (vm_set_index) */
+      PROTECT(table_set(vm, &AS_MAP(o)->t, idx, R(C)));
+      DISPATCH();
     }
     PROTECT(vm_set_index(vm, o, idx, R(C)));
     DISPATCH();
