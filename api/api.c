@@ -1271,6 +1271,10 @@ bool gs_wake(gs_vm *vm, gs_handle *fiber, int value) {
   GUARDED(vm, bool, false, wake(vm, fiber, value));
 }
 
+void gs_with_cstack(gs_vm *vm, size_t bytes, void (*fn)(void *ud), void *ud) {
+  GUARDED_VOID(vm, fiber_with_cstack(vm, bytes, fn, ud));
+}
+
 /* ---- non-blocking I/O ------------------------------------------------------ */
 
 static int wait_fd(VM *vm, int fd, int events, double timeout_s) {

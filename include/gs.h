@@ -176,7 +176,7 @@ typedef struct {
    * only. */
   char *(*load_module)(gs_vm *vm, const char *path, size_t *len, void *ud);
   /* Usable C stack per fiber in bytes, rounded up to pages (minimum 16 KiB);
-   * 0 = the default (256 KiB). Deeper native recursion inside a fiber goes
+   * 0 = the default (64 KiB). Deeper native recursion inside a fiber goes
    * on on more stacks of this size, as deep as on the main fiber, then
    * raises "stack overflow". */
   size_t fiber_stack_size;
@@ -198,7 +198,7 @@ typedef struct {
 #define GS_MIN_HEAP_LIMIT ((size_t)128 * 1024)
 
 /* The C stack a fiber gets when fiber_stack_size is 0. */
-#define GS_DEFAULT_FIBER_STACK ((size_t)256 * 1024)
+#define GS_DEFAULT_FIBER_STACK ((size_t)64 * 1024)
 
 /* The optional libraries (stdlib/), for gs_open_libs and skip_libs. */
 #define GS_LIB_MATH 0x01u
@@ -598,6 +598,16 @@ void gs_park(gs_vm *vm, int dest);
  * when the running fiber yields or blocks). Returns false if it is not
  * parked (never parked, already woken, finished). */
 bool gs_wake(gs_vm *vm, gs_handle *fiber, int value);
+/* Inside a native: call fn(ud) with at least `bytes` of C stack free below
+ * it — where it is when the running fiber has that much left, else on a
+ * stack of its own (the fiber's C stack grows by a segment for the call;
+ * the main fiber runs on the process stack). For natives that call into C
+ * code that recurses on its own, such as a regex or parser library: a
+ * fiber's C stack is small (GS_DEFAULT_FIBER_STACK), and the VM's margin
+ * covers only ordinary calls. fn must return normally: no gs_error, no
+ * yield, no call into the VM. Raises "out of memory" if no stack can be
+ * had. */
+void gs_with_cstack(gs_vm *vm, size_t bytes, void (*fn)(void *ud), void *ud);
 
 /* ---- interrupts, hooks, raising values, fibers from C ------------------------ */
 

@@ -118,15 +118,41 @@ static uint32_t re_parse_flags(gs_vm *vm, const char *flags, size_t n) {
   return opts;
 }
 
+/* PCRE2's compiler recurses on its own: about 23 KiB of C stack plus
+ * 0.7 KiB per nested group (up to its nesting limit of 250: ~190 KiB), more
+ * than a fiber's C stack may have left, so it runs with gs_with_cstack.
+ * Its JIT compiler takes less. */
+typedef struct {
+  const char *p;
+  size_t plen;
+  uint32_t opts;
+  int err;
+  PCRE2_SIZE erroff;
+  pcre2_code *code;
+  bool jit;
+} CompileCall;
+
+static void compile_call(void *ud) {
+  CompileCall *cc = ud;
+  cc->code = pcre2_compile((PCRE2_SPTR)cc->p, cc->plen, cc->opts, &cc->err, &cc->erroff, NULL);
+  cc->jit = cc->code && !RUNNING_ON_VALGRIND && pcre2_jit_compile(cc->code, PCRE2_JIT_COMPLETE) == 0;
+}
+
+static size_t compile_stack_need(const char *p, size_t plen) {
+  size_t groups = 0;
+  for (size_t i = 0; i < plen; i++) groups += p[i] == '(';
+  return ((size_t)32 + (groups < 250 ? groups : 250)) * 1024;
+}
+
 /* Compile slot `pat` with flags (NULL: none) into a new regex in slot `dest`. */
 static void re_compile_into(gs_vm *vm, ReShared *sh, int pat, const char *flags, size_t flen, int dest) {
   size_t plen;
   const char *p = gs_get_string(vm, pat, &plen);
   uint32_t opts = re_parse_flags(vm, flags, flen);
-  int err;
-  PCRE2_SIZE erroff;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)p, plen, opts, &err, &erroff, NULL);
-  if (!code) re_pclib_fail(vm, "invalid regex", err, erroff);
+  CompileCall cc = { p, plen, opts, 0, 0, NULL, false };
+  gs_with_cstack(vm, compile_stack_need(p, plen), compile_call, &cc);
+  pcre2_code *code = cc.code;
+  if (!code) re_pclib_fail(vm, "invalid regex", cc.err, cc.erroff);
   /* from here on the userdata owns code: its finalizer frees it */
   Regex *rx = gs_new_userdata(vm, dest, RE_REGEX_TAG, sizeof(Regex) + plen + flen + 2, regex_finalize);
   if (!rx) { pcre2_code_free(code); gs_error(vm, "out of memory"); }
@@ -148,7 +174,7 @@ static void re_compile_into(gs_vm *vm, ReShared *sh, int pat, const char *flags,
   uint32_t utf_in_pattern = 0;
   pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &utf_in_pattern);
   rx->utf = (utf_in_pattern & PCRE2_UTF) != 0;      /* (*UTF) in the pattern counts too */
-  rx->jit = !RUNNING_ON_VALGRIND && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+  rx->jit = cc.jit;
   rx->md = pcre2_match_data_create_from_pattern(code, NULL);
   if (!rx->md) gs_error(vm, "out of memory");
 }

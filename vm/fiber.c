@@ -955,6 +955,19 @@ static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
   return f;
 }
 
+/* A native about to call C code that recurses on its own (PCRE2's compiler
+ * takes ~23 KiB plus ~0.7 KiB per nested group) gets that much stack: a
+ * fiber's own is small, and the VM's margin (cstack_margin) covers only
+ * ordinary calls. The segment is a power of two no smaller than the
+ * default, so such calls share a few pool sizes. */
+void fiber_with_cstack(VM *vm, size_t bytes, void (*fn)(void *ud), void *ud) {
+  Coro *c = &vm->fiber->coro;
+  if (c->is_main || coro_stack_remaining(c) >= bytes) { fn(ud); return; }
+  size_t seg = vm->fiber_stack_size ? vm->fiber_stack_size : coro_default_stack_size();
+  while (seg < bytes + 4096) seg *= 2;   /* (the call's own frames go on top) */
+  if (!coro_call_on_new_stack(c, seg, fn, ud)) vm_out_of_memory(vm);
+}
+
 /* Copy arguments into a fresh fiber's stack: fiber_entry calls fn with them. */
 static void fiber_set_args(VM *vm, Fiber *f, int argc, Value *args) {
   Fiber *cur = vm->fiber;

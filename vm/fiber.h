@@ -101,6 +101,9 @@ void sched_on_alarm(VM *vm, int bits);
 
 /* A plain wait queue (linked through next_wait): fiber_wait blocks the
  * running fiber on it until fiber_wake_all makes every waiter ready. */
+/* fn(ud) with at least `bytes` of C stack below it: here, or on a new
+ * segment of the running fiber's stack (gs_with_cstack) */
+void fiber_with_cstack(VM *vm, size_t bytes, void (*fn)(void *ud), void *ud);
 void fiber_wait(VM *vm, Fiber **queue);
 void fiber_wake_all(VM *vm, Fiber **queue);
 /* Makes ready the fiber that has waited longest on the queue and returns it
