@@ -948,7 +948,9 @@ static Fiber *fiber_create(VM *vm, Value fn, bool generator) {
     f->frames_cap = TOP_FRAMES;
     f->stack = (Value *)(void *)((char *)top + sizeof(CallFrame) * TOP_FRAMES);
     f->stack_cap = TOP_SLOTS;
-    for (int i = 0; i < TOP_SLOTS; i++) f->stack[i] = NIL_VAL;   /* (what the last owner left) */
+    /* (what the last owner left; the tags are enough, and 16 word stores
+     * cost less than the `rep stos` GCC makes of clearing whole Values) */
+    for (int i = 0; i < TOP_SLOTS; i++) f->stack[i].tag = V_NIL;
     f->stack_inline = f->frames_inline = true;
   }
   vm_pop(vm);
