@@ -657,15 +657,25 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   if (vm_interrupt_requested(vm)) vm_check_interrupt(vm);
   Fiber *f = vm->fiber;
   if (vm_cstack_low(vm)) return call_on_new_stack(vm, f, fn, argc, args);
-  ptrdiff_t off = -1;
-  if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
-  vm_push_root(vm, &fn);   /* growing the stack may collect before fn is on it */
-  fiber_ensure_stack(vm, f, argc + 2);
-  vm_pop_root(vm);
-  if (off >= 0) args = f->stack + off;
+  if (f->top + argc + 2 > f->stack_cap) {
+    ptrdiff_t off = -1;
+    if (args >= f->stack && args < f->stack + f->stack_cap) off = args - f->stack;
+    vm_push_root(vm, &fn);   /* growing the stack may collect before fn is on it */
+    fiber_grow_stack(vm, f, f->top + argc + 2);
+    vm_pop_root(vm);
+    if (off >= 0) args = f->stack + off;
+  }
   int slot = f->top;
   f->stack[slot] = fn;
-  if (argc) memmove(&f->stack[slot + 1], args, sizeof(Value) * argc);
+  /* a callback's few arguments (a comparator's two) are copied one by one
+   * when they end below the new slots (the memmove call cost more than the
+   * copy); memmove when they might overlap */
+  Value *to = &f->stack[slot + 1];
+  if (argc > 0 && argc <= 4 && args + argc <= to) {
+    for (int i = 0; i < argc; i++) to[i] = args[i];
+  } else if (argc > 0) {
+    memmove(to, args, sizeof(Value) * argc);
+  }
   f->top = slot + 1 + argc;
   if (prepare_call(vm, f, slot, argc)) {
     f->frames[f->nframes - 1].flags |= FRAME_BOUNDARY;
