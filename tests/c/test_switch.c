@@ -67,6 +67,8 @@ static void diag(const char *fmt, ...) {
 }
 
 static Coro g_main;
+/* The deep-stack tests go further than the default fiber stack (64 KiB). */
+#define DEEP_STACK ((size_t)256 * 1024)
 
 /* ---- register canaries ------------------------------------------------- */
 /* canary_switch(from, to, in, out): load rbx, rbp, r12-r15 from in[0..5],
@@ -365,14 +367,15 @@ static void test_sizes_and_pool(void) {
   coro_set_default_stack_size(0);
   check(coro_default_stack_size() == CORO_DEFAULT_STACK, "coro_set_default_stack_size(0) restores the default");
 
-  /* a fiber that went 160 KiB deep: after it exits, its stack is pooled and
+  /* a fiber that went 160 KiB deep (on a stack of an explicit size, larger
+   * than the default): after it exits, its stack is pooled and
    * only the top pages stay resident */
   coro_pool_trim();
-  if (!coro_create(&g_pc, 0, big_entry, (void *)(size_t)(160 * 1024))) { check(0, "create"); return; }
+  if (!coro_create(&g_pc, DEEP_STACK, big_entry, (void *)(size_t)(160 * 1024))) { check(0, "create"); return; }
   void *m = g_pc.mapping, *lo = g_pc.stack_lo, *hi = g_pc.stack_hi;
   coro_switch(&g_main, &g_pc);
   Coro n1;
-  ok = coro_create(&n1, 0, exit_entry, &n1);
+  ok = coro_create(&n1, DEEP_STACK, exit_entry, &n1);
   check(ok && n1.mapping == m, "an exited coro's stack is reused by the next coro_create");
   int res = resident_pages(lo, hi);
   check(res >= 0 && res <= 2, "recycled stack keeps only %d resident page(s) (of %zu)", res,
@@ -380,18 +383,18 @@ static void test_sizes_and_pool(void) {
   coro_switch(&g_main, &n1);   /* runs and exits */
   /* the same without coro_stack_remaining: the probe finds it */
   coro_pool_trim();
-  if (!coro_create(&g_pc, 0, memset_entry, (void *)(size_t)(160 * 1024))) { check(0, "create"); return; }
+  if (!coro_create(&g_pc, DEEP_STACK, memset_entry, (void *)(size_t)(160 * 1024))) { check(0, "create"); return; }
   m = g_pc.mapping;
   lo = g_pc.stack_lo;
   hi = g_pc.stack_hi;
   coro_switch(&g_main, &g_pc);
-  ok = coro_create(&n1, 0, exit_entry, &n1);
+  ok = coro_create(&n1, DEEP_STACK, exit_entry, &n1);
   res = resident_pages(lo, hi);
   check(ok && n1.mapping == m && res >= 0 && res <= 2,
         "a stack written deep without a depth check is cleaned too (%d resident pages)", res);
   /* a shallow coro's stack is reused as it is, top pages resident */
   coro_switch(&g_main, &n1);   /* runs and exits */
-  ok = coro_create(&n1, 0, exit_entry, &n1);
+  ok = coro_create(&n1, DEEP_STACK, exit_entry, &n1);
   res = resident_pages(lo, hi);
   /* (mincore also counts the page the probe read: the shared zero page, not RSS) */
   check(ok && n1.mapping == m && res >= 1 && res <= 3,
@@ -418,7 +421,7 @@ static void deep_entry(void *arg) {
   coro_exit_switch(&g_deep, &g_main);
 }
 static void test_release_unused(void) {
-  if (!coro_create(&g_deep, 0, deep_entry, (void *)(size_t)(100 * 1024))) { check(0, "create"); return; }
+  if (!coro_create(&g_deep, DEEP_STACK, deep_entry, (void *)(size_t)(100 * 1024))) { check(0, "create"); return; }
   coro_switch(&g_main, &g_deep);
   int before = resident_pages(g_deep.stack_lo, g_deep.stack_hi);
   size_t rel = coro_release_unused(&g_deep);
