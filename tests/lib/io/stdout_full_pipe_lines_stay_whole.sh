@@ -1,6 +1,6 @@
 # Three fibers print into a pipe whose reader starts late: they take turns
-# waiting for room (one waits on the descriptor, the others queue behind
-# it; without the queue the second would fail with "busy"), every line
+# (the one holding the turn waits on the descriptor, the others line up
+# behind it; without that the second would fail with "busy"), every line
 # arrives whole and none is lost. Meanwhile the main fiber keeps ticking,
 # and the reader starts only once it has: when a full pipe blocked the
 # whole process, nothing could be split, but the ticks stopped.
