@@ -100,7 +100,7 @@ static Value *known_module(VM *vm, Value key) {
       gc_collect(vm);
       continue;
     }
-    fiber_wait(vm, &m->waiters);
+    fiber_wait(vm, &m->waiters, WAIT_IMPORT);
   }
 }
 

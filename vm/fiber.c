@@ -239,7 +239,7 @@ static void wait_detach(VM *vm, Fiber *f) {
   f->nwaiters = 0;
   if (f->wait_timer.heap_index >= 0) heap_remove(vm->sched, &f->wait_timer);
   switch (f->wait_kind) {
-    case WAIT_JOIN: case WAIT_IMPORT:
+    case WAIT_JOIN: case WAIT_IMPORT: case WAIT_OUTPUT:
       if (f->wait_on) queue_unlink((Fiber **)f->wait_on, f);
       break;
     case WAIT_PARK:
@@ -377,6 +377,7 @@ static void describe_wait(Fiber *f, char *buf, size_t size) {
       else snprintf(buf, size, "join");
       break;
     case WAIT_IMPORT: snprintf(buf, size, "import of a module another fiber is loading"); break;
+    case WAIT_OUTPUT: snprintf(buf, size, "its turn to write to standard output"); break;
     case WAIT_PARK: snprintf(buf, size, "a host park"); break;
     case WAIT_RESUME: snprintf(buf, size, "resume of fiber %lld", f->wait_on ? (long long)((Fiber *)f->wait_on)->id : -1LL); break;
     case WAIT_NATIVE: snprintf(buf, size, "a native wait"); break;
@@ -1051,7 +1052,7 @@ static void queue_wait(VM *vm, Fiber **queue, int kind) {
   block(vm, kind, queue, -1);
 }
 
-void fiber_wait(VM *vm, Fiber **queue) { queue_wait(vm, queue, WAIT_IMPORT); }
+void fiber_wait(VM *vm, Fiber **queue, WaitKind kind) { queue_wait(vm, queue, kind); }
 
 void fiber_wake_all(VM *vm, Fiber **queue) {
   while (*queue) {

@@ -11,7 +11,7 @@
 /* What a blocked fiber waits on (Fiber.wait_kind). */
 typedef enum {
   WAIT_NONE, WAIT_SLEEP, WAIT_RECV, WAIT_SEND, WAIT_SELECT, WAIT_JOIN,
-  WAIT_IMPORT, WAIT_PARK, WAIT_RESUME, WAIT_NATIVE, WAIT_IO, WAIT_POOL,
+  WAIT_IMPORT, WAIT_OUTPUT, WAIT_PARK, WAIT_RESUME, WAIT_NATIVE, WAIT_IO, WAIT_POOL,
 } WaitKind;
 /* How a wait ended (Fiber.wake_reason). */
 typedef enum { WAKE_OK, WAKE_CLOSED, WAKE_TIMER, WAKE_INTERRUPTED } WakeReason;
@@ -100,11 +100,12 @@ int64_t sched_deadline_after(double secs);
 void sched_on_alarm(VM *vm, int bits);
 
 /* A plain wait queue (linked through next_wait): fiber_wait blocks the
- * running fiber on it until fiber_wake_all makes every waiter ready. */
+ * running fiber on it until fiber_wake_all makes every waiter ready; `kind`
+ * (WAIT_IMPORT, WAIT_OUTPUT) says what for in a deadlock report or dump. */
 /* fn(ud) with at least `bytes` of C stack below it: here, or on a new
  * segment of the running fiber's stack (gs_with_cstack) */
 void fiber_with_cstack(VM *vm, size_t bytes, void (*fn)(void *ud), void *ud);
-void fiber_wait(VM *vm, Fiber **queue);
+void fiber_wait(VM *vm, Fiber **queue, WaitKind kind);
 void fiber_wake_all(VM *vm, Fiber **queue);
 /* Makes ready the fiber that has waited longest on the queue and returns it
  * (NULL if the queue is empty); O(length of the queue). */

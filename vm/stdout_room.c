@@ -52,7 +52,7 @@ static void wait_protected(VM *vm, void (*body)(VM *, void *), void *ud) {
 
 static void wait_for_turn(VM *vm, void *ud) {
   (void)ud;
-  while (vm->out_turn && vm->out_turn != vm->fiber) fiber_wait(vm, &vm->out_line);
+  while (vm->out_turn && vm->out_turn != vm->fiber) fiber_wait(vm, &vm->out_line, WAIT_OUTPUT);
   vm->out_turn = vm->fiber;
 }
 
@@ -72,7 +72,7 @@ static void wait_for_room(VM *vm, void *ud) {
   int fd = fileno(stdout);
   for (;;) {
     while (!stdout_writable()) {
-      if (loop_fd_busy(vm, fd, LOOP_WRITABLE)) fiber_wait(vm, &vm->out_queue);
+      if (loop_fd_busy(vm, fd, LOOP_WRITABLE)) fiber_wait(vm, &vm->out_queue, WAIT_OUTPUT);
       else loop_wait_fd(vm, fd, LOOP_WRITABLE, -1);
     }
     size_t pending = __fpending(stdout);
