@@ -202,6 +202,23 @@ static void push_frame(VM *vm, Fiber *f, ObjClosure *cl, int base, int nargs) {
 
 enum { FRAME_CONSTRUCT = 2 };
 
+/* push_frame's common case, for vm_call: the arguments match the
+ * parameters and the frame fits the stacks we have. Returns false (nothing
+ * done) otherwise. */
+static inline bool enter_exact(Fiber *f, ObjClosure *cl, int base, int nargs, int flags) {
+  ObjProto *p = cl->p;
+  if (nargs != p->nparams || p->has_rest || base + p->maxregs + 1 > f->stack_cap || f->nframes >= f->frames_cap)
+    return false;
+  CallFrame *fr = &f->frames[f->nframes++];
+  fr->cl = cl;
+  fr->pc = p->code;
+  fr->base = base;
+  fr->nargs = nargs;
+  fr->flags = flags;
+  f->top = base + p->maxregs;
+  return true;
+}
+
 /* Insert `receiver` before the arguments of the call at fnslot. */
 static void insert_receiver(VM *vm, Fiber *f, int fnslot, int nargs, Value receiver) {
   if (fnslot + nargs + 3 > f->stack_cap) fiber_grow_stack(vm, f, fnslot + nargs + 3);
@@ -669,17 +686,20 @@ Value vm_call(VM *vm, Value fn, int argc, const Value *args) {
   }
   int slot = f->top;
   f->stack[slot] = fn;
-  /* a callback's few arguments (a comparator's two) are copied one by one
-   * when they end below the new slots (the memmove call cost more than the
-   * copy); memmove when they might overlap */
+  /* a callback's few arguments (a comparator's two, often in a C array)
+   * are copied one by one when they cannot overlap the new slots (the
+   * memmove call cost more than the copy) */
   Value *to = &f->stack[slot + 1];
-  if (argc > 0 && argc <= 4 && args + argc <= to) {
+  uintptr_t from = (uintptr_t)args, lo = (uintptr_t)to;
+  if (argc > 0 && argc <= 4 && (from + sizeof(Value) * argc <= lo || from >= lo + sizeof(Value) * argc)) {
     for (int i = 0; i < argc; i++) to[i] = args[i];
   } else if (argc > 0) {
     memmove(to, args, sizeof(Value) * argc);
   }
   f->top = slot + 1 + argc;
-  if (prepare_call(vm, f, slot, argc)) {
+  if (IS_CLOSURE(fn) && enter_exact(f, AS_CLOSURE(fn), slot + 1, argc, FRAME_BOUNDARY)) {
+    execute(vm);
+  } else if (prepare_call(vm, f, slot, argc)) {
     f->frames[f->nframes - 1].flags |= FRAME_BOUNDARY;
     execute(vm);
   }
@@ -1058,14 +1078,16 @@ reload:
   }
 
 /* y is R(C) for the register forms and K[C] for the constant forms */
+/* The operands are read through pointers: copying both Values first made
+ * GCC load all four words (and shuffle them) before the first tag test. */
 #define ARITH(name, y_operand, iop, fop, slow)                               \
   CASE(name) {                                                               \
-    Value x = R(B), y = y_operand;                                           \
-    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(iop(AS_INT(x), AS_INT(y))); DISPATCH(); } \
-    if (IS_FLOAT(x) && IS_FLOAT(y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(x), AS_FLOAT(y))); DISPATCH(); } \
-    if (IS_NUMBER(x) && IS_NUMBER(y)) { R(A) = FLOAT_VAL(fop(AS_NUMBER(x), AS_NUMBER(y))); DISPATCH(); } \
-    Value r;                                                                 \
-    PROTECT(r = slow(vm, x, y));                                             \
+    const Value *x = &R(B), *y = &y_operand;                                 \
+    if (IS_INT(*x) && IS_INT(*y)) { R(A) = INT_VAL(iop(AS_INT(*x), AS_INT(*y))); DISPATCH(); } \
+    if (IS_FLOAT(*x) && IS_FLOAT(*y)) { R(A) = FLOAT_VAL(fop(AS_FLOAT(*x), AS_FLOAT(*y))); DISPATCH(); } \
+    if (IS_NUMBER(*x) && IS_NUMBER(*y)) { R(A) = FLOAT_VAL(fop(AS_NUMBER(*x), AS_NUMBER(*y))); DISPATCH(); } \
+    Value r, xv = *x, yv = *y;                                               \
+    PROTECT(r = slow(vm, xv, yv));                                           \
     R(A) = r;                                                                \
     DISPATCH();                                                              \
   }
@@ -1073,9 +1095,9 @@ reload:
   ARITH(SUB, R(C), int_sub, flt_sub, arith_sub)
   ARITH(MUL, R(C), int_mul, flt_mul, arith_mul)
   CASE(DIV) {
-    Value x = R(B), y = R(C);
-    if (IS_NUMBER(x) && IS_NUMBER(y)) { R(A) = FLOAT_VAL(AS_NUMBER(x) / AS_NUMBER(y)); DISPATCH(); }
-    Value r;
+    const Value *xp = &R(B), *yp = &R(C);
+    if (IS_NUMBER(*xp) && IS_NUMBER(*yp)) { R(A) = FLOAT_VAL(AS_NUMBER(*xp) / AS_NUMBER(*yp)); DISPATCH(); }
+    Value r, x = *xp, y = *yp;
     PROTECT(r = arith_div(vm, x, y));
     R(A) = r;
     DISPATCH();
@@ -1085,36 +1107,36 @@ reload:
   ARITH(SUBK, k[C], int_sub, flt_sub, arith_sub)
   ARITH(MULK, k[C], int_mul, flt_mul, arith_mul)
   CASE(DIVK) {
-    Value x = R(B), y = k[C];
-    if (IS_NUMBER(x)) { R(A) = FLOAT_VAL(AS_NUMBER(x) / AS_NUMBER(y)); DISPATCH(); }
-    Value r;
+    const Value *xp = &R(B), *yp = &k[C];
+    if (IS_NUMBER(*xp)) { R(A) = FLOAT_VAL(AS_NUMBER(*xp) / AS_NUMBER(*yp)); DISPATCH(); }
+    Value r, x = *xp, y = *yp;
     PROTECT(r = arith_div(vm, x, y));
     R(A) = r;
     DISPATCH();
   }
   CASE(IDIVK) { Value r; PROTECT(r = arith_idiv(vm, R(B), k[C])); R(A) = r; DISPATCH(); }
   CASE(MODK) {
-    Value x = R(B), y = k[C];
-    if (IS_INT(x) && IS_INT(y) && AS_INT(y) > 0) {
-      int64_t m = AS_INT(x) % AS_INT(y);
-      if (m < 0) m += AS_INT(y);
+    const Value *xp = &R(B), *yp = &k[C];
+    if (IS_INT(*xp) && IS_INT(*yp) && AS_INT(*yp) > 0) {
+      int64_t m = AS_INT(*xp) % AS_INT(*yp);
+      if (m < 0) m += AS_INT(*yp);
       R(A) = INT_VAL(m);
       DISPATCH();
     }
-    Value r;
+    Value r, x = *xp, y = *yp;
     PROTECT(r = arith_mod(vm, x, y));
     R(A) = r;
     DISPATCH();
   }
   CASE(MOD) {
-    Value x = R(B), y = R(C);
-    if (IS_INT(x) && IS_INT(y) && AS_INT(y) > 0) {
-      int64_t m = AS_INT(x) % AS_INT(y);
-      if (m < 0) m += AS_INT(y);
+    const Value *xp = &R(B), *yp = &R(C);
+    if (IS_INT(*xp) && IS_INT(*yp) && AS_INT(*yp) > 0) {
+      int64_t m = AS_INT(*xp) % AS_INT(*yp);
+      if (m < 0) m += AS_INT(*yp);
       R(A) = INT_VAL(m);
       DISPATCH();
     }
-    Value r;
+    Value r, x = *xp, y = *yp;
     PROTECT(r = arith_mod(vm, x, y));
     R(A) = r;
     DISPATCH();
@@ -1122,9 +1144,9 @@ reload:
   CASE(POW) { Value r; PROTECT(r = arith_pow(vm, R(B), R(C))); R(A) = r; DISPATCH(); }
 #define BITOP(name, op)                                                     \
   CASE(name) {                                                              \
-    Value x = R(B), y = R(C);                                               \
-    if (IS_INT(x) && IS_INT(y)) { R(A) = INT_VAL(AS_INT(x) op AS_INT(y)); DISPATCH(); } \
-    Value r;                                                                \
+    const Value *xp = &R(B), *yp = &R(C);                                   \
+    if (IS_INT(*xp) && IS_INT(*yp)) { R(A) = INT_VAL(AS_INT(*xp) op AS_INT(*yp)); DISPATCH(); } \
+    Value r, x = *xp, y = *yp;                                              \
     PROTECT(r = arith_bit(vm, OP_##name, x, y));                            \
     R(A) = r;                                                               \
     DISPATCH();                                                             \
@@ -1168,20 +1190,20 @@ reload:
   CASE(EQ) { bool r = values_equal(R(B), R(C)); EQUAL_SLOW(r, R(B), R(C)); R(A) = BOOL_VAL(r); DISPATCH(); }
   CASE(NE) { bool r = values_equal(R(B), R(C)); EQUAL_SLOW(r, R(B), R(C)); R(A) = BOOL_VAL(!r); DISPATCH(); }
   CASE(LT) {
-    Value x = R(B), y = R(C);
+    const Value *xp = &R(B), *yp = &R(C);
     bool r;
-    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) < AS_INT(y);
-    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) < AS_FLOAT(y);
-    else PROTECT(r = cmp_lt(vm, x, y));
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) < AS_INT(*yp);
+    else if (IS_FLOAT(*xp) && IS_FLOAT(*yp)) r = AS_FLOAT(*xp) < AS_FLOAT(*yp);
+    else { Value x = *xp, y = *yp; PROTECT(r = cmp_lt(vm, x, y)); }
     R(A) = BOOL_VAL(r);
     DISPATCH();
   }
   CASE(LE) {
-    Value x = R(B), y = R(C);
+    const Value *xp = &R(B), *yp = &R(C);
     bool r;
-    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) <= AS_INT(y);
-    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) <= AS_FLOAT(y);
-    else PROTECT(r = cmp_le(vm, x, y));
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) <= AS_INT(*yp);
+    else if (IS_FLOAT(*xp) && IS_FLOAT(*yp)) r = AS_FLOAT(*xp) <= AS_FLOAT(*yp);
+    else { Value x = *xp, y = *yp; PROTECT(r = cmp_le(vm, x, y)); }
     R(A) = BOOL_VAL(r);
     DISPATCH();
   }
@@ -1191,33 +1213,33 @@ reload:
     DISPATCH();                                                              \
   } while (0)
   CASE(JEQ) {
-    Value x = R(A), y = R(B);
+    const Value *xp = &R(A), *yp = &R(B);
     bool r;
-    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) == AS_INT(y);
-    else { r = values_equal(x, y); EQUAL_SLOW(r, x, y); }
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) == AS_INT(*yp);
+    else { Value x = *xp, y = *yp; r = values_equal(x, y); EQUAL_SLOW(r, x, y); }
     COND_JUMP(r);
   }
   CASE(JEQK) {
-    Value x = R(A), y = k[B];
+    const Value *xp = &R(A), *yp = &k[B];
     bool r;
-    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) == AS_INT(y);
-    else { r = values_equal(x, y); EQUAL_SLOW(r, x, y); }
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) == AS_INT(*yp);
+    else { Value x = *xp, y = *yp; r = values_equal(x, y); EQUAL_SLOW(r, x, y); }
     COND_JUMP(r);
   }
   CASE(JLT) {
-    Value x = R(A), y = R(B);
+    const Value *xp = &R(A), *yp = &R(B);
     bool r;
-    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) < AS_INT(y);
-    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) < AS_FLOAT(y);
-    else PROTECT(r = cmp_lt(vm, x, y));
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) < AS_INT(*yp);
+    else if (IS_FLOAT(*xp) && IS_FLOAT(*yp)) r = AS_FLOAT(*xp) < AS_FLOAT(*yp);
+    else { Value x = *xp, y = *yp; PROTECT(r = cmp_lt(vm, x, y)); }
     COND_JUMP(r);
   }
   CASE(JLE) {
-    Value x = R(A), y = R(B);
+    const Value *xp = &R(A), *yp = &R(B);
     bool r;
-    if (IS_INT(x) && IS_INT(y)) r = AS_INT(x) <= AS_INT(y);
-    else if (IS_FLOAT(x) && IS_FLOAT(y)) r = AS_FLOAT(x) <= AS_FLOAT(y);
-    else PROTECT(r = cmp_le(vm, x, y));
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) <= AS_INT(*yp);
+    else if (IS_FLOAT(*xp) && IS_FLOAT(*yp)) r = AS_FLOAT(*xp) <= AS_FLOAT(*yp);
+    else { Value x = *xp, y = *yp; PROTECT(r = cmp_le(vm, x, y)); }
     COND_JUMP(r);
   }
 #define JCMPI(name, op, slow)                                                \
@@ -1460,8 +1482,12 @@ reload:
       PROTECT(more = fiber_iter_next(vm, it, &v));
       if (more) R(A + 2) = v;
     } else {
+      /* the opcode from ins again, not the one DISPATCH computed: GCC would
+       * keep that one in a register through every handler for this use */
+      uint32_t op = ins;
+      __asm__("" : "+r"(op));
       SAVEPC();
-      more = iter_next(vm, &R(A), INS_OP(ins) == OP_ITERNEXT2);
+      more = iter_next(vm, &R(A), INS_OP(op) == OP_ITERNEXT2);
       RELOAD_BASE();
     }
     if (!more) pc += INS_SBX(ins);
@@ -1572,6 +1598,9 @@ reload:
     vm->fiber = sw_to;
     SAVEPC();
     coro_switch_inline(&sw_from->coro, &sw_to->coro);
+    /* read the instruction again rather than keep it live across the switch:
+     * otherwise GCC holds its opcode in a register through every handler */
+    ins = pc[-1];
     RELOAD_BASE();
     if (INS_OP(ins) == OP_YIELD) {
       if (!f->is_generator) {
