@@ -405,7 +405,12 @@ typedef struct {
  * later element goes first, so equal elements keep their order. */
 static bool sort_before(Sorter *s, Value a, Value b) {
   if (s->keys) { a = s->keys[AS_INT(a)]; b = s->keys[AS_INT(b)]; }
-  if (IS_NIL(s->cmp)) return cmp_lt(s->vm, a, b);
+  if (IS_NIL(s->cmp)) {
+    /* cmp_lt's first cases, without the call: sorting numbers is common */
+    if (IS_INT(a) && IS_INT(b)) return AS_INT(a) < AS_INT(b);
+    if (IS_FLOAT(a) && IS_FLOAT(b)) return AS_FLOAT(a) < AS_FLOAT(b);
+    return cmp_lt(s->vm, a, b);
+  }
   Value av[2] = {a, b};
   Value r = vm_call(s->vm, s->cmp, 2, av);   /* IS_TRUTHY reads it twice */
   return IS_TRUTHY(r);

@@ -452,6 +452,17 @@ static int cond_jump_false(FuncState *fs, Node *e) {
         fs->freereg = save;
         return emit_jump(fs);
       }
+      if (op != A_EQ && op != A_NE && (r->kind == E_INT || r->kind == E_FLOAT)) {
+        int k = add_const(fs, r->kind == E_INT ? INT_VAL(r->u.ival) : FLOAT_VAL(r->u.fval));
+        if (k <= 255) {   /* a number constant: no register to load it into */
+          int a = expr_any(fs, l);
+          fs->line = e->line; fs->col = e->col;
+          OpCode jop = op == A_LT ? OP_JLTK : op == A_LE ? OP_JLEK : op == A_GT ? OP_JGTK : OP_JGEK;
+          emit(fs, MK_ABC(jop, a, k, 0));
+          fs->freereg = save;
+          return emit_jump(fs);
+        }
+      }
       int a, b;
       if (op == A_GT || op == A_GE) { a = expr_any(fs, l); b = expr_any(fs, r); int t = a; a = b; b = t; }
       else { a = expr_any(fs, l); b = expr_any(fs, r); }
@@ -499,14 +510,17 @@ static void binary_expr(FuncState *fs, Node *e, int dest) {
     fs->freereg = save;
     return;
   }
-  if ((op == A_ADD || op == A_SUB || op == A_MUL || op == A_DIV || op == A_IDIV || op == A_MOD) &&
-      (r->kind == E_INT || r->kind == E_FLOAT)) {
+  bool bitop = op == A_BAND || op == A_BOR || op == A_BXOR || op == A_SHL || op == A_SHR;
+  if (((op == A_ADD || op == A_SUB || op == A_MUL || op == A_DIV || op == A_IDIV || op == A_MOD) &&
+       (r->kind == E_INT || r->kind == E_FLOAT)) || (bitop && r->kind == E_INT)) {
     int k = add_const(fs, r->kind == E_INT ? INT_VAL(r->u.ival) : FLOAT_VAL(r->u.fval));
     if (k <= 255) {
       int b = expr_any(fs, l);
       fs->line = e->line; fs->col = e->col;
       static const OpCode kops[] = {[A_ADD] = OP_ADDK, [A_SUB] = OP_SUBK, [A_MUL] = OP_MULK,
-                                    [A_DIV] = OP_DIVK, [A_IDIV] = OP_IDIVK, [A_MOD] = OP_MODK};
+                                    [A_DIV] = OP_DIVK, [A_IDIV] = OP_IDIVK, [A_MOD] = OP_MODK,
+                                    [A_BAND] = OP_BANDK, [A_BOR] = OP_BORK, [A_BXOR] = OP_BXORK,
+                                    [A_SHL] = OP_SHLK, [A_SHR] = OP_SHRK};
       emit(fs, MK_ABC(kops[op], dest, b, k));
       fs->freereg = save;
       return;

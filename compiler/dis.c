@@ -39,6 +39,7 @@ void gs_disassemble(VM *vm, ObjProto *p, FILE *out) {
         print_const(vm, p->k[INS_C(ins)], out);
         break;
       case OP_SETFIELD: case OP_METHOD: case OP_GETSUPER: case OP_JEQK:
+      case OP_JLTK: case OP_JLEK: case OP_JGTK: case OP_JGEK:
         fprintf(out, " %d %d %d  ; ", INS_A(ins), INS_B(ins), INS_C(ins));
         print_const(vm, p->k[INS_B(ins)], out);
         break;
@@ -47,6 +48,7 @@ void gs_disassemble(VM *vm, ObjProto *p, FILE *out) {
         fprintf(out, " %d %d %d", INS_A(ins), (int8_t)INS_B(ins), INS_C(ins));
         break;
       case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_DIVK: case OP_IDIVK: case OP_MODK:
+      case OP_BANDK: case OP_BORK: case OP_BXORK: case OP_SHLK: case OP_SHRK:
         fprintf(out, " %d %d K%d  ; ", INS_A(ins), INS_B(ins), INS_C(ins));
         print_const(vm, p->k[INS_C(ins)], out);
         break;

@@ -1154,6 +1154,41 @@ reload:
   BITOP(BAND, &)
   BITOP(BOR, |)
   BITOP(BXOR, ^)
+#define BITOPK(name, op, base_op)                                            \
+  CASE(name) {                                                              \
+    const Value *xp = &R(B), *yp = &k[C];                                   \
+    if (IS_INT(*xp)) { R(A) = INT_VAL(AS_INT(*xp) op AS_INT(*yp)); DISPATCH(); } \
+    Value r, x = *xp, y = *yp;                                              \
+    PROTECT(r = arith_bit(vm, base_op, x, y));                              \
+    R(A) = r;                                                               \
+    DISPATCH();                                                             \
+  }
+  BITOPK(BANDK, &, OP_BAND)
+  BITOPK(BORK, |, OP_BOR)
+  BITOPK(BXORK, ^, OP_BXOR)
+  /* a constant shift count: in [0, 64) the shift is the machine's */
+  CASE(SHLK) {
+    const Value *xp = &R(B), *yp = &k[C];
+    if (IS_INT(*xp) && (uint64_t)AS_INT(*yp) < 64) {
+      R(A) = INT_VAL((int64_t)((uint64_t)AS_INT(*xp) << AS_INT(*yp)));
+      DISPATCH();
+    }
+    Value r, x = *xp, y = *yp;
+    PROTECT(r = arith_bit(vm, OP_SHL, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
+  CASE(SHRK) {
+    const Value *xp = &R(B), *yp = &k[C];
+    if (IS_INT(*xp) && (uint64_t)AS_INT(*yp) < 64) {
+      R(A) = INT_VAL(AS_INT(*xp) >> AS_INT(*yp));
+      DISPATCH();
+    }
+    Value r, x = *xp, y = *yp;
+    PROTECT(r = arith_bit(vm, OP_SHR, x, y));
+    R(A) = r;
+    DISPATCH();
+  }
   CASE(SHL) { Value r; PROTECT(r = arith_bit(vm, OP_SHL, R(B), R(C))); R(A) = r; DISPATCH(); }
   CASE(SHR) { Value r; PROTECT(r = arith_bit(vm, OP_SHR, R(B), R(C))); R(A) = r; DISPATCH(); }
   CASE(ADDI) {
@@ -1256,6 +1291,20 @@ reload:
   JCMPI(JLEI, <=, cmp_le(vm, x, INT_VAL(imm)))
   JCMPI(JGTI, >, cmp_lt(vm, INT_VAL(imm), x))
   JCMPI(JGEI, >=, cmp_le(vm, INT_VAL(imm), x))
+/* against a number constant; the slow path compares in the source's order */
+#define JCMPK(name, op, slow)                                                \
+  CASE(name) {                                                               \
+    const Value *xp = &R(A), *yp = &k[B];                                    \
+    bool r;                                                                  \
+    if (IS_INT(*xp) && IS_INT(*yp)) r = AS_INT(*xp) op AS_INT(*yp);          \
+    else if (IS_FLOAT(*xp) && IS_FLOAT(*yp)) r = AS_FLOAT(*xp) op AS_FLOAT(*yp); \
+    else { Value x = *xp, y = *yp; PROTECT(r = slow); }                      \
+    COND_JUMP(r);                                                            \
+  }
+  JCMPK(JLTK, <, cmp_lt(vm, x, y))
+  JCMPK(JLEK, <=, cmp_le(vm, x, y))
+  JCMPK(JGTK, >, cmp_lt(vm, y, x))
+  JCMPK(JGEK, >=, cmp_le(vm, y, x))
   CASE(TEST) COND_JUMP(IS_TRUTHY(R(A)));
   CASE(JMP) {
     int off = INS_SBX(ins);
@@ -1467,7 +1516,21 @@ reload:
     R(A + 1) = INT_VAL(0);
     DISPATCH();
   }
-  CASE(ITERNEXT) CASE(ITERNEXT2) {
+  CASE(ITERNEXT) {
+    if (IS_LIST(R(A))) {   /* `for x in list`, the common loop: iter_next's first case */
+      ObjList *l = AS_LIST(R(A));
+      uint64_t i = (uint64_t)AS_INT(R(A + 1));
+      if (i < l->count) {
+        COPY(R(A + 2), l->items[i]);
+        R(A + 1).as.i = (int64_t)(i + 1);
+      } else {
+        pc += INS_SBX(ins);
+      }
+      DISPATCH();
+    }
+    goto iternext_any;
+  }
+  CASE(ITERNEXT2) iternext_any: {
     Value it = R(A);
     bool more;
     if (IS_FIBER(it) || IS_CHANNEL(it)) {

@@ -33,11 +33,13 @@
   X(ADDI)       /* R[A] = R[B] + (int8)C */ \
   X(SUBI)       /* R[A] = R[B] - (int8)C (its own op: errors and operators say "subtract") */ \
   X(ADDK) X(SUBK) X(MULK) X(DIVK) X(IDIVK) X(MODK) /* R[A] = R[B] op K[C] */ \
+  X(BANDK) X(BORK) X(BXORK) X(SHLK) X(SHRK) /* R[A] = R[B] op K[C] (K an int) */ \
   X(UNM) X(BNOT) X(NOT) /* R[A] = op R[B] */ \
   X(EQ) X(NE) X(LT) X(LE) /* R[A] = R[B] op R[C] */ \
   X(JEQ) X(JLT) X(JLE)  /* if (R[A] op R[B]) == C then do the next JMP else skip it */ \
   X(JEQK)       /* if (R[A] == K[B]) == C then do the next JMP else skip it */ \
   X(JLTI) X(JLEI) X(JGTI) X(JGEI) /* if (R[A] op (int8)B) == C then do the next JMP else skip it */ \
+  X(JLTK) X(JLEK) X(JGTK) X(JGEK) /* if (R[A] op K[B]) == C then do the next JMP else skip it (K a number) */ \
   X(TEST)       /* if truthy(R[A]) == C then do the next JMP else skip it */ \
   X(JMP)        /* pc += sBx */ \
   X(CALL)       /* R[A] = R[A](R[A+1] .. R[A+B]) */ \

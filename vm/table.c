@@ -113,6 +113,14 @@ Value *table_find_str(const Table *t, ObjString *key) {
   if (t->live == 0) return NULL;
   const uint8_t *tags = t->key_tags;
   if (!t->index) {
+    /* a short string key is stored interned (table_set): an interned name
+     * (every field and method name) finds its equal by identity, without
+     * reading the strings */
+    if (key->obj.str_interned) {
+      for (uint32_t i = 0; i < t->count; i++)
+        if (t->entries[i].key.o == (Obj *)key && tags[i] == V_STRING) return &t->entries[i].value;
+      return NULL;
+    }
     for (uint32_t i = 0; i < t->count; i++)
       if (tags[i] == V_STRING && str_eq((ObjString *)t->entries[i].key.o, key)) return &t->entries[i].value;
     return NULL;
