@@ -846,7 +846,7 @@ static int run(VM *vm, int entry_handlers, int my_cdepth, bool catch_ready) {
   Value *base;
   Value *k;
   Value *mvars;   /* the current function's module variables */
-  uint32_t ins;
+  uint64_t ins;   /* 64 bits: a decoded operand needs no zero-extension before indexing */
   Fiber *sw_from, *sw_to;   /* a generator hand-over in progress (fiber_switch) */
 
 reload:
@@ -868,7 +868,7 @@ reload:
     OPCODES(X)
 #undef X
   };
-#define DISPATCH() do { ins = *pc++; goto *labels[INS_OP(ins)]; } while (0)
+#define DISPATCH() do { ins = pc[0]; pc += 1; goto *labels[INS_OP(ins)]; } while (0)
 
 /* The fast path of CALL and INVOKE: a call of script function NCL with
  * NARGS arguments already in place from slot NBASE. When the arguments
