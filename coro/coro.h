@@ -28,8 +28,10 @@
 
 typedef struct Coro Coro;
 struct Coro {
+  /* first: what a switch and the VM's stack checks touch */
   void *sp;                  /* saved stack pointer while not running */
   void *stack_lo, *stack_hi; /* usable C stack bounds [lo, hi) (main: process/thread stack) */
+  void *low_sp;              /* deepest sp coro_stack_remaining saw on this stack */
   void *mapping;             /* mmap region incl. guard, NULL for main / released */
   size_t mapping_size;
   unsigned valgrind_id;
@@ -43,7 +45,6 @@ struct Coro {
   unsigned char dead;        /* went through coro_exit_switch */
   unsigned nsegments;        /* coro_call_on_new_stack calls it is inside */
   struct CoroSegment *outer; /* the stack the innermost of them left */
-  void *low_sp;              /* deepest sp coro_stack_remaining saw on this stack */
 };
 
 /* Describe the current (process or thread) stack as the main coroutine and

@@ -144,6 +144,13 @@ void fiber_unlink_live(VM *vm, Fiber *f);
  * running fiber and switches to it. */
 /* self resumes the suspended generator g (g->transfer already set) */
 static inline void fiber_begin_resume(Fiber *self, Fiber *g) {
+  /* With many generators resumed in turn, g's stack is out of the cache:
+   * request its switch frame and the interpreter frame above it, and its
+   * innermost call frame (read right after the switch), now, all at once,
+   * rather than one miss after the other once we are there. */
+  const char *sp = g->coro.sp;
+  for (int i = 0; i < 4; i++) __builtin_prefetch(sp + 64 * i, 1);
+  if (g->nframes) __builtin_prefetch(&g->frames[g->nframes - 1]);
   g->joined = true;
   g->resumer = self;
   self->state = FIBER_BLOCKED;
