@@ -121,6 +121,7 @@ typedef struct {
   unsigned vg_id;
   bool fresh;                              /* never used (a chunk's spare): no ASan shadow to clear */
   bool shallow;                            /* released by a coro that stayed shallow */
+  bool probe_zero;                         /* its probe line is known to be zero (see probe_reset) */
 } Stack;
 
 /* Invariant: hot_cap >= nhot + ndirty and cold_cap >= ncold + ndirty, so
@@ -324,6 +325,8 @@ static bool stack_map(Stack *s, size_t usable) {
   s->mapping_size = len;
   s->vg_id = VALGRIND_STACK_REGISTER(stack_lo(s), stack_hi(s));
   s->fresh = true;
+  s->shallow = false;
+  s->probe_zero = true;
   return true;
 }
 
@@ -387,7 +390,7 @@ static bool stack_new(Pool *p, Stack *s, size_t usable) {
     return stack_map(s, usable);
   }
   for (size_t i = 0; i < n; i++) {
-    Stack t = { m + i * len, len, 0, true, false };
+    Stack t = { m + i * len, len, 0, true, false, true };
     t.vg_id = VALGRIND_STACK_REGISTER(stack_lo(&t), stack_hi(&t));
     if (i + 1 < n) p->hot[p->nhot++] = t;
     else *s = t;
@@ -679,8 +682,9 @@ static void asan_finish(void *fake) {
  * coro_stack_remaining) without a system call: a coro that runs through a
  * part of its stack almost surely writes over it (frames, return addresses,
  * saved registers).
- *  - the lowest cache line of the top page, zeroed by coro_create (the page
- *    is resident anyway): untouched means the coro stayed in that page;
+ *  - the lowest cache line of the top page, zero when coro_create hands
+ *    the stack out (it zeroes the line unless it is known to be zero
+ *    already): untouched means the coro stayed in that page;
  *  - the word just below the top KEEP_TOP bytes: zero while the stack is
  *    fresh or cleaned. Read only when the first probe was touched, because
  *    reading a page that is not resident maps the shared zero page (a page
@@ -694,11 +698,16 @@ static void probe_reset(Coro *c) {
   for (size_t i = 0; i < PROBE_LINE / sizeof *w; i++) w[i] = 0;
 }
 
+/* *line_zero: the first probe is untouched, so the next owner of the stack
+ * need not zero it (nothing writes a pooled stack, and the pool's madvise
+ * calls keep or zero that page): with many fibers alive, the stack of a
+ * new one is long out of the cache, and that store was a miss per fiber. */
 __attribute__((no_sanitize("address")))
-static bool probe_untouched(const Coro *c) {
+static bool probe_untouched(const Coro *c, bool *line_zero) {
   const volatile uint64_t *w = (const uint64_t *)((char *)c->stack_hi - page_size());
   uint64_t any = 0;
   for (size_t i = 0; i < PROBE_LINE / sizeof *w; i++) any |= w[i];
+  *line_zero = !any;
   if (!any) return true;
   return *(const volatile uint64_t *)((char *)c->stack_hi - KEEP_TOP - sizeof(uint64_t)) == 0;
 }
@@ -709,11 +718,12 @@ static bool probe_untouched(const Coro *c) {
  * SHALLOW_DEPTH of the top, and the probe below that depth is untouched.
  * Under valgrind (which would see a branch on memory a dead frame left
  * undefined) every stack is cleaned. */
-static bool stayed_shallow(const Coro *c) {
+static bool stayed_shallow(const Coro *c, bool *probe_zero) {
   uintptr_t low = (uintptr_t)c->low_sp;
   if (c->sp && (uintptr_t)c->sp < low) low = (uintptr_t)c->sp;
+  *probe_zero = false;
   return !c->nsegments && (uintptr_t)c->stack_hi - low <= SHALLOW_DEPTH &&
-         !RUNNING_ON_VALGRIND && probe_untouched(c);
+         !RUNNING_ON_VALGRIND && probe_untouched(c, probe_zero);
 }
 
 /* ---- public API ------------------------------------------------------------ */
@@ -757,7 +767,7 @@ bool coro_create_reserve(Coro *c, size_t stack_size, void (*entry)(void *arg), v
   c->asan_bottom = c->stack_lo;
   c->asan_size = usable;
   c->low_sp = c->stack_hi;
-  if (!RUNNING_ON_VALGRIND) probe_reset(c);   /* (valgrind: stacks are always cleaned) */
+  if (!RUNNING_ON_VALGRIND && !s.fresh && !s.probe_zero) probe_reset(c);   /* (valgrind: stacks are always cleaned) */
   c->entry = entry;
   c->arg = arg;
 
@@ -843,7 +853,7 @@ _Noreturn void coro_exit_switch(Coro *from, Coro *to) {
     t_pending.mapping_size = from->mapping_size;
     t_pending.vg_id = from->valgrind_id;
     t_pending.fresh = false;
-    t_pending.shallow = stayed_shallow(from);
+    t_pending.shallow = stayed_shallow(from, &t_pending.probe_zero);
     from->mapping = NULL;
   }
   if (__builtin_expect(from != t_current || !to->sp || to->dead, 0)) bad_switch(from, to);
@@ -911,7 +921,7 @@ bool coro_call_on_new_stack(Coro *c, size_t stack_size, void (*fn)(void *arg), v
 #if CORO_ASAN
   __sanitizer_finish_switch_fiber(fake, NULL, NULL);
 #endif
-  Stack done = { c->mapping, c->mapping_size, c->valgrind_id, false, false };
+  Stack done = { c->mapping, c->mapping_size, c->valgrind_id, false, false, false };
   c->stack_lo = outer.stack_lo;
   c->stack_hi = outer.stack_hi;
   c->mapping = outer.mapping;
@@ -933,7 +943,8 @@ void coro_destroy(Coro *c) {
     abort();
   }
   release_pending();
-  Stack s = { c->mapping, c->mapping_size, c->valgrind_id, false, stayed_shallow(c) };
+  Stack s = { c->mapping, c->mapping_size, c->valgrind_id, false, false, false };
+  s.shallow = stayed_shallow(c, &s.probe_zero);
   struct CoroSegment *o = c->outer;
   c->mapping = NULL;
   c->sp = NULL;
@@ -943,7 +954,7 @@ void coro_destroy(Coro *c) {
   /* suspended inside coro_call_on_new_stack: the stacks it left, each
    * described by a record on itself (read before it goes) */
   while (o) {
-    Stack t = { o->mapping, o->mapping_size, o->valgrind_id, false, false };
+    Stack t = { o->mapping, o->mapping_size, o->valgrind_id, false, false, false };
     o = o->outer;
     stack_release(t);
   }
