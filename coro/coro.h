@@ -116,6 +116,30 @@ size_t coro_release_unused(Coro *c);
  * `from` is running and `to` is a live suspended coroutine. */
 static inline void coro_switch_inline(Coro *from, Coro *to);
 
+/* Prefetch what switching to the suspended coroutine c touches first: its
+ * switch frame and the frame of the function that switched away, over it
+ * (`lines` cache lines from the saved sp). With thousands of coroutines
+ * alive each stack is out of the cache, and its lines miss one after the
+ * other once it runs; requested together, the misses overlap. (Prefetching
+ * where a new coroutine's first frames will go, below its initial frame,
+ * made a round of 10 000 new generators slower.) */
+static inline void coro_prefetch_resume(const Coro *c, int lines) {
+  const char *sp = (const char *)c->sp;
+  for (int i = 0; i < lines; i++) __builtin_prefetch(sp + 64 * i, 1);
+}
+
+/* Prefetch the running coroutine c's stack from the caller's frame up to
+ * `bytes` above it (at most its top): for code about to return through
+ * frames that were written long ago — a fiber's outermost call ending, on
+ * a stack the cache has long since dropped. */
+static inline void coro_prefetch_frames_above(const Coro *c, size_t bytes) {
+  const char *sp;
+  __asm__("movq %%rsp, %0" : "=r"(sp));
+  const char *end = (size_t)((const char *)c->stack_hi - sp) < bytes ? (const char *)c->stack_hi : sp + bytes;
+  /* (asm: GCC deletes a loop of __builtin_prefetch whose bounds it cannot see) */
+  for (const char *p = sp; p < end; p += 64) __asm__ volatile("prefetcht0 %0" : : "m"(*p));
+}
+
 /* The coroutine running on this thread (NULL before coro_init_main). */
 Coro *coro_current(void);
 

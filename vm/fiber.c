@@ -111,8 +111,7 @@ static Fiber *pop_ready(Scheduler *s) {
     /* With many fibers their stacks and structs are out of cache: fetch what
      * the switch to the one after f will touch while f runs. n's struct was
      * requested one switch ago. */
-    char *sp = n->coro.sp;
-    if (sp) for (int i = 0; i < 4; i++) __builtin_prefetch(sp + 64 * i, 1);
+    if (n->coro.sp) coro_prefetch_resume(&n->coro, 4);
     if (n->nframes) __builtin_prefetch(&n->frames[n->nframes - 1]);
     if (n->top >= 4) __builtin_prefetch(&n->stack[n->top - 4], 1);
     Fiber *after = n->next_ready;
@@ -299,6 +298,7 @@ static bool timers_can_wake(Scheduler *s) {
 
 static void switch_to(VM *vm, Fiber *to) {
   Fiber *from = vm->fiber;
+  fiber_enter(to);
   to->state = FIBER_RUNNING;
   if (to == from) return;
   vm->fiber = to;
@@ -767,10 +767,14 @@ void fiber_free(VM *vm, Fiber *f) {
  * a register it has not written yet holds what a returned frame left there,
  * and that must be nil or something this collection keeps, never what it
  * frees. So after every collection each slot is nil or marked, and a slot
- * written since holds something allocated since. */
+ * written since holds something allocated since. A fiber that has not run
+ * since the last collection cleared its slots (fiber_enter) is skipped:
+ * nothing else writes a fiber's stack above its top. */
 void fiber_mark(VM *vm, Fiber *f) {
   for (int i = 0; i < f->top; i++) gc_mark_value(vm, f->stack[i]);
-  for (int i = f->top; i < f->stack_cap; i++) f->stack[i].tag = V_NIL;
+  if (!f->stack_clean)
+    for (int i = f->top; i < f->stack_cap; i++) f->stack[i].tag = V_NIL;
+  f->stack_clean = f != vm->fiber;
   for (int i = 0; i < f->nframes; i++) gc_mark_obj(vm, (Obj *)f->frames[i].cl);
   for (ObjUpvalue *u = f->open_upvalues; u; u = u->next) gc_mark_obj(vm, (Obj *)u);
   gc_mark_value(vm, f->error);
@@ -889,6 +893,7 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
       if (!s->main_waiting_all && vm->main_fiber->state != FIBER_RUNNING) s->alarm.deadlock = true;
     }
   }
+  fiber_enter(next);
   next->state = FIBER_RUNNING;
   vm->fiber = next;
   coro_exit_switch(&f->coro, &next->coro);
@@ -1082,7 +1087,9 @@ Fiber *fiber_yield_next(VM *vm) {
   fire_due_timers(vm);
   if (!s->ready_head) return vm->fiber;   /* nobody else to run */
   make_ready(vm, vm->fiber);
-  return pop_ready(s);
+  Fiber *next = pop_ready(s);
+  fiber_enter(next);
+  return next;
 }
 
 void fiber_yield_resumed(VM *vm) {

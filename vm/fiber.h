@@ -139,6 +139,13 @@ static inline bool sched_alarm(VM *vm) {
 Value fiber_method_resume(VM *vm, int argc, Value *args);
 void fiber_unlink_live(VM *vm, Fiber *f);
 
+/* f is about to become the running fiber (every switch to a fiber goes
+ * through here): from now on it may write its stack above its top, which
+ * the collector then clears again (fiber_mark). A fiber that has not run
+ * since a collection cleared it keeps those slots nil: the next one skips
+ * them, and does not touch the cache lines of thousands of idle stacks. */
+static inline void fiber_enter(Fiber *f) { f->stack_clean = false; }
+
 /* The bookkeeping of a generator hand-over, shared by fiber.c and the
  * dispatch loop's own switch. The caller then makes the other side the
  * running fiber and switches to it. */
@@ -148,9 +155,9 @@ static inline void fiber_begin_resume(Fiber *self, Fiber *g) {
    * request its switch frame and the interpreter frame above it, and its
    * innermost call frame (read right after the switch), now, all at once,
    * rather than one miss after the other once we are there. */
-  const char *sp = g->coro.sp;
-  for (int i = 0; i < 4; i++) __builtin_prefetch(sp + 64 * i, 1);
+  coro_prefetch_resume(&g->coro, 4);
   if (g->nframes) __builtin_prefetch(&g->frames[g->nframes - 1]);
+  fiber_enter(g);
   g->joined = true;
   g->resumer = self;
   self->state = FIBER_BLOCKED;
@@ -160,6 +167,7 @@ static inline void fiber_begin_resume(Fiber *self, Fiber *g) {
 /* the running generator self yields v: returns its resumer */
 static inline Fiber *fiber_begin_yield(VM *vm, Fiber *self, Value v) {
   Fiber *r = self->resumer;
+  fiber_enter(r);
   self->resumer = NULL;
   self->transfer = v;
   self->state = FIBER_SUSPENDED;

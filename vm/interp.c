@@ -1460,6 +1460,8 @@ reload:
     f->nframes--;
     if (flags & FRAME_BOUNDARY) {
       f->top = frame->base;
+      /* a fiber's function returns: its C frames above were written long ago */
+      if (my_cdepth == 1) coro_prefetch_frames_above(&f->coro, 2048);
       return RUN_DONE;
     }
     frame = &f->frames[f->nframes - 1];

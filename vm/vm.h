@@ -71,11 +71,12 @@ struct Fiber {
   /* What a resume, a yield and a fiber's start and finish touch comes
    * first, in the object's first two cache lines (generators in their
    * thousands resumed in turn miss the cache on every line they touch). */
-  FiberState state;
+  uint8_t state;            /* FiberState (a byte: the flags share its word) */
   uint8_t pending;          /* PENDING_CANCEL / PENDING_TIMEOUT, raised at a wait point */
   bool is_generator;        /* created by fiber(fn): resumed, never scheduled */
   bool joined;              /* someone joined or resumed it: errors are theirs */
   bool in_all_list;
+  bool stack_clean;         /* every slot above top is nil, and it has not run since (fiber_mark) */
   int top;                  /* first free slot: GC scans [0, top) */
   int nframes;
   Value *stack;
