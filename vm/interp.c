@@ -227,13 +227,17 @@ static void insert_receiver(VM *vm, Fiber *f, int fnslot, int nargs, Value recei
   f->top = fnslot + nargs + 2;
 }
 
-static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
-  if (n->arity >= 0 && n->arity != nargs) {
-    if (n->is_method && nargs == 0) instance_method_error(vm, n->name->chars);
-    int self = n->is_method ? 1 : 0;
-    int want = n->arity - self;
-    vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
-  }
+static __attribute__((noinline, cold)) _Noreturn void native_arity_error(VM *vm, ObjNative *n, int nargs) {
+  if (n->is_method && nargs == 0) instance_method_error(vm, n->name->chars);
+  int self = n->is_method ? 1 : 0;
+  int want = n->arity - self;
+  vm_throw(vm, "%s() expects %d argument%s, got %d", n->name->chars, want, want == 1 ? "" : "s", nargs - self);
+}
+
+/* The body of call_native, inlined where INVOKE calls a built-in type's
+ * method (list.push, s.len(): the most frequent native calls). */
+static inline __attribute__((always_inline)) void call_native_inline(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
+  if (__builtin_expect(n->arity >= 0 && n->arity != nargs, 0)) native_arity_error(vm, n, nargs);
   /* The native sees only its arguments; the caller's registers above them
    * are dead (a collection meanwhile clears them: fiber_mark). */
   f->top = fnslot + 1 + nargs;
@@ -242,6 +246,10 @@ static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
   f = vm->fiber;
   f->stack[fnslot] = r;
   f->top = fnslot + 1;
+}
+
+static void call_native(VM *vm, Fiber *f, ObjNative *n, int fnslot, int nargs) {
+  call_native_inline(vm, f, n, fnslot, nargs);
 }
 
 /* Start a call of stack[fnslot] with nargs arguments after it. A script
@@ -982,12 +990,14 @@ reload:
     DISPATCH();
   }
   CASE(GETINDEX) {
-    Value o = R(B), idx = R(C);
-    if (IS_LIST(o) && IS_INT(idx)) {
-      ObjList *l = AS_LIST(o);
-      uint64_t i = (uint64_t)AS_INT(idx);
+    const Value *op = &R(B), *ip = &R(C);
+    if (IS_LIST(*op) && IS_INT(*ip)) {
+      ObjList *l = AS_LIST(*op);
+      uint64_t i = (uint64_t)AS_INT(*ip);
       if (i < l->count) { COPY(R(A), l->items[i]); DISPATCH(); }
-    } else if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
+    }
+    Value o = *op, idx = *ip;
+    if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
       Value *v = table_find(&AS_MAP(o)->t, idx);
       R(A) = v ? *v : NIL_VAL;
       DISPATCH();
@@ -998,12 +1008,14 @@ reload:
     DISPATCH();
   }
   CASE(SETINDEX) {
-    Value o = R(A), idx = R(B);
-    if (IS_LIST(o) && IS_INT(idx)) {
-      ObjList *l = AS_LIST(o);
-      uint64_t i = (uint64_t)AS_INT(idx);
+    const Value *op = &R(A), *ip = &R(B);
+    if (IS_LIST(*op) && IS_INT(*ip)) {
+      ObjList *l = AS_LIST(*op);
+      uint64_t i = (uint64_t)AS_INT(*ip);
       if (i < l->count) { COPY(l->items[i], R(C)); DISPATCH(); }
-    } else if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
+    }
+    Value o = *op, idx = *ip;
+    if (IS_MAP(o) && (IS_STRING(idx) || IS_INT(idx))) {
       /* a key that needs no normalising or checking (vm_set_index) */
       PROTECT(table_set(vm, &AS_MAP(o)->t, idx, R(C)));
       DISPATCH();
@@ -1440,7 +1452,7 @@ reload:
           goto resume_generator;
         }
       }
-      call_native(vm, f, AS_NATIVE(m), fnslot, nargs + 1);
+      call_native_inline(vm, f, AS_NATIVE(m), fnslot, nargs + 1);
       RELOAD_BASE();
       RESET_TOP();
       DISPATCH();
