@@ -12,11 +12,15 @@
 #include "stream.h"
 #include "api_internal.h"
 #include "gs.h"
+#include "prefault.h"
 
 static void *default_realloc(void *ptr, size_t size, void *ud) {
   (void)ud;
   if (size == 0) { free(ptr); return NULL; }
-  return realloc(ptr, size);
+  bool grown = ptr != NULL;
+  void *p = realloc(ptr, size);
+  prefault_after(grown, p, size);
+  return p;
 }
 
 /* Writes to standard output fail for good (a full disk, a reader that has
