@@ -27,7 +27,9 @@
  * kernel without MADV_POPULATE_WRITE (before 5.14) turns it off at the first
  * call. VMs on several threads share the break: an atomic exchange hands
  * each new stretch to one caller, and a stretch populated twice or not at
- * all is only slower, never wrong (populating never changes contents). */
+ * all is only slower, never wrong (populating never changes contents). A
+ * VM on a thread that glibc gives an arena of its own gets only its big
+ * blocks populated: that arena grows without moving the break. */
 #include "prefault.h"
 
 #if defined(__linux__) && defined(__GLIBC__) && !CORO_ASAN
