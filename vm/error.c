@@ -159,7 +159,7 @@ static _Noreturn void unwind(VM *vm, Fiber *f, Value v) {
   }
   coro_fp_unknown();   /* the catch point may be C code (see coro.h) */
   vm->reserve_spent = false;   /* the error exists: a later collection may take the reserve back */
-  longjmp(f->errjmp->buf, 1);
+  errjmp_jump(f, f->errjmp);
 }
 
 /* The kind of an error raised with vm_throw, from the shape of its message

@@ -901,13 +901,29 @@ static _Noreturn void fiber_finish(VM *vm, Fiber *f, bool ok, Value out) {
 
 static Value nat_raise_pending(VM *vm, int argc, Value *args) { fiber_raise_pending(vm); }
 
+/* The fiber's function runs in a protected region of its own (vm_pcall's
+ * work, cheaper: its catch point is the lightweight one errjmp_jump knows,
+ * and what an error leaves needs no restoring beyond what fiber_finish
+ * reads: the fiber is over). */
 static void fiber_entry(void *arg) {
   Fiber *f = arg;
   VM *vm = f->vm;
-  Value out;
-  int nargs = f->top;
-  bool ok = vm_pcall(vm, f->fn, nargs, f->stack, &out);
-  fiber_finish(vm, f, ok, out);
+  const int nargs = f->top, roots = vm->ntemp_roots;
+  ErrJmp root;
+  root.prev = NULL;
+  f->entry_jmp = f->errjmp = &root;
+  if (__builtin_setjmp((void **)(void *)root.buf) == 0) {
+    Value out = vm_call(vm, f->fn, nargs, f->stack);
+    f->errjmp = NULL;
+    fiber_finish(vm, f, true, out);
+  }
+  f = vm->fiber;   /* (the same: errors never leave their fiber's C stack) */
+  fiber_close_upvalues(f, f->stack + nargs);
+  f->top = nargs;
+  f->nframes = f->nhandlers = f->cdepth = 0;
+  f->errjmp = NULL;
+  vm->ntemp_roots = roots;
+  fiber_finish(vm, f, false, f->error);
 }
 
 /* A new fiber's first VM stack slots and call frames live at the top of

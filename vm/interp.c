@@ -1769,7 +1769,7 @@ static void execute(VM *vm) {
       ef->nframes = entry_frames - 1;
       ef->cdepth = my_cdepth - 1;
       ef->errjmp = ej.prev;
-      longjmp(ej.prev->buf, 1);
+      errjmp_jump(ef, ej.prev);
     }
     f->errjmp = &ej;
     installed = true;
