@@ -128,16 +128,20 @@ static inline void coro_prefetch_resume(const Coro *c, int lines) {
   for (int i = 0; i < lines; i++) __builtin_prefetch(sp + 64 * i, 1);
 }
 
-/* Prefetch the running coroutine c's stack from the caller's frame up to
- * `bytes` above it (at most its top): for code about to return through
- * frames that were written long ago — a fiber's outermost call ending, on
- * a stack the cache has long since dropped. */
-static inline void coro_prefetch_frames_above(const Coro *c, size_t bytes) {
+/* Prefetch the 1 KiB of the running coroutine c's stack above the
+ * caller's frame, if its stack goes that far: for code about to return
+ * through frames that were written long ago — a fiber's outermost call
+ * ending, on a stack the cache has long since dropped. Sixteen
+ * instructions, no loop (a loop of 32 was 5% of a generator's lifecycle). */
+static inline void coro_prefetch_frames_above(const Coro *c) {
   const char *sp;
   __asm__("movq %%rsp, %0" : "=r"(sp));
-  const char *end = (size_t)((const char *)c->stack_hi - sp) < bytes ? (const char *)c->stack_hi : sp + bytes;
-  /* (asm: GCC deletes a loop of __builtin_prefetch whose bounds it cannot see) */
-  for (const char *p = sp; p < end; p += 64) __asm__ volatile("prefetcht0 %0" : : "m"(*p));
+  if ((size_t)((const char *)c->stack_hi - sp) < 1024) return;
+  /* (asm: GCC deleted these as __builtin_prefetch) */
+#define CORO_PF4(o) __asm__ volatile("prefetcht0 %c1(%0)\n\tprefetcht0 %c1+64(%0)\n\t" \
+                                     "prefetcht0 %c1+128(%0)\n\tprefetcht0 %c1+192(%0)" : : "r"(sp), "i"(o))
+  CORO_PF4(0); CORO_PF4(256); CORO_PF4(512); CORO_PF4(768);
+#undef CORO_PF4
 }
 
 /* The coroutine running on this thread (NULL before coro_init_main). */

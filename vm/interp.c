@@ -1473,7 +1473,7 @@ reload:
     if (flags & FRAME_BOUNDARY) {
       f->top = frame->base;
       /* a fiber's function returns: its C frames above were written long ago */
-      if (my_cdepth == 1) coro_prefetch_frames_above(&f->coro, 2048);
+      if (my_cdepth == 1) coro_prefetch_frames_above(&f->coro);
       return RUN_DONE;
     }
     frame = &f->frames[f->nframes - 1];
