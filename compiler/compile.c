@@ -654,6 +654,11 @@ static void expr_into(FuncState *fs, Node *e, int dest) {
     case E_CALL: call_expr(fs, e, dest, false); break;
     case E_INDEX: {
       int b = expr_any(fs, e->u.index.object);
+      if (is_small_int(e->u.index.index, 0, 255)) {   /* `pair[0]`: no register for the index */
+        fs->line = e->line; fs->col = e->col;
+        EMIT_ABC(fs, GETINDEXI, dest, b, (int)e->u.index.index->u.ival);
+        break;
+      }
       int c = expr_any(fs, e->u.index.index);
       fs->line = e->line; fs->col = e->col;
       EMIT_ABC(fs, GETINDEX, dest, b, c);
@@ -1207,11 +1212,37 @@ static void pop_loop(FuncState *fs, int cont_target, int break_target) {
   fs->loop = l->prev;
 }
 
+/* `while c { body }` with the test after the body: JMP test; body; test: if c
+ * jump to body. One jump an iteration instead of two (the test's and the
+ * JMP back); the backward conditional jump checks for interrupts as JMP
+ * does. */
+static void while_test_last(FuncState *fs, Node *s) {
+  Loop loop;
+  int entry = emit_jump(fs);
+  int body = fs->ncode;
+  push_loop(fs, &loop);
+  int captured_before = fs->ncaptured;
+  int body_base = fs->freereg;
+  compile_block(fs, s->u.while_.body);
+  int cont = fs->ncode;
+  bool captured = fs->ncaptured != captured_before;
+  if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
+  patch_here(fs, entry);
+  int j = cond_jump_false(fs, s->u.while_.cond);
+  /* the test before the jump does it when its outcome equals its C
+   * operand (opcodes.h): the flipped C jumps when the condition holds */
+  fs->code[j - 1] ^= (uint32_t)1 << 24;
+  patch_to(fs, j, body);
+  int brk = fs->ncode;
+  if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
+  pop_loop(fs, cont, brk);
+}
+
 static void while_stmt(FuncState *fs, Node *s) {
+  if (s->u.while_.cond->kind != E_TRUE) { while_test_last(fs, s); return; }
   Loop loop;
   int start = fs->ncode;
-  /* `while true` needs no test */
-  int exit = s->u.while_.cond->kind == E_TRUE ? -1 : cond_jump_false(fs, s->u.while_.cond);
+  int exit = -1;   /* `while true` needs no test */
   push_loop(fs, &loop);
   int captured_before = fs->ncaptured;
   int body_base = fs->freereg;

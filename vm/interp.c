@@ -1007,6 +1007,14 @@ reload:
     R(A) = r;
     DISPATCH();
   }
+  CASE(GETINDEXI) {
+    const Value *op = &R(B);
+    if (IS_LIST(*op) && C < AS_LIST(*op)->count) { COPY(R(A), AS_LIST(*op)->items[C]); DISPATCH(); }
+    Value o = *op, r;
+    PROTECT(r = vm_get_index(vm, o, INT_VAL((int64_t)C)));
+    R(A) = r;
+    DISPATCH();
+  }
   CASE(SETINDEX) {
     const Value *op = &R(A), *ip = &R(B);
     if (IS_LIST(*op) && IS_INT(*ip)) {
@@ -1254,9 +1262,16 @@ reload:
     R(A) = BOOL_VAL(r);
     DISPATCH();
   }
+/* A backward conditional jump (a while loop's test, compile.c) checks for
+ * an interrupt as JMP does. */
 #define COND_JUMP(cond) do {                                                 \
-    if ((cond) == (bool)C) { int off = INS_SBX(*pc); pc += off + 1; }        \
-    else pc++;                                                               \
+    if ((cond) == (bool)C) {                                                 \
+      int off = INS_SBX(*pc);                                                \
+      if (off < 0 && vm->interrupted) PROTECT(vm_check_interrupt(vm));       \
+      pc += off + 1;                                                         \
+    } else {                                                                 \
+      pc++;                                                                  \
+    }                                                                        \
     DISPATCH();                                                              \
   } while (0)
   CASE(JEQ) {

@@ -24,6 +24,7 @@
   X(LISTAPPEND) /* R[A].push(R[B]) */ \
   X(LISTEXTEND) /* R[A].push(...R[B]) */ \
   X(GETINDEX)   /* R[A] = R[B][R[C]] */ \
+  X(GETINDEXI)  /* R[A] = R[B][C] (C a constant index 0..255) */ \
   X(SETINDEX)   /* R[A][R[B]] = R[C] */ \
   X(GETFIELD)   /* R[A] = R[B].K[C] */ \
   X(SETFIELD)   /* R[A].K[B] = R[C] */ \

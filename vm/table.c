@@ -96,6 +96,11 @@ Value *table_find(const Table *t, Value key) {
   if (t->live == 0) return NULL;
   const uint8_t *tags = t->key_tags;
   if (!t->index) {
+    if (key.tag == V_STRING && AS_STRING(key)->obj.str_interned) {   /* as in table_find_str */
+      for (uint32_t i = 0; i < t->count; i++)
+        if (t->entries[i].key.o == key.as.o && tags[i] == V_STRING) return &t->entries[i].value;
+      return NULL;
+    }
     for (uint32_t i = 0; i < t->count; i++)
       if (key_is(t, tags, i, key)) return &t->entries[i].value;
     return NULL;
