@@ -1215,10 +1215,11 @@ static void pop_loop(FuncState *fs, int cont_target, int break_target) {
 /* `while c { body }` with the test after the body: JMP test; body; test: if c
  * jump to body. One jump an iteration instead of two (the test's and the
  * JMP back); the backward conditional jump checks for interrupts as JMP
- * does. */
-static void while_test_last(FuncState *fs, Node *s) {
+ * does. `while true` needs no test. */
+static void while_stmt(FuncState *fs, Node *s) {
   Loop loop;
-  int entry = emit_jump(fs);
+  bool forever = s->u.while_.cond->kind == E_TRUE;
+  int entry = forever ? -1 : emit_jump(fs);
   int body = fs->ncode;
   push_loop(fs, &loop);
   int captured_before = fs->ncaptured;
@@ -1227,31 +1228,16 @@ static void while_test_last(FuncState *fs, Node *s) {
   int cont = fs->ncode;
   bool captured = fs->ncaptured != captured_before;
   if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
-  patch_here(fs, entry);
-  int j = cond_jump_false(fs, s->u.while_.cond);
-  /* the test before the jump does it when its outcome equals its C
-   * operand (opcodes.h): the flipped C jumps when the condition holds */
-  fs->code[j - 1] ^= (uint32_t)1 << 24;
-  patch_to(fs, j, body);
-  int brk = fs->ncode;
-  if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
-  pop_loop(fs, cont, brk);
-}
-
-static void while_stmt(FuncState *fs, Node *s) {
-  if (s->u.while_.cond->kind != E_TRUE) { while_test_last(fs, s); return; }
-  Loop loop;
-  int start = fs->ncode;
-  int exit = -1;   /* `while true` needs no test */
-  push_loop(fs, &loop);
-  int captured_before = fs->ncaptured;
-  int body_base = fs->freereg;
-  compile_block(fs, s->u.while_.body);
-  int cont = fs->ncode;
-  bool captured = fs->ncaptured != captured_before;
-  if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
-  emit_loop_to(fs, start);
-  if (exit >= 0) patch_here(fs, exit);
+  if (forever) {
+    emit_loop_to(fs, body);
+  } else {
+    patch_here(fs, entry);
+    int j = cond_jump_false(fs, s->u.while_.cond);
+    /* the test before the jump does it when its outcome equals its C
+     * operand (opcodes.h): the flipped C jumps when the condition holds */
+    fs->code[j - 1] ^= (uint32_t)1 << 24;
+    patch_to(fs, j, body);
+  }
   int brk = fs->ncode;
   if (captured) EMIT_ABC(fs, CLOSE, body_base, 0, 0);
   pop_loop(fs, cont, brk);
