@@ -198,7 +198,7 @@ void gc_collect(VM *vm) {
   /* 1.75x, not 2x: a stop-the-world collector peaks at the full factor
    * (docs/internals.md, Garbage collector) */
   vm->next_gc = vm->bytes_allocated / 4 * 7;
-  if (vm->next_gc < GC_MIN_THRESHOLD) vm->next_gc = GC_MIN_THRESHOLD;
+  if (vm->next_gc < vm->bytes_allocated + GC_MIN_GROWTH) vm->next_gc = vm->bytes_allocated + GC_MIN_GROWTH;
   alloc_trim(vm, vm->bytes_allocated / 2 + ALLOC_KEEP_MIN);
   coro_pool_decay(CORO_DECAY_SECONDS);   /* fiber stacks unused for a while go back */
   vm->gc_paused--;

@@ -218,7 +218,7 @@ VM *vm_new_with(void *(*realloc_fn)(void *, size_t, void *), void *ud) {
   alloc_init(vm);
   vm->write_out = default_write;
   vm->write_err = default_write_err;
-  vm->next_gc = GC_MIN_THRESHOLD;
+  vm->next_gc = GC_MIN_GROWTH;
   vm->max_frames = 200000;
   vm->gc_paused = 1;   /* nothing is rooted until the main fiber exists */
   const char *stress = getenv("GS_GC_STRESS");
