@@ -172,8 +172,8 @@ struct Scheduler;
 /* The first collection comes at this heap size, and after each one the
  * heap may grow by at least this much before the next (besides growing to
  * 1.75 times what is live): with little live data, a floor on the heap's
- * size alone let collections come every ~100 KiB of allocation, each
- * re-marking the ~200 KiB the VM itself keeps alive. Small, so that
+ * size alone let collections come every ~180 KiB of allocation, each
+ * marking again the ~75 KiB the VM itself keeps alive. Small, so that
  * programs with little live data stay small (peak RSS near Lua's). */
 #define GC_MIN_GROWTH ((size_t)512 * 1024)
 
