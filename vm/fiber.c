@@ -19,6 +19,7 @@
 #include "alarm.h"
 #include "loop.h"
 #include "stream.h"
+#include "prefault.h"
 
 typedef struct ObjChannel {
   Obj obj;
@@ -1273,6 +1274,7 @@ static ObjChannel *channel_new(VM *vm, int cap) {
   c->after.kind = TIMER_AFTER;
   if (cap > 0) {
     vm_push(vm, OBJ_VAL(V_CHANNEL, c));
+    prefault_sparse_next();   /* slots are written as the channel fills */
     c->buf = VM_ALLOC(vm, Value, cap);
     c->cap = cap;
     vm_pop(vm);

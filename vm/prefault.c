@@ -19,7 +19,8 @@
  * - a new block of PREFAULT_BLOCK_MIN bytes or more: a string, a list of
  *   known length, a hash index, written whole by whoever asked for it.
  *   Never a grown block: what it held is copied by the time we see it and
- *   the rest is capacity a list or table may never fill.
+ *   the rest is capacity a list or table may never fill; nor one its maker
+ *   marked sparse (prefault_sparse_next: a channel's buffer).
  * The break is read with sbrk(0), which does not enter the kernel.
  *
  * Only with glibc on Linux (a host's own allocator never comes here), and
@@ -49,6 +50,9 @@ enum { PF_UNKNOWN, PF_ON, PF_OFF };
 static atomic_int g_state;
 static _Atomic uintptr_t g_brk;   /* the break as last seen */
 static _Atomic uintptr_t g_brk_first;   /* ... and as first seen */
+static __thread bool t_sparse;          /* prefault_sparse_next */
+
+void prefault_sparse_next(void) { t_sparse = true; }
 
 static bool prefault_on(void) {
   int s = atomic_load_explicit(&g_state, memory_order_relaxed);
@@ -69,6 +73,8 @@ static void populate(uintptr_t lo, uintptr_t hi) {
 }
 
 void prefault_after(bool grown, void *p, size_t size) {
+  bool sparse = t_sparse;
+  t_sparse = false;
   if (!p || !prefault_on()) return;
   uintptr_t top = (uintptr_t)sbrk(0);
   uintptr_t seen = atomic_load_explicit(&g_brk, memory_order_relaxed);
@@ -85,7 +91,7 @@ void prefault_after(bool grown, void *p, size_t size) {
   if (size >= PREFAULT_BLOCK_MIN) {
     /* a big block: the rest of a stretch it made is left for later, as is
      * a grown one (what it held is copied by now, the rest is capacity) */
-    if (!grown) populate((uintptr_t)p, (uintptr_t)p + size);
+    if (!grown && !sparse) populate((uintptr_t)p, (uintptr_t)p + size);
     return;
   }
   /* a small request moved the break by itself and glibc's top pad; a
@@ -102,5 +108,7 @@ void prefault_after(bool grown, void *p, size_t size) {
 void prefault_after(bool grown, void *p, size_t size) {
   (void)grown; (void)p; (void)size;
 }
+
+void prefault_sparse_next(void) {}
 
 #endif

@@ -17,4 +17,11 @@
 /* After realloc returned p (size bytes): grown is false for a new block. */
 void prefault_after(bool grown, void *p, size_t size);
 
+/* The next block the default allocator hands out on this thread may stay
+ * mostly unwritten for long (a channel's buffer, written as it fills): it
+ * is not populated, whatever its size. The mark is dropped at the next
+ * prefault_after; a block that comes from the small-block lists instead
+ * leaves it for the next one, which only costs that block its bulk map. */
+void prefault_sparse_next(void);
+
 #endif
