@@ -9,28 +9,34 @@
 #define PAGE ((size_t)4096)
 #define BIG ((size_t)64 * 1024)
 
-/* Big blocks get their own mapping, the size in the page before the block;
- * small ones come from malloc with the size in front. */
-typedef union { size_t size; max_align_t align; } Header;
+/* Big blocks get their own mapping, small ones come from malloc; either way
+ * a header right in front of the block says which and how big (telling
+ * them apart by the block's alignment failed under ASan, whose malloc can
+ * hand out a block that ends up page-aligned). */
+typedef union { struct { size_t size; bool mapped; } h; max_align_t align; } Header;
 
 static void *biggest;
 static size_t biggest_size;
 
 static size_t size_of(void *p, bool *mapped) {
-  *mapped = ((uintptr_t)p & (PAGE - 1)) == 0;
-  return *mapped ? *(size_t *)((char *)p - PAGE) : ((Header *)p - 1)->size;
+  Header *h = (Header *)p - 1;
+  *mapped = h->h.mapped;
+  return h->h.size;
 }
 
 static void *host_new(size_t size) {
   if (size < BIG) {
     Header *h = malloc(sizeof(Header) + size);
     if (!h) return NULL;
-    h->size = size;
+    h->h.size = size;
+    h->h.mapped = false;
     return h + 1;
   }
   char *base = mmap(NULL, size + PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (base == MAP_FAILED) return NULL;
-  *(size_t *)base = size;
+  Header *h = (Header *)(base + PAGE) - 1;
+  h->h.size = size;
+  h->h.mapped = true;
   if (size > biggest_size) biggest = base + PAGE, biggest_size = size;
   return base + PAGE;
 }
